@@ -1,0 +1,258 @@
+// Package jobs holds the domain of the jobs tool: postings and their sections, the skills a
+// posting asks for, the user's profile, the match between them, the filters that select
+// postings, the error kinds, and the interfaces where the layers meet (a store, a source).
+//
+// It imports nothing but the standard library; every other package of the module imports it.
+package jobs
+
+import (
+	"context"
+	"time"
+)
+
+// Status is whether a posting is still taking applications.
+type Status string
+
+const (
+	StatusOpen   Status = "open"
+	StatusClosed Status = "closed"
+)
+
+// Section is where in a posting a skill was asked for. Required outranks preferred, which
+// outranks other: a skill named in several sections takes the strongest.
+type Section string
+
+const (
+	SectionRequired  Section = "required"
+	SectionPreferred Section = "preferred"
+	SectionOther     Section = "other"
+)
+
+// Rank orders sections by strength: required 3, preferred 2, other 1, anything else 0.
+func (s Section) Rank() int {
+	switch s {
+	case SectionRequired:
+		return 3
+	case SectionPreferred:
+		return 2
+	case SectionOther:
+		return 1
+	}
+	return 0
+}
+
+// Degree is the lowest academic degree a posting requires.
+type Degree string
+
+const (
+	DegreeNone     Degree = ""
+	DegreeBachelor Degree = "bachelor"
+	DegreeMaster   Degree = "master"
+	DegreePhD      Degree = "phd"
+)
+
+// Sections is a posting's text by field, as the source gave it (plain text, "\n" between
+// lines). Benefits and HireRounds are kept for display but never read for skills or years.
+type Sections struct {
+	Intro        string `json:"intro"`
+	MainTasks    string `json:"main_tasks"`
+	Requirements string `json:"requirements"`
+	Preferred    string `json:"preferred"`
+	Benefits     string `json:"benefits"`
+	HireRounds   string `json:"hire_rounds,omitempty"`
+	// Description is text whose sections are not known yet: a JSON-LD or board description
+	// turned into lines, headings (자격요건, Requirements, ...) on their own lines. The
+	// matcher splits it by its headings.
+	Description string `json:"description,omitempty"`
+}
+
+// Career is the experience range a source states in structured fields (Wanted's career
+// object). Max nil means no upper bound.
+type Career struct {
+	Min    int  `json:"min"`
+	Max    *int `json:"max,omitempty"`
+	Newbie bool `json:"newbie"`
+}
+
+// Posting is one job posting as collected from one source.
+type Posting struct {
+	ID             int64      // the store's id; 0 before it is stored
+	Source         string     // "wanted", "greenhouse", "lever", ...
+	SourceID       string     // the id on the source
+	URL            string     // the posting's page
+	Company        string     //
+	Title          string     //
+	Status         Status     //
+	Sections       Sections   //
+	Categories     []int      // the source's category tag ids (Wanted: parent and children)
+	EmploymentType string     // regular, contract, intern, freelance, ...
+	Location       string     //
+	Remote         bool       //
+	Due            *time.Time // application deadline; nil = rolling (상시)
+	Career         *Career    // structured experience range, when the source gives one
+	Raw            []byte     // the source's payload as fetched, so matches can be recomputed
+	FirstSeen      time.Time  // set by the store
+	LastSeen       time.Time  // set by the store
+	ClosedAt       *time.Time // set by the store
+
+	Analysis *Analysis // what the matcher read from the text; set before storing
+}
+
+// Span is a byte range [Start, End) in the text the matcher read.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Requirement is one canonical skill a posting names, in its strongest section.
+type Requirement struct {
+	Skill    string  `json:"name"`
+	Section  Section `json:"section"`
+	Evidence []Span  `json:"evidence,omitempty"`
+}
+
+// Analysis is what the matcher reads from one posting.
+type Analysis struct {
+	Skills   []Requirement // one per canonical skill, in order of first mention
+	MinYears *int          // the least experience required, in years; nil = not stated
+	MaxYears *int          // the most experience accepted; nil = no upper bound or not stated
+	Degree   Degree        // lowest degree required; "" = none stated
+	Major    string        // a required field of study as written ("컴퓨터공학 등 관련 전공"); "" = none
+	Newcomer bool          // open to new graduates (신입)
+}
+
+// SkillsIn returns the canonical skills of one section, in order.
+func (a *Analysis) SkillsIn(s Section) []string {
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range a.Skills {
+		if r.Section == s {
+			out = append(out, r.Skill)
+		}
+	}
+	return out
+}
+
+// Profile is the user: years of experience and the skills they have, as canonical names.
+type Profile struct {
+	Years  int
+	Skills []string
+	Major  string // the user's field of study, for postings that cut by major; "" = not given
+}
+
+// Band is a word for a score: Poor, Fair, Good or Great.
+type Band string
+
+const (
+	BandPoor  Band = "Poor"
+	BandFair  Band = "Fair"
+	BandGood  Band = "Good"
+	BandGreat Band = "Great"
+)
+
+// Match is how well the profile fits one posting, and why.
+type Match struct {
+	Score            float64  // 0..1
+	Band             Band     //
+	Matched          []string // the posting's skills the profile has, any section
+	Missing          []string // required skills the profile lacks
+	MissingPreferred []string // preferred skills the profile lacks
+	Partial          []string // missing required skills for which the profile has a close relative
+	Parts            []ScorePart
+}
+
+// ScorePart is one term of a score, for `show` to explain it.
+type ScorePart struct {
+	Name   string  // "required", "preferred", "years", ...
+	Value  float64 // the term's value, 0..1 (a factor for multiplicative parts)
+	Weight float64 // its weight in the sum; 0 for a factor
+	Note   string  // for people: "3 of 5 required skills"
+}
+
+// Page is what a source knows of one posting page between runs: the store keeps it so the
+// next run fetches only what changed.
+type Page struct {
+	Source    string
+	SourceID  string
+	URL       string
+	LastMod   time.Time // the sitemap's lastmod when fetched; zero = none given
+	FetchedAt time.Time // when the page was last fetched
+	Outcome   Outcome
+}
+
+// Outcome is what came of fetching one page.
+type Outcome string
+
+const (
+	OutcomeKept    Outcome = "kept"    // parsed and stored as a posting
+	OutcomeSkipped Outcome = "skipped" // parsed, but outside the configured categories
+	OutcomeClosed  Outcome = "closed"  // the page answered 404 or a closed status
+)
+
+// Failure is one page or source that could not be collected.
+type Failure struct {
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Status int    `json:"status,omitempty"` // HTTP status, 0 when none came
+	Reason string `json:"reason"`
+}
+
+func (f Failure) Error() string {
+	if f.URL == "" {
+		return f.Source + ": " + f.Reason
+	}
+	return f.URL + ": " + f.Reason
+}
+
+// SourceStats counts one source's work in one run.
+type SourceStats struct {
+	Source   string    `json:"source"`
+	Listed   int       `json:"listed"`  // postings the source listed
+	Fetched  int       `json:"fetched"` // pages fetched
+	Parsed   int       `json:"parsed"`  // pages that gave a posting
+	Kept     int       `json:"kept"`    // postings stored (within the configured categories)
+	Failed   int       `json:"failed"`  // pages or lists that failed
+	Closed   int       `json:"closed"`  // postings found closed or gone
+	Queued   int       `json:"queued"`  // changed pages left for a later run by --limit
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// Sink receives what a source collects, as it collects it, so every posting is stored the
+// moment it is parsed and an interrupted run loses nothing it had.
+type Sink interface {
+	// Known returns the pages the store has for a source, by source id.
+	Known(ctx context.Context, source string) (map[string]Page, error)
+	// Save records one fetched page; p is the posting when the outcome is OutcomeKept.
+	Save(ctx context.Context, page Page, p *Posting) error
+	// Gone closes the source's open postings with these ids (no longer listed).
+	Gone(ctx context.Context, source string, sourceIDs []string) error
+}
+
+// Source collects postings from one site.
+type Source interface {
+	Name() string
+	// Scrape collects into sink. It returns its counts; a failure of one page is counted and
+	// listed in the stats, never returned. The error is for a source that could not run at all.
+	Scrape(ctx context.Context, sink Sink) (SourceStats, error)
+}
+
+// Filter selects postings. A nil field is not set.
+type Filter struct {
+	Status   *Status    // nil = any status
+	Company  *string    // substring of the company name, case-insensitive
+	Since    *time.Time // first seen at or after
+	Newcomer *bool      // open to new graduates
+	Source   *string    //
+	MinScore *float64   // applied after scoring
+	Limit    int        // 0 = no limit
+}
+
+// Run is one scrape, as the store records it.
+type Run struct {
+	ID      int64
+	Started time.Time
+	Ended   *time.Time
+	Sources []SourceStats
+}
