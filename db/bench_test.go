@@ -1,0 +1,82 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// benchSkills is a pool of skill names for synthetic postings.
+var benchSkills = strings.Fields("Python SQL PyTorch TensorFlow Docker Kubernetes AWS GCP Spark Kafka " +
+	"Go Java Kotlin Spring Django FastAPI Redis PostgreSQL MySQL MongoDB Airflow Git Linux React " +
+	"TypeScript Pandas NumPy scikit-learn MLflow Terraform")
+
+// synthetic is posting i of a benchmark: about a kilobyte of text and twelve skills.
+func synthetic(i int) *jobs.Posting {
+	p := posting("wanted", fmt.Sprint(i))
+	p.Company = fmt.Sprintf("Company %d", i%700)
+	p.Sections.Requirements = strings.Repeat(fmt.Sprintf("• 요구사항 %d: Python, SQL, Docker 경험\n", i), 8)
+	p.Sections.Preferred = strings.Repeat("• Kubernetes 운영 경험자 우대\n", 5)
+	p.Raw = []byte(strings.Repeat(`{"k":"v"},`, 200))
+	a := &jobs.Analysis{MinYears: intp(i % 6), Newcomer: i%3 == 0}
+	for k := range 12 {
+		sec := jobs.SectionRequired
+		if k >= 7 {
+			sec = jobs.SectionPreferred
+		}
+		a.Skills = append(a.Skills, jobs.Requirement{
+			Skill:    benchSkills[(i+k*7)%len(benchSkills)],
+			Section:  sec,
+			Evidence: []jobs.Span{{Start: k * 10, End: k*10 + 6}},
+		})
+	}
+	p.Analysis = a
+	return p
+}
+
+// BenchmarkUpsert10k stores 10,000 postings of twelve skills each, one transaction each, as
+// a first scrape does.
+func BenchmarkUpsert10k(b *testing.B) {
+	ctx := context.Background()
+	ps := make([]*jobs.Posting, 10_000)
+	for i := range ps {
+		ps[i] = synthetic(i)
+	}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		d := openTest(b)
+		b.StartTimer()
+		for _, p := range ps {
+			if _, _, err := d.UpsertPosting(ctx, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(ps)), "µs/posting")
+}
+
+// BenchmarkListPostings10k lists 10,000 stored open postings with their skills.
+func BenchmarkListPostings10k(b *testing.B) {
+	ctx := context.Background()
+	d := openTest(b)
+	for i := range 10_000 {
+		if _, _, err := d.UpsertPosting(ctx, synthetic(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	open := jobs.StatusOpen
+	b.ResetTimer()
+	for range b.N {
+		ps, err := d.ListPostings(ctx, jobs.Filter{Status: &open})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ps) != 10_000 || len(ps[0].Analysis.Skills) != 12 {
+			b.Fatalf("listed %d postings", len(ps))
+		}
+	}
+}

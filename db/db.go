@@ -1,0 +1,371 @@
+// Package db stores postings, their requirements, the pages each source knows and the record
+// of scrape runs in one SQLite file. It is the only package that imports the SQLite driver.
+//
+// Writes go through one connection, each in a BEGIN IMMEDIATE transaction, so writers of one
+// process queue in Go and writers of several processes wait on busy_timeout; reads use a
+// separate pool of read-only connections and see one snapshot per call, also while a write
+// is running (WAL).
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// timeFormat is how every time is stored: UTC, fixed width, so text order is time order, and
+// to the nanosecond, so a time read back equals the time stored (a sitemap lastmod, say).
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+// pragmas run on every connection of both pools.
+const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)"
+
+// readConns is how many read connections may be open at once.
+const readConns = 4
+
+// DB is the store. It is safe for concurrent use.
+type DB struct {
+	path  string
+	write *sql.DB // one connection; every transaction BEGIN IMMEDIATE
+	read  *sql.DB // query_only connections for reads
+	now   func() time.Time
+
+	// prepared holds statements prepared once on the write connection, by their text; it
+	// is filled by Open and only read afterwards.
+	prepared map[string]*sql.Stmt
+
+	onQuery func(query string) // when set, sees every query a read or write runs (tests)
+}
+
+// Option changes how Open sets up the store.
+type Option func(*DB)
+
+// WithClock makes the store read the time from now instead of time.Now. It is read once per
+// transaction.
+func WithClock(now func() time.Time) Option {
+	return func(d *DB) { d.now = now }
+}
+
+// Open opens the database file at path, creating its directory and the file when they are
+// missing, and brings its schema up to date. A file that cannot be read as a database is a
+// KindUnavailable error.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, jobs.Errorf(jobs.KindInvalid, "no database file given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", path, err)
+	}
+	d := &DB{path: abs, now: time.Now}
+	for _, o := range opts {
+		o(d)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, err)
+	}
+
+	d.write, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate"))
+	if err != nil {
+		return nil, d.openError(err)
+	}
+	d.write.SetMaxOpenConns(1)
+	d.write.SetMaxIdleConns(1)
+	d.write.SetConnMaxIdleTime(0)
+	d.write.SetConnMaxLifetime(0)
+
+	// From here a failure closes what was opened.
+	fail := func(err error) (*DB, error) {
+		d.Close()
+		return nil, err
+	}
+	if err := d.checkWAL(ctx); err != nil {
+		return fail(err)
+	}
+	if err := d.migrate(ctx); err != nil {
+		return fail(err)
+	}
+	if err := d.prepare(ctx); err != nil {
+		return fail(err)
+	}
+	d.read, err = sql.Open("sqlite", dsn(abs, "_pragma=query_only(1)"))
+	if err != nil {
+		return fail(d.openError(err))
+	}
+	d.read.SetMaxOpenConns(readConns)
+	d.read.SetMaxIdleConns(readConns)
+	if err := d.read.PingContext(ctx); err != nil {
+		return fail(d.openError(err))
+	}
+	return d, nil
+}
+
+// dsn is the driver's name for the file at abs: a file: URI, so that any character of the
+// path survives, carrying the pragmas and extra parameters.
+func dsn(abs, extra string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // a Windows drive letter
+	}
+	q := pragmas
+	if extra != "" {
+		q += "&" + extra
+	}
+	return "file:" + u.EscapedPath() + "?" + q
+}
+
+// checkWAL fails unless the file is in WAL mode, which every pragma list asks for: the file
+// system may refuse it (network file systems), and reads must not block the writer.
+func (d *DB) checkWAL(ctx context.Context) error {
+	var mode string
+	if err := d.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return d.openError(err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return jobs.Errorf(jobs.KindUnavailable,
+			"cannot open database %s: journal mode is %q, not WAL (is it on a network file system?)", d.path, mode)
+	}
+	return nil
+}
+
+// openError describes a failure to open the file.
+func (d *DB) openError(err error) error {
+	if kind, ok := sqliteKind(err); ok && kind == jobs.KindConflict {
+		return jobs.Errorf(kind, "cannot open database %s: it is busy: %w", d.path, err)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return jobs.Errorf(jobs.KindInternal, "cannot open database %s: %w", d.path, err)
+	}
+	return jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", d.path, describe(err))
+}
+
+// prepare prepares the statements that run for every stored page, so that a scrape parses
+// each once.
+func (d *DB) prepare(ctx context.Context) error {
+	d.prepared = make(map[string]*sql.Stmt)
+	for _, q := range hotQueries() {
+		st, err := d.write.PrepareContext(ctx, q)
+		if err != nil {
+			return d.wrap(err, "cannot prepare the database statements")
+		}
+		d.prepared[q] = st
+	}
+	return nil
+}
+
+// Close closes the file.
+func (d *DB) Close() error {
+	var errs []error
+	if d.read != nil {
+		errs = append(errs, d.read.Close())
+	}
+	for _, st := range d.prepared {
+		errs = append(errs, st.Close())
+	}
+	if d.write != nil {
+		errs = append(errs, d.write.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot close database %s: %w", d.path, err)
+	}
+	return nil
+}
+
+// Path is the absolute path of the database file.
+func (d *DB) Path() string { return d.path }
+
+// tx is one transaction and the time it runs at, read once when it began.
+type tx struct {
+	*sql.Tx
+	db    *DB
+	now   time.Time
+	write bool
+}
+
+// stmt is the prepared statement for query in a write transaction, nil when there is none.
+func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if !t.write {
+		return nil
+	}
+	st := t.db.prepared[query]
+	if st == nil {
+		return nil
+	}
+	return t.Tx.StmtContext(ctx, st)
+}
+
+// QueryContext runs a query in t.
+func (t *tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if t.db.onQuery != nil {
+		t.db.onQuery(query)
+	}
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a query of at most one row in t.
+func (t *tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if t.db.onQuery != nil {
+		t.db.onQuery(query)
+	}
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, query, args...)
+}
+
+// ExecContext runs a statement in t.
+func (t *tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, query, args...)
+}
+
+// beginWrite starts a write transaction (BEGIN IMMEDIATE on the write connection).
+func (d *DB) beginWrite(ctx context.Context) (*tx, error) {
+	t, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, d.wrap(err, "cannot start a write to the database")
+	}
+	return &tx{Tx: t, db: d, now: d.now().UTC(), write: true}, nil
+}
+
+// beginRead starts a read transaction: one snapshot for every query of a call.
+func (d *DB) beginRead(ctx context.Context) (*tx, error) {
+	t, err := d.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, d.wrap(err, "cannot read the database")
+	}
+	return &tx{Tx: t, db: d, now: d.now().UTC()}, nil
+}
+
+// commit commits t, describing a failure.
+func (t *tx) commit() error {
+	if err := t.Commit(); err != nil {
+		return t.db.wrap(err, "cannot finish a database transaction")
+	}
+	return nil
+}
+
+// wrap turns a driver error into a jobs error whose kind comes from the SQLite result code:
+// busy or locked is a conflict, a file that is not a database, is corrupt or cannot be read
+// is unavailable, anything else internal. what says what was being done.
+func (d *DB) wrap(err error, what string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	var je *jobs.Error
+	if errors.As(err, &je) {
+		return err
+	}
+	msg := fmt.Sprintf(what, args...)
+	if kind, ok := sqliteKind(err); ok {
+		switch kind {
+		case jobs.KindConflict:
+			return jobs.Errorf(kind, "%s: database %s is busy (another jobs process may be writing it): %w", msg, d.path, err)
+		case jobs.KindUnavailable:
+			return jobs.Errorf(kind, "%s: database %s cannot be used: %w", msg, d.path, describe(err))
+		}
+	}
+	return jobs.Errorf(jobs.KindInternal, "%s: %w", msg, err)
+}
+
+// sqliteKind classifies err by its SQLite primary result code; ok is false when err carries
+// no code of interest.
+func sqliteKind(err error) (jobs.Kind, bool) {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return jobs.KindInternal, false
+	}
+	switch se.Code() & 0xff { // extended result codes are on: keep the primary code
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return jobs.KindConflict, true
+	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_CANTOPEN,
+		sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL,
+		sqlite3.SQLITE_AUTH:
+		return jobs.KindUnavailable, true
+	}
+	return jobs.KindInternal, false
+}
+
+// describe replaces the driver's message for the codes people meet with a plain sentence,
+// keeping the driver error underneath.
+func describe(err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	var text string
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_NOTADB:
+		text = "the file is not a SQLite database"
+	case sqlite3.SQLITE_CORRUPT:
+		text = "the database file is corrupt"
+	case sqlite3.SQLITE_CANTOPEN:
+		text = "the file cannot be opened"
+	case sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH:
+		text = "permission denied"
+	case sqlite3.SQLITE_FULL:
+		text = "the disk is full"
+	case sqlite3.SQLITE_IOERR:
+		text = "a disk I/O error occurred"
+	default:
+		return err
+	}
+	return &describedError{text: text, err: err}
+}
+
+type describedError struct {
+	text string
+	err  error
+}
+
+func (e *describedError) Error() string { return e.text }
+func (e *describedError) Unwrap() error { return e.err }
+
+// formatTime is t as stored.
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+// parseTime reads a stored time.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// nullTime is t as stored, NULL for nil.
+func nullTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return formatTime(*t)
+}
+
+// parseNullTime reads a nullable stored time.
+func parseNullTime(s sql.NullString) (*time.Time, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	t, err := parseTime(s.String)
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}

@@ -1,0 +1,1000 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jobs-cli/jobs"
+)
+
+var _ jobs.Sink = (*DB)(nil)
+
+// AnalysisUpdate is a stored posting's new analysis, for UpdateAnalyses.
+type AnalysisUpdate struct {
+	ID       int64
+	Analysis *jobs.Analysis // nil = no skills, nothing stated
+}
+
+// listColumns are what a list needs: no section texts, no raw payload.
+const listColumns = `id, source, source_id, url, company, title, status, categories,
+	employment_type, location, remote, due, career_min, career_max, career_newbie,
+	min_years, max_years, degree, major, newcomer, first_seen, last_seen, closed_at`
+
+// fullColumns are every column a Posting holds, from fullFrom.
+const fullColumns = listColumns + `,
+	intro, main_tasks, requirements, preferred, benefits, hire_rounds, description, raw`
+
+// fullFrom joins each posting to its texts.
+const fullFrom = ` FROM postings JOIN posting_texts ON posting_texts.posting_id = postings.id`
+
+// The statements every stored page runs; prepared once on the write connection (hotQueries).
+const (
+	findIDSQL = `SELECT id FROM postings WHERE source = ? AND source_id = ?`
+
+	upsertPostingSQL = `INSERT INTO postings (
+		source, source_id, url, company, title, status,
+		categories, employment_type, location, remote, due,
+		career_min, career_max, career_newbie, content_hash,
+		min_years, max_years, degree, major, newcomer,
+		first_seen, last_seen, closed_at
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (source, source_id) DO UPDATE SET
+		url = excluded.url,
+		company = excluded.company,
+		title = excluded.title,
+		status = excluded.status,
+		categories = excluded.categories,
+		employment_type = excluded.employment_type,
+		location = excluded.location,
+		remote = excluded.remote,
+		due = excluded.due,
+		career_min = excluded.career_min,
+		career_max = excluded.career_max,
+		career_newbie = excluded.career_newbie,
+		content_hash = excluded.content_hash,
+		min_years = excluded.min_years,
+		max_years = excluded.max_years,
+		degree = excluded.degree,
+		major = excluded.major,
+		newcomer = excluded.newcomer,
+		last_seen = excluded.last_seen,
+		closed_at = CASE WHEN excluded.status = 'closed'
+			THEN COALESCE(postings.closed_at, excluded.closed_at) END
+	RETURNING id, first_seen, last_seen, closed_at`
+
+	saveTextsSQL = `INSERT INTO posting_texts (
+		posting_id, intro, main_tasks, requirements, preferred, benefits, hire_rounds, description, raw
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (posting_id) DO UPDATE SET
+		intro = excluded.intro,
+		main_tasks = excluded.main_tasks,
+		requirements = excluded.requirements,
+		preferred = excluded.preferred,
+		benefits = excluded.benefits,
+		hire_rounds = excluded.hire_rounds,
+		description = excluded.description,
+		raw = excluded.raw`
+
+	deleteRequirementsSQL = `DELETE FROM requirements WHERE posting_id = ?`
+
+	savePageSQL = `INSERT INTO pages (source, source_id, url, lastmod, fetched_at, outcome)
+	VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (source, source_id) DO UPDATE SET
+		url = excluded.url,
+		lastmod = excluded.lastmod,
+		fetched_at = excluded.fetched_at,
+		outcome = excluded.outcome`
+)
+
+// insertRequirementsSQL[n] inserts n requirement rows.
+var insertRequirementsSQL = func() []string {
+	out := make([]string, reqChunk+1)
+	for n := 1; n <= reqChunk; n++ {
+		var q strings.Builder
+		q.WriteString(`INSERT INTO requirements (posting_id, skill, section, ord, evidence) VALUES `)
+		for i := range n {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?, ?)")
+		}
+		out[n] = q.String()
+	}
+	return out
+}()
+
+// hotQueries are prepared when the store opens.
+func hotQueries() []string {
+	return append([]string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL},
+		insertRequirementsSQL[1:]...)
+}
+
+// stored is what the store decided for one posting, copied into the caller's Posting only
+// once the transaction has committed.
+type stored struct {
+	id        int64
+	created   bool
+	status    jobs.Status
+	firstSeen time.Time
+	lastSeen  time.Time
+	closedAt  *time.Time
+}
+
+func (s stored) applyTo(p *jobs.Posting) {
+	p.ID = s.id
+	p.Status = s.status
+	p.FirstSeen = s.firstSeen
+	p.LastSeen = s.lastSeen
+	p.ClosedAt = s.closedAt
+}
+
+// UpsertPosting stores p under its (Source, SourceID): a new posting is created, a known one
+// has every field replaced except its first_seen, and its requirement rows replaced from
+// p.Analysis. An empty Status is open. It sets p.ID, p.Status, p.FirstSeen, p.LastSeen and
+// p.ClosedAt.
+func (d *DB) UpsertPosting(ctx context.Context, p *jobs.Posting) (id int64, created bool, err error) {
+	t, err := d.beginWrite(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	defer t.Rollback()
+
+	status := jobs.StatusOpen
+	if p != nil && p.Status != "" {
+		status = p.Status
+	}
+	s, err := upsertPosting(ctx, t, p, status)
+	if err != nil {
+		return 0, false, err
+	}
+	if err := t.commit(); err != nil {
+		return 0, false, err
+	}
+	s.applyTo(p)
+	return s.id, s.created, nil
+}
+
+// upsertPosting writes p with the given status, and its requirement rows.
+func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Status) (stored, error) {
+	if err := checkPosting(p, status); err != nil {
+		return stored{}, err
+	}
+	reqs, err := requirementRows(p.Analysis)
+	if err != nil {
+		return stored{}, jobs.Errorf(jobs.KindInvalid, "posting %s %s: %w", p.Source, p.SourceID, err)
+	}
+
+	var existing int64
+	err = t.QueryRowContext(ctx, findIDSQL, p.Source, p.SourceID).Scan(&existing)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return stored{}, t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+	}
+
+	now := formatTime(t.now)
+	var closedAt any
+	if status == jobs.StatusClosed {
+		closedAt = now
+	}
+	a := p.Analysis
+	if a == nil {
+		a = &jobs.Analysis{}
+	}
+	var careerMin, careerMax, careerNewbie any
+	if c := p.Career; c != nil {
+		careerMin, careerNewbie = c.Min, c.Newbie
+		if c.Max != nil {
+			careerMax = *c.Max
+		}
+	}
+	var (
+		out       = stored{created: existing == 0, status: status}
+		firstSeen string
+		lastSeen  string
+		closed    sql.NullString
+	)
+	err = t.QueryRowContext(ctx, upsertPostingSQL,
+		p.Source, p.SourceID, p.URL, p.Company, p.Title, string(status),
+		categoriesJSON(p.Categories), p.EmploymentType, p.Location, p.Remote, nullTime(p.Due),
+		careerMin, careerMax, careerNewbie, ContentHash(p.Sections),
+		nullInt(a.MinYears), nullInt(a.MaxYears), string(a.Degree), a.Major, a.Newcomer,
+		now, now, closedAt,
+	).Scan(&out.id, &firstSeen, &lastSeen, &closed)
+	if err != nil {
+		return stored{}, t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+	}
+	if out.firstSeen, err = parseTime(firstSeen); err != nil {
+		return stored{}, jobs.Errorf(jobs.KindInternal, "posting %d: %w", out.id, err)
+	}
+	if out.closedAt, err = parseNullTime(closed); err != nil {
+		return stored{}, jobs.Errorf(jobs.KindInternal, "posting %d: %w", out.id, err)
+	}
+	if out.lastSeen, err = parseTime(lastSeen); err != nil {
+		return stored{}, jobs.Errorf(jobs.KindInternal, "posting %d: %w", out.id, err)
+	}
+
+	if err := saveTexts(ctx, t, out.id, p); err != nil {
+		return stored{}, err
+	}
+	if err := replaceRequirements(ctx, t, out.id, reqs, !out.created); err != nil {
+		return stored{}, err
+	}
+	return out, nil
+}
+
+// saveTexts writes the section texts and raw payload of posting id.
+func saveTexts(ctx context.Context, t *tx, id int64, p *jobs.Posting) error {
+	var raw any
+	if p.Raw != nil {
+		raw = p.Raw
+	}
+	s := &p.Sections
+	_, err := t.ExecContext(ctx, saveTextsSQL,
+		id, s.Intro, s.MainTasks, s.Requirements, s.Preferred, s.Benefits, s.HireRounds, s.Description, raw)
+	if err != nil {
+		return t.db.wrap(err, "cannot store the text of posting %s %s", p.Source, p.SourceID)
+	}
+	return nil
+}
+
+// checkPosting rejects a posting the store cannot key or whose status it does not know.
+func checkPosting(p *jobs.Posting, status jobs.Status) error {
+	if p == nil {
+		return jobs.Errorf(jobs.KindInvalid, "no posting to store")
+	}
+	if p.Source == "" || p.SourceID == "" {
+		return jobs.Errorf(jobs.KindInvalid, "posting %q has no source or source id", p.URL)
+	}
+	if status != jobs.StatusOpen && status != jobs.StatusClosed {
+		return jobs.Errorf(jobs.KindInvalid, "posting %s %s: unknown status %q", p.Source, p.SourceID, status)
+	}
+	return nil
+}
+
+// reqRow is one requirement row to write.
+type reqRow struct {
+	skill    string
+	section  jobs.Section
+	evidence []jobs.Span
+}
+
+// requirementRows turns an analysis into rows: one per skill, in order of first mention, in
+// the strongest section named, with every span of evidence. Empty names are dropped.
+func requirementRows(a *jobs.Analysis) ([]reqRow, error) {
+	if a == nil {
+		return nil, nil
+	}
+	rows := make([]reqRow, 0, len(a.Skills))
+	at := make(map[string]int, len(a.Skills))
+	for _, r := range a.Skills {
+		if r.Skill == "" {
+			continue
+		}
+		if r.Section.Rank() == 0 {
+			return nil, fmt.Errorf("skill %q has unknown section %q", r.Skill, r.Section)
+		}
+		if i, ok := at[r.Skill]; ok {
+			if r.Section.Rank() > rows[i].section.Rank() {
+				rows[i].section = r.Section
+			}
+			rows[i].evidence = append(rows[i].evidence, r.Evidence...)
+			continue
+		}
+		at[r.Skill] = len(rows)
+		rows = append(rows, reqRow{skill: r.Skill, section: r.Section, evidence: r.Evidence})
+	}
+	return rows, nil
+}
+
+// reqChunk is the most rows one INSERT of requirements writes; a statement for each count up
+// to it is prepared once.
+const reqChunk = 16
+
+// replaceRequirements makes rows the requirement rows of posting id; clear deletes the old
+// rows first.
+func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, clear bool) error {
+	if clear {
+		if _, err := t.ExecContext(ctx, deleteRequirementsSQL, id); err != nil {
+			return t.db.wrap(err, "cannot store the requirements of posting %d", id)
+		}
+	}
+	for start := 0; start < len(rows); start += reqChunk {
+		end := min(start+reqChunk, len(rows))
+		args := make([]any, 0, 5*(end-start))
+		for i := start; i < end; i++ {
+			r := rows[i]
+			args = append(args, id, r.skill, string(r.section), i, evidenceJSON(r.evidence))
+		}
+		if _, err := t.ExecContext(ctx, insertRequirementsSQL[end-start], args...); err != nil {
+			return t.db.wrap(err, "cannot store the requirements of posting %d", id)
+		}
+	}
+	return nil
+}
+
+// evidenceJSON is spans as stored: [[start,end],...], NULL for none.
+func evidenceJSON(spans []jobs.Span) any {
+	if len(spans) == 0 {
+		return nil
+	}
+	b := make([]byte, 0, 2+len(spans)*12)
+	b = append(b, '[')
+	for i, s := range spans {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
+}
+
+func parseEvidence(s sql.NullString) ([]jobs.Span, error) {
+	if !s.Valid || s.String == "" {
+		return nil, nil
+	}
+	var pairs [][2]int
+	if err := json.Unmarshal([]byte(s.String), &pairs); err != nil {
+		return nil, fmt.Errorf("stored evidence %q: %w", s.String, err)
+	}
+	spans := make([]jobs.Span, len(pairs))
+	for i, p := range pairs {
+		spans[i] = jobs.Span{Start: p[0], End: p[1]}
+	}
+	return spans, nil
+}
+
+// idsJSON is ids as a JSON array, for json_each.
+func idsJSON(ids []string) string {
+	b, _ := json.Marshal(ids) // []string always marshals
+	return string(b)
+}
+
+func categoriesJSON(c []int) string {
+	if len(c) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(c) // []int always marshals
+	return string(b)
+}
+
+func nullInt(v *int) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func intPtr(v sql.NullInt64) *int {
+	if !v.Valid {
+		return nil
+	}
+	n := int(v.Int64)
+	return &n
+}
+
+// ContentHash is the hex sha256 of a posting's section texts after normalising them: line
+// endings unified, spaces inside each line collapsed, blank lines and the spaces around lines
+// dropped. Two fetches of one unedited posting hash the same; any edit to a word changes it.
+func ContentHash(s jobs.Sections) string {
+	h := sha256.New()
+	for _, f := range []struct{ name, text string }{
+		{"intro", s.Intro},
+		{"main_tasks", s.MainTasks},
+		{"requirements", s.Requirements},
+		{"preferred", s.Preferred},
+		{"benefits", s.Benefits},
+		{"hire_rounds", s.HireRounds},
+		{"description", s.Description},
+	} {
+		h.Write([]byte(f.name))
+		h.Write([]byte{0})
+		h.Write([]byte(normaliseText(f.text)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// normaliseText is text with lines split on any line ending, each line's runs of white space
+// made one space and trimmed, and empty lines dropped.
+func normaliseText(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		fields := strings.FieldsFunc(line, unicode.IsSpace)
+		if len(fields) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.Join(fields, " "))
+	}
+	return b.String()
+}
+
+// Known returns the pages stored for a source, by source id.
+func (d *DB) Known(ctx context.Context, source string) (map[string]jobs.Page, error) {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+
+	rows, err := t.QueryContext(ctx, `SELECT source_id, url, lastmod, fetched_at, outcome
+		FROM pages WHERE source = ?`, source)
+	if err != nil {
+		return nil, d.wrap(err, "cannot read the known pages of %s", source)
+	}
+	defer rows.Close()
+	out := make(map[string]jobs.Page)
+	for rows.Next() {
+		pg := jobs.Page{Source: source}
+		var lastmod sql.NullString
+		var fetched, outcome string
+		if err := rows.Scan(&pg.SourceID, &pg.URL, &lastmod, &fetched, &outcome); err != nil {
+			return nil, d.wrap(err, "cannot read the known pages of %s", source)
+		}
+		if lm, err := parseNullTime(lastmod); err != nil {
+			return nil, jobs.Errorf(jobs.KindInternal, "page %s %s: %w", source, pg.SourceID, err)
+		} else if lm != nil {
+			pg.LastMod = *lm
+		}
+		if pg.FetchedAt, err = parseTime(fetched); err != nil {
+			return nil, jobs.Errorf(jobs.KindInternal, "page %s %s: %w", source, pg.SourceID, err)
+		}
+		pg.Outcome = jobs.Outcome(outcome)
+		out[pg.SourceID] = pg
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.wrap(err, "cannot read the known pages of %s", source)
+	}
+	return out, t.commit()
+}
+
+// Save records one fetched page in one transaction: the page row, and by its outcome the
+// posting: OutcomeKept stores p as open (p is required); OutcomeClosed closes the stored
+// posting of that page if it is open, or stores p as closed when there is none and p is
+// given; OutcomeSkipped stores the page row only. A zero page.FetchedAt is now. When p is
+// kept or stored, Save sets p's store fields as UpsertPosting does.
+func (d *DB) Save(ctx context.Context, page jobs.Page, p *jobs.Posting) error {
+	if page.Source == "" || page.SourceID == "" {
+		return jobs.Errorf(jobs.KindInvalid, "page %q has no source or source id", page.URL)
+	}
+	if p != nil {
+		if p.Source == "" {
+			p.Source = page.Source
+		}
+		if p.SourceID == "" {
+			p.SourceID = page.SourceID
+		}
+		if p.Source != page.Source || p.SourceID != page.SourceID {
+			return jobs.Errorf(jobs.KindInvalid, "page %s %s was given posting %s %s",
+				page.Source, page.SourceID, p.Source, p.SourceID)
+		}
+		if page.URL == "" {
+			page.URL = p.URL
+		}
+	}
+	switch page.Outcome {
+	case jobs.OutcomeKept:
+		if p == nil {
+			return jobs.Errorf(jobs.KindInvalid, "page %s %s was kept without a posting", page.Source, page.SourceID)
+		}
+	case jobs.OutcomeClosed, jobs.OutcomeSkipped:
+	default:
+		return jobs.Errorf(jobs.KindInvalid, "page %s %s: unknown outcome %q",
+			page.Source, page.SourceID, page.Outcome)
+	}
+
+	t, err := d.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Rollback()
+
+	if err := savePage(ctx, t, page); err != nil {
+		return err
+	}
+	var s *stored
+	switch page.Outcome {
+	case jobs.OutcomeKept:
+		got, err := upsertPosting(ctx, t, p, jobs.StatusOpen)
+		if err != nil {
+			return err
+		}
+		s = &got
+	case jobs.OutcomeClosed:
+		n, err := closePostings(ctx, t, page.Source, []string{page.SourceID})
+		if err != nil {
+			return err
+		}
+		if n == 0 && p != nil {
+			var exists int
+			if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM postings WHERE source = ? AND source_id = ?`,
+				page.Source, page.SourceID).Scan(&exists); err != nil {
+				return d.wrap(err, "cannot store posting %s %s", page.Source, page.SourceID)
+			}
+			if exists == 0 {
+				got, err := upsertPosting(ctx, t, p, jobs.StatusClosed)
+				if err != nil {
+					return err
+				}
+				s = &got
+			}
+		}
+	}
+	if err := t.commit(); err != nil {
+		return err
+	}
+	if s != nil {
+		s.applyTo(p)
+	}
+	return nil
+}
+
+func savePage(ctx context.Context, t *tx, page jobs.Page) error {
+	fetched := t.now
+	if !page.FetchedAt.IsZero() {
+		fetched = page.FetchedAt
+	}
+	var lastmod any
+	if !page.LastMod.IsZero() {
+		lastmod = formatTime(page.LastMod)
+	}
+	_, err := t.ExecContext(ctx, savePageSQL,
+		page.Source, page.SourceID, page.URL, lastmod, formatTime(fetched), string(page.Outcome))
+	if err != nil {
+		return t.db.wrap(err, "cannot store page %s", page.URL)
+	}
+	return nil
+}
+
+// closePostings closes the open postings of source with these ids and returns how many it
+// closed.
+func closePostings(ctx context.Context, t *tx, source string, ids []string) (int64, error) {
+	res, err := t.ExecContext(ctx, `UPDATE postings SET status = 'closed', closed_at = ?
+		WHERE source = ? AND status = 'open' AND source_id IN (SELECT value FROM json_each(?))`,
+		formatTime(t.now), source, idsJSON(ids))
+	if err != nil {
+		return 0, t.db.wrap(err, "cannot close postings of %s", source)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, t.db.wrap(err, "cannot close postings of %s", source)
+	}
+	return n, nil
+}
+
+// Gone closes the source's open postings with these ids, which the source no longer lists,
+// and marks their pages closed so that a source seeing one listed again fetches it anew.
+func (d *DB) Gone(ctx context.Context, source string, sourceIDs []string) error {
+	if len(sourceIDs) == 0 {
+		return nil
+	}
+	t, err := d.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Rollback()
+
+	if _, err := closePostings(ctx, t, source, sourceIDs); err != nil {
+		return err
+	}
+	if _, err := t.ExecContext(ctx, `UPDATE pages SET outcome = 'closed'
+		WHERE source = ? AND outcome = 'kept' AND source_id IN (SELECT value FROM json_each(?))`,
+		source, idsJSON(sourceIDs)); err != nil {
+		return d.wrap(err, "cannot close pages of %s", source)
+	}
+	return t.commit()
+}
+
+// ListPostings returns the postings f selects, newest first (first seen, then id), without
+// their section texts and raw payloads but with their analysis (skills without evidence),
+// career, categories and dates. f.MinScore is not applied: it needs a score.
+func (d *DB) ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, error) {
+	where, args, err := filterWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	selected := `SELECT id FROM postings` + where + ` ORDER BY first_seen DESC, id DESC LIMIT ?`
+	args = append(args, limit)
+
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+
+	rows, err := t.QueryContext(ctx, `SELECT `+listColumns+` FROM postings`+where+
+		` ORDER BY first_seen DESC, id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, d.wrap(err, "cannot list postings")
+	}
+	var out []*jobs.Posting
+	byID := make(map[int64]*jobs.Posting)
+	for rows.Next() {
+		p, err := scanPosting(rows, false)
+		if err != nil {
+			rows.Close()
+			return nil, d.wrap(err, "cannot list postings")
+		}
+		out = append(out, p)
+		byID[p.ID] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, d.wrap(err, "cannot list postings")
+	}
+	if len(out) == 0 {
+		return out, t.commit()
+	}
+
+	rows, err = t.QueryContext(ctx, `SELECT posting_id, ord, skill, section FROM requirements
+		WHERE posting_id IN (`+selected+`)`, args...)
+	if err != nil {
+		return nil, d.wrap(err, "cannot list postings")
+	}
+	defer rows.Close()
+	var (
+		id      int64
+		ord     int
+		skill   string
+		section string
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &ord, &skill, &section); err != nil {
+			return nil, d.wrap(err, "cannot list postings")
+		}
+		if p := byID[id]; p != nil {
+			placeSkill(p.Analysis, ord, jobs.Requirement{Skill: skill, Section: jobs.Section(section)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.wrap(err, "cannot list postings")
+	}
+	for _, p := range out {
+		compactSkills(p.Analysis)
+	}
+	return out, t.commit()
+}
+
+// placeSkill puts r at position ord of a's skills. Rows arrive in any order; ord, the order
+// of first mention, is dense from 0 as written, so the slice is filled in place.
+func placeSkill(a *jobs.Analysis, ord int, r jobs.Requirement) {
+	if ord < 0 {
+		ord = len(a.Skills)
+	}
+	if ord >= len(a.Skills) {
+		if ord < cap(a.Skills) {
+			a.Skills = a.Skills[:ord+1]
+		} else {
+			grown := make([]jobs.Requirement, ord+1, max(2*cap(a.Skills), ord+1, 8))
+			copy(grown, a.Skills)
+			a.Skills = grown
+		}
+	}
+	a.Skills[ord] = r
+}
+
+// compactSkills drops the gaps placeSkill may leave.
+func compactSkills(a *jobs.Analysis) {
+	kept := a.Skills[:0]
+	for _, r := range a.Skills {
+		if r.Skill != "" {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		kept = nil
+	}
+	a.Skills = kept
+}
+
+// filterWhere is the WHERE clause of f over postings, and its arguments.
+func filterWhere(f jobs.Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	if f.Status != nil {
+		if *f.Status != jobs.StatusOpen && *f.Status != jobs.StatusClosed {
+			return "", nil, jobs.Errorf(jobs.KindInvalid, "unknown posting status %q", *f.Status)
+		}
+		conds = append(conds, "status = ?")
+		args = append(args, string(*f.Status))
+	}
+	if f.Company != nil {
+		// lower() folds ASCII only, as SQLite ships; other letters must match exactly.
+		conds = append(conds, "instr(lower(company), lower(?)) > 0")
+		args = append(args, *f.Company)
+	}
+	if f.Since != nil {
+		conds = append(conds, "first_seen >= ?")
+		args = append(args, formatTime(*f.Since))
+	}
+	if f.Newcomer != nil {
+		conds = append(conds, "newcomer = ?")
+		args = append(args, *f.Newcomer)
+	}
+	if f.Source != nil {
+		conds = append(conds, "source = ?")
+		args = append(args, *f.Source)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// scanner is a row to scan.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanPosting reads one row of listColumns, or of fullColumns when full. Its Analysis is
+// set, with no skills yet.
+func scanPosting(sc scanner, full bool) (*jobs.Posting, error) {
+	var (
+		p                                  jobs.Posting
+		a                                  jobs.Analysis
+		status, categories, degree         string
+		firstSeen, lastSeen                string
+		due, closedAt                      sql.NullString
+		careerMin, careerMax, careerNewbie sql.NullInt64
+		minYears, maxYears                 sql.NullInt64
+	)
+	dest := []any{
+		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &status, &categories,
+		&p.EmploymentType, &p.Location, &p.Remote, &due, &careerMin, &careerMax, &careerNewbie,
+		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt,
+	}
+	if full {
+		s := &p.Sections
+		dest = append(dest, &s.Intro, &s.MainTasks, &s.Requirements, &s.Preferred, &s.Benefits,
+			&s.HireRounds, &s.Description, &p.Raw)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return nil, err
+	}
+	p.Status = jobs.Status(status)
+	a.Degree = jobs.Degree(degree)
+	a.MinYears, a.MaxYears = intPtr(minYears), intPtr(maxYears)
+	p.Analysis = &a
+	if careerMin.Valid {
+		p.Career = &jobs.Career{Min: int(careerMin.Int64), Max: intPtr(careerMax), Newbie: careerNewbie.Int64 != 0}
+	}
+	if categories != "" && categories != "[]" {
+		if err := json.Unmarshal([]byte(categories), &p.Categories); err != nil {
+			return nil, fmt.Errorf("posting %d: stored categories %q: %w", p.ID, categories, err)
+		}
+	}
+	var err error
+	if p.Due, err = parseNullTime(due); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.ClosedAt, err = parseNullTime(closedAt); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.FirstSeen, err = parseTime(firstSeen); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.LastSeen, err = parseTime(lastSeen); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	return &p, nil
+}
+
+// FindPosting returns the posting with this id, complete: sections, raw payload, and skills
+// with their evidence. An unknown id is a KindNotFound error.
+func (d *DB) FindPosting(ctx context.Context, id int64) (*jobs.Posting, error) {
+	return d.findOne(ctx, `id = ?`, []any{id}, func() error {
+		return jobs.Errorf(jobs.KindNotFound, "no posting with id %d", id)
+	})
+}
+
+// FindBySource returns the posting a source knows by this id, complete as FindPosting.
+// An unknown one is a KindNotFound error.
+func (d *DB) FindBySource(ctx context.Context, source, sourceID string) (*jobs.Posting, error) {
+	return d.findOne(ctx, `source = ? AND source_id = ?`, []any{source, sourceID}, func() error {
+		return jobs.Errorf(jobs.KindNotFound, "no posting %s from %s", sourceID, source)
+	})
+}
+
+func (d *DB) findOne(ctx context.Context, cond string, args []any, notFound func() error) (*jobs.Posting, error) {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+
+	p, err := scanPosting(t.QueryRowContext(ctx, `SELECT `+fullColumns+fullFrom+` WHERE `+cond, args...), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound()
+	}
+	if err != nil {
+		return nil, d.wrap(err, "cannot read a posting")
+	}
+	if err := loadRequirements(ctx, t, []*jobs.Posting{p}); err != nil {
+		return nil, err
+	}
+	return p, t.commit()
+}
+
+// loadRequirements fills the skills, with evidence, of postings ps, given in ascending id
+// order, with one query over their id range.
+func loadRequirements(ctx context.Context, t *tx, ps []*jobs.Posting) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*jobs.Posting, len(ps))
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	rows, err := t.QueryContext(ctx, `SELECT posting_id, ord, skill, section, evidence FROM requirements
+		WHERE posting_id BETWEEN ? AND ?`, ps[0].ID, ps[len(ps)-1].ID)
+	if err != nil {
+		return t.db.wrap(err, "cannot read requirements")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id       int64
+			ord      int
+			r        jobs.Requirement
+			section  string
+			evidence sql.NullString
+		)
+		if err := rows.Scan(&id, &ord, &r.Skill, &section, &evidence); err != nil {
+			return t.db.wrap(err, "cannot read requirements")
+		}
+		p := byID[id]
+		if p == nil {
+			continue
+		}
+		r.Section = jobs.Section(section)
+		if r.Evidence, err = parseEvidence(evidence); err != nil {
+			return jobs.Errorf(jobs.KindInternal, "posting %d: %w", id, err)
+		}
+		placeSkill(p.Analysis, ord, r)
+	}
+	if err := rows.Err(); err != nil {
+		return t.db.wrap(err, "cannot read requirements")
+	}
+	for _, p := range ps {
+		compactSkills(p.Analysis)
+	}
+	return nil
+}
+
+// eachBatch is how many postings EachPosting reads at a time.
+const eachBatch = 200
+
+// EachPosting calls fn with every stored posting, complete as FindPosting, in id order, from
+// one snapshot of the database, reading a batch at a time. It stops at fn's first error and
+// returns it. fn may write to the store.
+func (d *DB) EachPosting(ctx context.Context, fn func(*jobs.Posting) error) error {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Rollback()
+
+	var after int64
+	for {
+		batch, err := readBatch(ctx, t, after)
+		if err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			break
+		}
+		for _, p := range batch {
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+		after = batch[len(batch)-1].ID
+	}
+	return t.commit()
+}
+
+// readBatch reads up to eachBatch complete postings with ids above after.
+func readBatch(ctx context.Context, t *tx, after int64) ([]*jobs.Posting, error) {
+	rows, err := t.QueryContext(ctx, `SELECT `+fullColumns+fullFrom+` WHERE id > ? ORDER BY id LIMIT ?`,
+		after, eachBatch)
+	if err != nil {
+		return nil, t.db.wrap(err, "cannot read postings")
+	}
+	var batch []*jobs.Posting
+	for rows.Next() {
+		p, err := scanPosting(rows, true)
+		if err != nil {
+			rows.Close()
+			return nil, t.db.wrap(err, "cannot read postings")
+		}
+		batch = append(batch, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, t.db.wrap(err, "cannot read postings")
+	}
+	if err := loadRequirements(ctx, t, batch); err != nil {
+		return nil, err
+	}
+	return batch, nil
+}
+
+// UpdateAnalyses replaces, in one transaction, the derived columns (years, degree, major,
+// newcomer) and the requirement rows of many postings. An unknown id is a KindNotFound error
+// and nothing is changed.
+func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
+	if len(items) == 0 {
+		return nil
+	}
+	t, err := d.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Rollback()
+
+	update, err := t.PrepareContext(ctx, `UPDATE postings
+		SET min_years = ?, max_years = ?, degree = ?, major = ?, newcomer = ? WHERE id = ?`)
+	if err != nil {
+		return d.wrap(err, "cannot update analyses")
+	}
+	defer update.Close()
+	for _, it := range items {
+		reqs, err := requirementRows(it.Analysis)
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "posting %d: %w", it.ID, err)
+		}
+		a := it.Analysis
+		if a == nil {
+			a = &jobs.Analysis{}
+		}
+		res, err := update.ExecContext(ctx, nullInt(a.MinYears), nullInt(a.MaxYears), string(a.Degree),
+			a.Major, a.Newcomer, it.ID)
+		if err != nil {
+			return d.wrap(err, "cannot update the analysis of posting %d", it.ID)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return d.wrap(err, "cannot update the analysis of posting %d", it.ID)
+		} else if n == 0 {
+			return jobs.Errorf(jobs.KindNotFound, "no posting with id %d", it.ID)
+		}
+		if err := replaceRequirements(ctx, t, it.ID, reqs, true); err != nil {
+			return err
+		}
+	}
+	return t.commit()
+}
+
+// Counts returns how many stored postings are open and how many closed.
+func (d *DB) Counts(ctx context.Context) (open, closed int, err error) {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer t.Rollback()
+	if err := t.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM postings WHERE status = 'open'),
+		(SELECT COUNT(*) FROM postings WHERE status = 'closed')`).Scan(&open, &closed); err != nil {
+		return 0, 0, d.wrap(err, "cannot count postings")
+	}
+	return open, closed, t.commit()
+}
