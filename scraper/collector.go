@@ -1,0 +1,529 @@
+package scraper
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// maxRedirects is how many redirects one fetch follows; each hop is checked against the
+// allowed hosts and robots.txt like any other request.
+const maxRedirects = 5
+
+// Keys of the colly.Context that carries one request's outcome back to the caller.
+const (
+	keyResponse = "jobs.response"
+	keyStatus   = "jobs.status"
+	keyTooLarge = "jobs.too_large"
+)
+
+// errBodyTooLarge is returned by a response body read past the transport's hard cap.
+var errBodyTooLarge = errors.New("response body too large")
+
+// fetcher runs every request of one scrape through colly with one explicit policy. Posting
+// pages and sitemaps use two collectors that share one HTTP client, one limit rule and one
+// robots.txt cache; they differ only in the body size they accept.
+type fetcher struct {
+	cfg      Config
+	pages    *colly.Collector
+	sitemaps *colly.Collector
+	// limits of pages and sitemaps, in bytes
+	pageLimit    int64
+	sitemapLimit int64
+
+	robotsMu sync.Mutex
+	robots   map[string]*robotsEntry // by scheme://host
+}
+
+// robotsEntry is one host's robots.txt, read once per run.
+type robotsEntry struct {
+	once sync.Once
+	res  *result               // the fetch of robots.txt
+	data *robotstxt.RobotsData // nil = unreadable: nothing on the host is fetched
+	why  string                // why data is nil
+}
+
+// newFetcher is the one collector factory. Every policy is set on the collector after
+// colly.NewCollector returns, because NewCollector applies the COLLY_* environment variables
+// after its options: set there, an environment variable could turn robots.txt off, enable a
+// cache that keeps 4xx pages, or lift the body size limit.
+func newFetcher(ctx context.Context, cfg Config, source string, base *url.URL) (*fetcher, error) {
+	f := &fetcher{
+		cfg:          cfg,
+		pageLimit:    cfg.MaxBodySize,
+		sitemapLimit: max(cfg.MaxBodySize, sitemapMaxBodySize),
+		robots:       map[string]*robotsEntry{},
+	}
+
+	c := colly.NewCollector()
+	c.UserAgent = cfg.UserAgent
+	c.Headers = nil
+	c.IgnoreRobotsTxt = false // colly's default ignores robots.txt
+	c.AllowedDomains = allowedHosts(base.Hostname())
+	c.DisallowedDomains = nil
+	c.DisallowedURLFilters = nil
+	c.URLFilters = nil
+	c.AllowURLRevisit = true // retries fetch the same URL again; ids are deduplicated before
+	c.MaxDepth = 0
+	c.MaxRequests = 0
+	c.CacheDir = "" // colly's cache keeps 4xx pages: never enabled
+	c.CacheExpiration = 0
+	c.Async = false // the scraper runs its own workers; the limit rule paces them
+	c.ParseHTTPErrorResponse = true
+	c.DetectCharset = false
+	c.CheckHead = false
+	c.TraceHTTP = false
+	c.Context = ctx
+	// colly's MaxBodySize truncates silently: read one byte more than the limit so that a
+	// body over the limit can be told from one exactly at it.
+	c.MaxBodySize = clampInt(f.pageLimit + 1)
+	c.SetRequestTimeout(cfg.Timeout)
+	c.DisableCookies()
+	c.WithTransport(&guardTransport{base: baseTransport(), limit: f.sitemapLimit})
+	c.SetRedirectHandler(redirectPolicy)
+	if err := c.Limit(&colly.LimitRule{
+		DomainGlob:  "*",
+		Parallelism: cfg.Parallelism,
+		Delay:       cfg.Delay,
+		RandomDelay: cfg.Delay / 4,
+	}); err != nil {
+		return nil, jobs.Errorf(jobs.KindInternal, "%s: setting the request limit: %w", source, err)
+	}
+
+	// Clone shares the HTTP client, the limit rule and the robots.txt cache and copies
+	// every field set above.
+	s := c.Clone()
+	s.MaxBodySize = clampInt(f.sitemapLimit + 1)
+
+	watchSize(c, f.pageLimit)
+	watchSize(s, f.sitemapLimit)
+	f.pages, f.sitemaps = c, s
+	return f, nil
+}
+
+// baseTransport is a fresh copy of the standard transport (proxy settings from the
+// environment, connection pooling), so that the collector shares no state with others.
+func baseTransport() http.RoundTripper {
+	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		return t.Clone()
+	}
+	return &http.Transport{Proxy: http.ProxyFromEnvironment}
+}
+
+// allowedHosts is the base host in both its www. and bare forms.
+func allowedHosts(host string) []string {
+	host = strings.ToLower(host)
+	bare := strings.TrimPrefix(host, "www.")
+	return []string{bare, "www." + bare}
+}
+
+// redirectPolicy follows redirects of robots.txt only. Any other redirect is handed back to
+// fetch, which requests the new location through the collector so that robots.txt and the
+// allowed hosts are checked for it (colly checks only the hosts of a redirect it follows).
+func redirectPolicy(req *http.Request, via []*http.Request) error {
+	if len(via) > 0 && len(via) < maxRedirects &&
+		via[0].URL.Path == "/robots.txt" && req.URL.Path == "/robots.txt" {
+		return nil
+	}
+	return http.ErrUseLastResponse
+}
+
+// watchSize refuses a response whose Content-Length exceeds limit before its body is read,
+// and hands every response to the caller through the request's context.
+func watchSize(c *colly.Collector, limit int64) {
+	c.OnResponseHeaders(func(r *colly.Response) {
+		r.Ctx.Put(keyStatus, r.StatusCode)
+		if r.Headers == nil {
+			return
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(r.Headers.Get("Content-Length")), 10, 64)
+		if err == nil && n > limit {
+			r.Ctx.Put(keyTooLarge, true)
+			r.Request.Abort()
+		}
+	})
+	c.OnResponse(func(r *colly.Response) {
+		r.Ctx.Put(keyResponse, r)
+	})
+}
+
+// result is the outcome of fetching one URL: the final response, or why there is none.
+type result struct {
+	url       string      // the URL fetched last (after redirects)
+	status    int         // HTTP status of the final response; 0 = none
+	header    http.Header // headers of the final response
+	body      []byte      // body of a 2xx response
+	requested bool        // at least one request went out
+	blocked   bool        // robots.txt disallows the URL; it was not requested
+	cancelled bool        // the run's context ended
+	retryable bool        // 429, 5xx or a timeout
+	reason    string      // "" = success (2xx)
+}
+
+func (r *result) ok() bool { return r.reason == "" }
+
+func (r *result) failure(source string) jobs.Failure {
+	return jobs.Failure{Source: source, URL: r.url, Status: r.status, Reason: r.reason}
+}
+
+type fetchKind int
+
+const (
+	fetchPage fetchKind = iota
+	fetchSitemap
+)
+
+// get fetches rawURL: redirects are followed through the collector, and a 429, a 5xx or a
+// timeout is retried at most cfg.Retries times, waiting as Retry-After says or backing off.
+func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *result {
+	requested := false
+	for hop := 0; ; hop++ {
+		r := f.getRetrying(ctx, rawURL, kind)
+		requested = requested || r.requested
+		r.requested = requested
+		if r.status < 300 || r.status > 399 || r.status == http.StatusNotModified {
+			return r
+		}
+		loc := strings.TrimSpace(r.header.Get("Location"))
+		if loc == "" {
+			return r
+		}
+		if hop >= maxRedirects {
+			r.reason = fmt.Sprintf("more than %d redirects", maxRedirects)
+			return r
+		}
+		from, err := url.Parse(r.url)
+		if err != nil {
+			return r
+		}
+		to, err := from.Parse(loc)
+		if err != nil || (to.Scheme != "http" && to.Scheme != "https") {
+			r.reason = fmt.Sprintf("HTTP %d redirect to an invalid location", r.status)
+			return r
+		}
+		to.Fragment = ""
+		rawURL = to.String()
+	}
+}
+
+func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind) *result {
+	requested := false
+	for attempt := 0; ; attempt++ {
+		r := f.once(ctx, rawURL, kind)
+		requested = requested || r.requested
+		r.requested = requested
+		if !r.retryable || attempt >= f.cfg.Retries {
+			switch {
+			case !r.retryable || attempt == 0:
+			case r.status == 0:
+				r.reason += fmt.Sprintf(" (%d retries)", attempt) // "timed out after 20s (3 retries)"
+			default:
+				r.reason += fmt.Sprintf(" after %d retries", attempt)
+			}
+			return r
+		}
+		wait := backoff(attempt)
+		if d, ok := retryAfter(r.header, f.cfg.Now()); ok {
+			wait = d
+		}
+		if err := f.cfg.Sleep(ctx, wait); err != nil {
+			r.cancelled = true
+			r.retryable = false
+			r.reason = "cancelled: " + err.Error()
+			return r
+		}
+	}
+}
+
+// once makes one request through the collector and classifies its outcome.
+func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind) *result {
+	c, limit := f.pages, f.pageLimit
+	if kind == fetchSitemap {
+		c, limit = f.sitemaps, f.sitemapLimit
+	}
+	r := &result{url: rawURL}
+	if err := ctx.Err(); err != nil {
+		r.cancelled, r.reason = true, "cancelled: "+err.Error()
+		return r
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		r.reason = "invalid URL"
+		return r
+	}
+	if u.Path != "/robots.txt" {
+		// colly checks robots.txt too, but reads a robots.txt that answered 5xx as allowing
+		// everything; this check reads it as disallowing everything, as the standard says.
+		e := f.robotsFor(ctx, u)
+		if e.data == nil {
+			r.blocked, r.reason = true, e.why
+			return r
+		}
+		if !e.data.TestAgent(robotsPath(u), f.cfg.UserAgent) {
+			r.blocked, r.reason = true, "disallowed by robots.txt"
+			return r
+		}
+	}
+	cctx := colly.NewContext()
+	err = c.Request(http.MethodGet, rawURL, nil, cctx, nil)
+	resp, _ := cctx.GetAny(keyResponse).(*colly.Response)
+	tooLarge := cctx.GetAny(keyTooLarge) != nil
+	if st, ok := cctx.GetAny(keyStatus).(int); ok {
+		r.status = st
+	}
+	if resp != nil {
+		r.requested = true
+		r.status = resp.StatusCode
+		if resp.Headers != nil {
+			r.header = *resp.Headers
+		}
+		if resp.Request != nil && resp.Request.URL != nil {
+			r.url = resp.Request.URL.String()
+		}
+	}
+	switch {
+	case tooLarge || errors.Is(err, errBodyTooLarge) || (err == nil && resp != nil && int64(len(resp.Body)) > limit):
+		r.requested = true
+		r.reason = fmt.Sprintf("page too large (over %s)", formatSize(limit))
+		return r
+	case err != nil:
+		return f.classifyError(ctx, r, err)
+	case resp == nil:
+		r.reason = "no response"
+		return r
+	}
+	switch s := resp.StatusCode; {
+	case s >= 200 && s <= 299:
+		r.body = resp.Body
+	case s == http.StatusTooManyRequests || (s >= 500 && s <= 599):
+		r.retryable = true
+		r.reason = fmt.Sprintf("HTTP %d", s)
+	default:
+		r.reason = fmt.Sprintf("HTTP %d", s)
+	}
+	return r
+}
+
+// robotsFor returns the robots.txt of u's host, fetching it (through the collector, with
+// retries) the first time. A 4xx other than 429 means no robots.txt: everything is allowed.
+// A 429, a 5xx or no answer means nothing may be fetched from the host.
+func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
+	key := u.Scheme + "://" + u.Host
+	f.robotsMu.Lock()
+	e := f.robots[key]
+	if e == nil {
+		e = &robotsEntry{}
+		f.robots[key] = e
+	}
+	f.robotsMu.Unlock()
+	e.once.Do(func() {
+		// getRetrying, not get: the client follows robots.txt redirects itself, and a
+		// redirect elsewhere must not come back here for the same host.
+		r := f.getRetrying(ctx, key+"/robots.txt", fetchPage)
+		e.res = r
+		switch {
+		case r.ok():
+			data, err := robotstxt.FromBytes(r.body)
+			if err != nil {
+				e.why = "robots.txt could not be parsed"
+				return
+			}
+			e.data = data
+		case r.blocked:
+			e.why = "robots.txt disallows every path"
+		case r.status >= 400 && r.status <= 499 && r.status != http.StatusTooManyRequests:
+			e.data, _ = robotstxt.FromStatusAndBytes(r.status, nil)
+		default:
+			e.why = "robots.txt could not be read (" + r.reason + "), so nothing on " + u.Host + " is fetched"
+		}
+	})
+	return e
+}
+
+// robotsPath is the part of u robots.txt rules match, written as colly writes it.
+func robotsPath(u *url.URL) string {
+	p := u.EscapedPath()
+	if p == "" {
+		p = "/"
+	}
+	if u.RawQuery != "" {
+		p += "?" + u.Query().Encode()
+	}
+	return p
+}
+
+func (f *fetcher) classifyError(ctx context.Context, r *result, err error) *result {
+	var ne net.Error
+	switch {
+	case errors.Is(err, colly.ErrRobotsTxtBlocked):
+		r.blocked = true
+		r.reason = "disallowed by robots.txt"
+	case errors.Is(err, colly.ErrForbiddenDomain):
+		r.reason = "host not allowed (only the base URL's host is read)"
+	case ctx.Err() != nil:
+		r.cancelled = true
+		r.requested = true
+		r.reason = "cancelled: " + ctx.Err().Error()
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
+		r.requested = true
+		r.retryable = true
+		r.reason = "timed out after " + f.cfg.Timeout.String()
+	default:
+		r.requested = true
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		r.reason = "request failed: " + cleanText(err.Error())
+	}
+	return r
+}
+
+// backoff is the wait before retry number attempt+1: 1 s, 2 s, 4 s, ... capped at 30 s.
+func backoff(attempt int) time.Duration {
+	d := firstBackoff
+	for i := 0; i < attempt && d < maxBackoff; i++ {
+		d *= 2
+	}
+	return min(d, maxBackoff)
+}
+
+// retryAfter reads a Retry-After header, as seconds or as an HTTP date, capped at 60 s.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	var d time.Duration
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		if n > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
+		}
+		d = time.Duration(n) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = max(t.Sub(now), 0)
+	} else {
+		return 0, false
+	}
+	return min(d, maxRetryAfter), true
+}
+
+// formatSize writes a byte count the way people read limits: "5 MiB", "64 KiB", "1000 bytes".
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func clampInt(n int64) int {
+	if n > int64(^uint(0)>>1) {
+		return int(^uint(0) >> 1)
+	}
+	return int(n)
+}
+
+// guardTransport bounds every response body, including the robots.txt colly reads on its
+// own: a body may not yield more than limit+1 bytes, and a gzip body is decompressed here,
+// under that bound, rather than by colly after its size limit (where a small compressed
+// body could expand without bound).
+type guardTransport struct {
+	base  http.RoundTripper
+	limit int64
+}
+
+func (t *guardTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if !resp.Uncompressed && isGzipped(req, resp) {
+		resp.Body = &gunzipBody{raw: resp.Body}
+		resp.Header.Del("Content-Encoding")
+		resp.Header.Del("Content-Length")
+		resp.ContentLength = -1
+		resp.Uncompressed = true
+	}
+	resp.Body = &cappedBody{rc: resp.Body, left: t.limit + 1}
+	return resp, nil
+}
+
+// isGzipped is colly's own test for a body it would decompress.
+func isGzipped(req *http.Request, resp *http.Response) bool {
+	enc := strings.ToLower(resp.Header.Get("Content-Encoding"))
+	if strings.Contains(enc, "gzip") {
+		return true
+	}
+	if enc == "" && strings.Contains(strings.ToLower(resp.Header.Get("Content-Type")), "gzip") {
+		return true
+	}
+	u := req.URL
+	if resp.Request != nil && resp.Request.URL != nil {
+		u = resp.Request.URL
+	}
+	return strings.HasSuffix(strings.ToLower(u.Path), ".xml.gz")
+}
+
+// gunzipBody decompresses lazily, so that an empty body (a 304, a HEAD) is no error.
+type gunzipBody struct {
+	raw io.ReadCloser
+	zr  *gzip.Reader
+	err error
+}
+
+func (b *gunzipBody) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.zr == nil {
+		zr, err := gzip.NewReader(b.raw)
+		if err != nil {
+			b.err = fmt.Errorf("invalid gzip body: %w", err)
+			return 0, b.err
+		}
+		b.zr = zr
+	}
+	return b.zr.Read(p)
+}
+
+func (b *gunzipBody) Close() error { return b.raw.Close() }
+
+// cappedBody yields at most left bytes and then fails instead of reading further.
+type cappedBody struct {
+	rc   io.ReadCloser
+	left int64
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errBodyTooLarge
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *cappedBody) Close() error { return b.rc.Close() }
