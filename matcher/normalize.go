@@ -1,0 +1,101 @@
+package matcher
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalized is a text in NFKC form with ASCII letters folded to lower case, and the way
+// back from each of its bytes to the byte range of the input it came from.
+type Normalized struct {
+	NFKC   string // the input in NFKC
+	Folded string // NFKC with ASCII letters in lower case (same length as NFKC)
+	// from[i], to[i]: the input bytes that normalised byte i came from. nil when the input
+	// was already NFKC: then offsets are the same on both sides.
+	from, to []int32
+}
+
+// Normalize normalises s. Most postings are NFKC already, and then this is one pass that
+// lower-cases ASCII.
+func Normalize(s string) Normalized {
+	if norm.NFKC.IsNormalString(s) {
+		return Normalized{NFKC: s, Folded: asciiLower(s)}
+	}
+	var it norm.Iter
+	it.InitString(norm.NFKC, s)
+	out := make([]byte, 0, len(s)+len(s)/8)
+	from := make([]int32, 0, cap(out))
+	to := make([]int32, 0, cap(out))
+	prev := 0
+	for !it.Done() {
+		seg := it.Next()
+		pos := it.Pos()
+		for range seg {
+			from = append(from, int32(prev))
+			to = append(to, int32(pos))
+		}
+		out = append(out, seg...)
+		prev = pos
+	}
+	n := string(out)
+	return Normalized{NFKC: n, Folded: asciiLower(n), from: from, to: to}
+}
+
+// Span maps the normalised byte range [start, end) back to the input.
+func (n *Normalized) Span(start, end int) (int, int) {
+	if n.from == nil {
+		return start, end
+	}
+	if start >= len(n.from) {
+		last := int(n.to[len(n.to)-1])
+		return last, last
+	}
+	return int(n.from[start]), int(n.to[end-1])
+}
+
+func asciiLower(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// isHangul reports whether r is a Hangul syllable or jamo.
+func isHangul(r rune) bool {
+	return (r >= 0xAC00 && r <= 0xD7A3) || (r >= 0x1100 && r <= 0x11FF) || (r >= 0x3130 && r <= 0x318F)
+}
+
+// isWord reports whether r continues a Latin word: letters and digits of alphabetic scripts.
+// Hangul and CJK are not: "Python을" ends the word Python.
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if isHangul(r) || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,171 @@
+package matcher
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// part is the part of a posting a line belongs to: a section that is read for skills, or one
+// that is not (benefits, hiring process).
+type part int
+
+const (
+	partOther part = iota
+	partRequired
+	partPreferred
+	partIgnored
+)
+
+func (p part) section() jobs.Section {
+	switch p {
+	case partRequired:
+		return jobs.SectionRequired
+	case partPreferred:
+		return jobs.SectionPreferred
+	}
+	return jobs.SectionOther
+}
+
+// headings maps a heading, folded by headingKey, to its part. Korean and English headings
+// as Wanted, global boards and company pages write them.
+var headings = map[string]part{}
+
+func init() {
+	for p, list := range map[part][]string{
+		partRequired: {
+			"자격요건", "자격 요건", "지원자격", "지원 자격", "필수요건", "필수 요건", "필수사항", "필수 사항",
+			"필수 자격", "자격 조건", "지원 요건", "요구사항", "요구 사항", "필요역량", "필요 역량",
+			"필요 기술", "필수 역량", "이런 분을 찾고 있어요", "이런 분을 찾습니다", "이런 분과 함께하고 싶어요",
+			"이런 분과 함께 하고 싶어요", "이런 분을 원해요", "이런 분이 필요해요", "함께하고 싶은 분",
+			"requirements", "requirement", "qualifications", "minimum qualifications",
+			"basic qualifications", "required qualifications", "required skills", "must have",
+			"must-have", "must haves", "what you need", "what you'll need", "what you will need",
+			"what we're looking for", "what we are looking for", "who you are", "you have",
+			"skills and experience", "skills & experience", "about you", "your profile",
+			"requirements and skills", "key qualifications", "experience", "your skills",
+			"what you bring", "what you'll bring",
+		},
+		partPreferred: {
+			"우대사항", "우대 사항", "우대조건", "우대 조건", "우대요건", "우대 요건", "우대", "우대 역량",
+			"이런 분이면 더 좋아요", "이런 분이라면 더 좋아요", "이런 경험이 있다면 더 좋아요",
+			"이런 분이면 더 좋습니다", "있으면 좋은 경험", "플러스 포인트",
+			"nice to have", "nice to haves", "nice-to-have", "nice-to-haves", "preferred",
+			"preferred qualifications", "preferred skills", "bonus points", "bonus", "pluses",
+			"plus", "good to have", "it's a plus if you have", "extra credit", "desired skills",
+			"desirable", "preferred experience", "additional qualifications", "ideally you have",
+		},
+		partOther: {
+			"회사 소개", "회사소개", "주요업무", "주요 업무", "담당업무", "담당 업무", "업무 내용", "업무내용",
+			"포지션 소개", "팀 소개", "합류하면 함께 할 업무예요", "합류하게 될 팀을 소개해요",
+			"이런 일을 해요", "이런 업무를 해요", "하는 일",
+			"about us", "about the company", "about the role", "about the job", "the role",
+			"what you will do", "what you'll do", "what you'll be doing", "responsibilities",
+			"key responsibilities", "your responsibilities", "job description", "description",
+			"the opportunity", "overview", "who we are", "your role", "role", "duties",
+			"what you'll work on", "in this role you will", "your mission", "mission",
+		},
+		partIgnored: {
+			"혜택 및 복지", "혜택및복지", "복지", "복리후생", "복지 및 혜택", "혜택", "채용 전형", "채용전형",
+			"전형 절차", "전형절차", "채용 절차", "채용절차", "근무 조건", "근무조건", "근무지", "근무 지역",
+			"근무 환경", "기타 사항", "기타사항", "참고 사항", "참고사항", "제출 서류", "제출서류",
+			"지원 방법", "접수 방법", "마감일", "benefits", "perks", "perks and benefits",
+			"benefits and perks", "what we offer", "we offer", "compensation", "hiring process",
+			"interview process", "recruitment process", "the process", "how to apply", "salary",
+			"equal opportunity", "location", "working hours",
+		},
+	} {
+		for _, h := range list {
+			headings[headingKey(h)] = p
+		}
+	}
+}
+
+// headingKey folds a line for the heading table: markup, brackets, numbering and trailing
+// colons go; letters fold to lower case; spaces go.
+func headingKey(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || r == '\'' || r == '&':
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsDigit(r):
+			// "1. 자격요건", "02 Requirements": numbering is dropped below.
+			b.WriteRune(r)
+		}
+	}
+	k := strings.TrimLeft(b.String(), "0123456789")
+	return k
+}
+
+// headingOf reports whether a line is a section heading and which. A heading stands alone on
+// its line, short, possibly dressed: "[자격요건]", "■ 우대사항", "Requirements:", "## Nice to have".
+func headingOf(line string) (part, bool) {
+	t := strings.TrimSpace(line)
+	if t == "" || len([]rune(t)) > 40 {
+		return 0, false
+	}
+	p, ok := headings[headingKey(t)]
+	if ok {
+		return p, true
+	}
+	// "자격요건 (필수)", "우대사항 (선택)", "Requirements (must have)": the part before brackets.
+	if i := strings.IndexAny(t, "(（"); i > 0 {
+		if p, ok := headings[headingKey(t[:i])]; ok {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// line is one line of a posting with the part it belongs to.
+type line struct {
+	start, end int // byte range in the text, without the newline
+	part       part
+	heading    bool
+}
+
+// splitLines splits text into lines and gives each the part the headings above it name. Text
+// before the first heading (the title, an untitled intro) is other.
+func splitLines(text string, first part) []line {
+	var out []line
+	cur := first
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		l := line{start: start, end: end, part: cur}
+		if p, ok := headingOf(text[start:end]); ok {
+			cur = p
+			l.part = p
+			l.heading = true
+		}
+		out = append(out, l)
+		start = end + 1
+	}
+	return out
+}
+
+// optional reports whether a requirement bullet says of itself that it is optional
+// ("~ 경험자 우대", "있으면 좋습니다", "is a plus", "nice to have").
+func optional(folded string) bool {
+	for _, m := range optionalMarkers {
+		if strings.Contains(folded, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var optionalMarkers = []string{
+	"우대", "있으면 좋", "있으시면 좋", "있다면 좋", "있으면 더 좋", "있다면 더 좋", "가산점", "플러스",
+	"면 좋습니다", "면 좋아요", "면 좋겠", "이면 더", "하시면 좋",
+	"is a plus", "a plus", "is a bonus", "a bonus", "nice to have", "nice-to-have", "preferred",
+	"is an advantage", "an advantage", "is desirable", "desirable", "would be great",
+	"would be nice", "bonus points", "ideally", "good to have", "is a big plus", "plus if",
+}
