@@ -1,0 +1,181 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+type analyzeOptions struct {
+	f    *Factory
+	JSON bool
+	File string
+}
+
+func newAnalyzeCmd(f *Factory, runF func(*analyzeOptions) error) *cobra.Command {
+	opts := &analyzeOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "analyze [FILE|-]",
+		Short: "Analyse one pasted posting: skills, years, degree and your match",
+		Long: `Analyse one posting given as plain text (a file, or standard input with - or no
+argument). Section headings such as 자격요건, 우대사항, 주요업무, Requirements and Nice to have
+stand on their own lines; the first line is taken as the title.`,
+		Example: `  jobs analyze posting.txt
+  pbpaste | jobs analyze
+  jobs analyze --json posting.txt`,
+		Args: maxArgs(1, "one file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return analyzeRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	return cmd
+}
+
+// analysisJSON is the JSON of `analyze` (CONTRACT.md).
+type analysisJSON struct {
+	Skills           []jobs.Requirement `json:"skills"`
+	MinYears         *int               `json:"min_years"`
+	MaxYears         *int               `json:"max_years"`
+	Degree           *string            `json:"degree"`
+	Major            string             `json:"major,omitempty"`
+	Newcomer         bool               `json:"newcomer"`
+	Score            float64            `json:"score"`
+	Band             string             `json:"band"`
+	Matched          []string           `json:"matched"`
+	Missing          []string           `json:"missing"`
+	MissingPreferred []string           `json:"missing_preferred"`
+}
+
+const maxAnalyzeInput = 4 << 20
+
+func analyzeRun(opts *analyzeOptions) error {
+	f := opts.f
+	var r io.Reader = f.IO.In
+	name := "standard input"
+	if opts.File != "" && opts.File != "-" {
+		fh, err := os.Open(opts.File)
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, unwrapPathError(err))
+		}
+		defer fh.Close()
+		r, name = fh, opts.File
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxAnalyzeInput+1))
+	if err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot read %s: %v", name, err)
+	}
+	if len(data) > maxAnalyzeInput {
+		return jobs.Errorf(jobs.KindInvalid, "%s is larger than %d MiB; a posting is far smaller", name, maxAnalyzeInput>>20)
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	res := an.Analyze(text)
+	m := an.Dictionary().Score(prof, &res.Analysis)
+	if opts.JSON {
+		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
+			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),
+			Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingPreferred: nonNil(m.MissingPreferred)}
+		if out.Skills == nil {
+			out.Skills = []jobs.Requirement{}
+		}
+		for i := range out.Skills {
+			if out.Skills[i].Evidence == nil {
+				out.Skills[i].Evidence = []jobs.Span{}
+			}
+		}
+		if res.Degree != jobs.DegreeNone {
+			d := string(res.Degree)
+			out.Degree = &d
+		}
+		return writeJSON(f.IO.Out, out)
+	}
+	printAnalysis(f.IO, text, res, m, prof)
+	return nil
+}
+
+// printAnalysis writes what was read from a posting, section by section, and the match.
+func printAnalysis(io *IOStreams, text string, res *matcher.Result, m jobs.Match, prof *matcher.Profile) {
+	w := io.Out
+	for _, sec := range []jobs.Section{jobs.SectionRequired, jobs.SectionPreferred, jobs.SectionOther} {
+		var parts []string
+		for _, s := range res.Skills {
+			if s.Section == sec {
+				parts = append(parts, mark(io, prof, s.Skill))
+			}
+		}
+		if len(parts) == 0 {
+			parts = []string{"-"}
+		}
+		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", strings.Join(parts, "  "))
+	}
+	fmt.Fprintf(w, "%-10s %s\n", "Years:", orDash(years(res.MinYears, res.MaxYears)))
+	deg := string(res.Degree)
+	if res.Major != "" {
+		deg = strings.TrimSpace(deg + " (" + clean(res.Major) + ")")
+	}
+	fmt.Fprintf(w, "%-10s %s\n", "Degree:", orDash(deg))
+	fmt.Fprintln(w)
+	printScore(io, m)
+}
+
+func sectionTitle(s jobs.Section) string {
+	switch s {
+	case jobs.SectionRequired:
+		return "Required"
+	case jobs.SectionPreferred:
+		return "Preferred"
+	}
+	return "Other"
+}
+
+// mark writes a skill with ✓ when the profile has it and ✗ when not.
+func mark(io *IOStreams, prof *matcher.Profile, skill string) string {
+	if prof.Has(skill) {
+		return paint(io, "32", "✓"+skill)
+	}
+	return paint(io, "31", "✗"+skill)
+}
+
+func printScore(io *IOStreams, m jobs.Match) {
+	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, m.Band)
+	for _, p := range m.Parts {
+		if p.Weight > 0 {
+			fmt.Fprintf(io.Out, "  %-9s %.2f x %.1f  %s\n", p.Name, p.Value, p.Weight, p.Note)
+		} else {
+			fmt.Fprintf(io.Out, "  %-9s x%.2f       %s\n", p.Name, p.Value, p.Note)
+		}
+	}
+	if len(m.Missing) > 0 {
+		fmt.Fprintf(io.Out, "  missing required: %s\n", strings.Join(m.Missing, ", "))
+	}
+	if len(m.Partial) > 0 {
+		fmt.Fprintf(io.Out, "  half credit (you know a close relative): %s\n", strings.Join(m.Partial, ", "))
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+// Config is config.yaml. The documented example is config.yaml at the repository root; a
+// missing file means these defaults.
+type Config struct {
+	Profile  ProfileConfig  `yaml:"profile"`
+	Sources  *SourcesConfig `yaml:"sources"`
+	Scrape   ScrapeConfig   `yaml:"scrape"`
+	Filters  FiltersConfig  `yaml:"filters"`
+	Skills   SkillsConfig   `yaml:"skills"`
+	Database string         `yaml:"database"`
+
+	path string // the file read; "" = built-in defaults
+}
+
+type ProfileConfig struct {
+	Years  int      `yaml:"years"`
+	Skills []string `yaml:"skills"`
+	Major  string   `yaml:"major"`
+}
+
+type SourcesConfig struct {
+	Wanted     *WantedConfig     `yaml:"wanted"`
+	Greenhouse *GreenhouseConfig `yaml:"greenhouse"`
+	Lever      *LeverConfig      `yaml:"lever"`
+}
+
+type WantedConfig struct {
+	BaseURL    string `yaml:"base_url"`
+	Categories []int  `yaml:"categories"`
+}
+
+type GreenhouseConfig struct {
+	BaseURL string   `yaml:"base_url"`
+	Boards  []string `yaml:"boards"`
+}
+
+type LeverConfig struct {
+	BaseURL string   `yaml:"base_url"`
+	Sites   []string `yaml:"sites"`
+}
+
+type ScrapeConfig struct {
+	Delay       Duration `yaml:"delay"`
+	Timeout     Duration `yaml:"timeout"`
+	Refresh     Duration `yaml:"refresh"`
+	Parallelism int      `yaml:"parallelism"`
+	Retries     *int     `yaml:"retries"`
+	MaxPageSize ByteSize `yaml:"max_page_size"`
+	Limit       int      `yaml:"limit"`
+}
+
+type FiltersConfig struct {
+	MinScore          *float64 `yaml:"min_score"`
+	ExcludeCompanies  []string `yaml:"exclude_companies"`
+	ExcludeTitleWords []string `yaml:"exclude_title_words"`
+}
+
+type SkillsConfig struct {
+	Aliases map[string][]string `yaml:"aliases"`
+	Extra   []matcher.Concept   `yaml:"extra"`
+}
+
+const (
+	defaultWantedURL     = "https://www.wanted.co.kr"
+	defaultGreenhouseURL = "https://boards-api.greenhouse.io"
+	defaultLeverURL      = "https://api.lever.co"
+)
+
+// defaultConfig is what a missing file, or a missing key, means.
+func defaultConfig() *Config {
+	return &Config{
+		Scrape: ScrapeConfig{
+			Delay:       Duration(time.Second),
+			Timeout:     Duration(20 * time.Second),
+			Refresh:     Duration(7 * 24 * time.Hour),
+			Parallelism: 2,
+			MaxPageSize: 5 << 20,
+		},
+	}
+}
+
+// Wanted returns the Wanted settings; with no sources key at all, Wanted's 개발 group is
+// collected.
+func (c *Config) Wanted() *WantedConfig {
+	if c.Sources == nil {
+		return &WantedConfig{BaseURL: defaultWantedURL, Categories: []int{518}}
+	}
+	return c.Sources.Wanted
+}
+
+// Duration is a Go duration in YAML ("1s", "500ms"), also in days ("7d").
+type Duration time.Duration
+
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := parseDuration(n.Value)
+	if err != nil || v < 0 {
+		return fmt.Errorf("line %d: %q is not a duration (write 500ms, 1s, 2m, 7d)", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+func parseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "d") {
+		n, err := strconv.ParseFloat(strings.TrimSuffix(s, "d"), 64)
+		if err != nil {
+			return 0, err
+		}
+		return time.Duration(n * float64(24*time.Hour)), nil
+	}
+	return time.ParseDuration(s)
+}
+
+// ByteSize is a size in bytes, also written 512KB, 5MB.
+type ByteSize int64
+
+func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
+	s := strings.ToUpper(strings.TrimSpace(n.Value))
+	mult := int64(1)
+	for _, u := range []struct {
+		suf string
+		m   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"K", 1 << 10}, {"M", 1 << 20}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suf) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suf)), u.m
+			break
+		}
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || v <= 0 {
+		return fmt.Errorf("line %d: %q is not a size (write 5MB, 512KB)", n.Line, n.Value)
+	}
+	*b = ByteSize(v * mult)
+	return nil
+}
+
+// configPath resolves which file to read: the flag, else ./config.yaml, else
+// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named.
+func configPath(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if _, err := os.Stat("config.yaml"); err == nil {
+		return "config.yaml", nil
+	}
+	p := filepath.Join(configHome(), "jobs", "config.yaml")
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	}
+	return "", nil
+}
+
+func configHome() string {
+	if d := os.Getenv("XDG_CONFIG_HOME"); d != "" {
+		return d
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".config")
+	}
+	return "."
+}
+
+func dataHome() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return d
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share")
+	}
+	return "."
+}
+
+// loadConfig reads and checks a config file; path "" gives the defaults. Every error names
+// the file, the line and the key.
+func loadConfig(path string) (*Config, error) {
+	c := defaultConfig()
+	if path == "" {
+		return c, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
+		}
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	}
+	if err := parseConfig(data, c); err != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid, "invalid config %s: %v", path, err)
+	}
+	c.path = path
+	return c, nil
+}
+
+var lineRe = regexp.MustCompile(`line (\d+): `)
+
+func parseConfig(data []byte, c *Config) error {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return tidyYAMLError(err, nil)
+	}
+	if len(bytes.TrimSpace(data)) == 0 || root.Kind == 0 {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		return tidyYAMLError(err, &root)
+	}
+	return c.validate(&root)
+}
+
+// tidyYAMLError turns the YAML library's messages into one sentence naming the line and key.
+func tidyYAMLError(err error, root *yaml.Node) error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	first := strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
+	if m := regexp.MustCompile(`line (\d+): field (\S+) not found in type \S+`).FindStringSubmatch(first); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		where := keyAtLine(root, line)
+		if i := strings.LastIndex(where, "."); i >= 0 {
+			return fmt.Errorf("line %d: unknown key %q under %s", line, m[2], where[:i])
+		}
+		return fmt.Errorf("line %d: unknown key %q", line, m[2])
+	}
+	if m := regexp.MustCompile("line (\\d+): cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)").FindStringSubmatch(first); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		want := m[4]
+		switch {
+		case strings.Contains(want, "int"):
+			want = "a whole number"
+		case strings.Contains(want, "float"):
+			want = "a number"
+		case strings.HasPrefix(want, "[]"):
+			want = "a list"
+		case strings.Contains(want, "string"):
+			want = "text"
+		case strings.Contains(want, "map") || strings.Contains(want, "Config"):
+			want = "a mapping of keys"
+		}
+		return fmt.Errorf("line %d: %s must be %s, not %q", line, keyAtLine(root, line), want, m[3])
+	}
+	if m := lineRe.FindStringSubmatch(first); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if k := keyAtLine(root, line); k != "" {
+			return fmt.Errorf("line %d: %s: %s", line, k, lineRe.ReplaceAllString(first, ""))
+		}
+	}
+	return errors.New(first)
+}
+
+// keyAtLine returns the dotted key whose key or value stands on a line ("scrape.delay").
+func keyAtLine(root *yaml.Node, line int) string {
+	if root == nil {
+		return ""
+	}
+	var walk func(n *yaml.Node, path string) string
+	walk = func(n *yaml.Node, path string) string {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				if p := walk(c, path); p != "" {
+					return p
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				p := k.Value
+				if path != "" {
+					p = path + "." + k.Value
+				}
+				if v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode {
+					if k.Line == line || v.Line == line {
+						return p
+					}
+					continue
+				}
+				if r := walk(v, p); r != "" {
+					return r
+				}
+				if k.Line == line {
+					return p
+				}
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if c.Line == line && c.Kind == yaml.ScalarNode {
+					return fmt.Sprintf("%s[%d]", path, i)
+				}
+				if p := walk(c, fmt.Sprintf("%s[%d]", path, i)); p != "" {
+					return p
+				}
+			}
+		}
+		return ""
+	}
+	return walk(root, "")
+}
+
+// lineOf returns the line of a dotted key, 0 when absent.
+func lineOf(root *yaml.Node, key string) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	for _, part := range strings.Split(key, ".") {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return line
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == part {
+				line = n.Content[i].Line
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return line
+}
+
+func (c *Config) validate(root *yaml.Node) error {
+	bad := func(key, format string, args ...any) error {
+		msg := fmt.Sprintf(format, args...)
+		if l := lineOf(root, key); l > 0 {
+			return fmt.Errorf("line %d: %s %s", l, key, msg)
+		}
+		return fmt.Errorf("%s %s", key, msg)
+	}
+	if c.Profile.Years < 0 || c.Profile.Years > 60 {
+		return bad("profile.years", "must be between 0 and 60, not %d", c.Profile.Years)
+	}
+	if s := c.Sources; s != nil {
+		if w := s.Wanted; w != nil {
+			if w.BaseURL == "" {
+				w.BaseURL = defaultWantedURL
+			}
+			if err := checkURL(w.BaseURL); err != nil {
+				return bad("sources.wanted.base_url", "%v", err)
+			}
+			for _, id := range w.Categories {
+				if id <= 0 {
+					return bad("sources.wanted.categories", "must hold Wanted category ids such as 518, not %d", id)
+				}
+			}
+		}
+		if g := s.Greenhouse; g != nil {
+			if g.BaseURL == "" {
+				g.BaseURL = defaultGreenhouseURL
+			}
+			if err := checkURL(g.BaseURL); err != nil {
+				return bad("sources.greenhouse.base_url", "%v", err)
+			}
+		}
+		if l := s.Lever; l != nil {
+			if l.BaseURL == "" {
+				l.BaseURL = defaultLeverURL
+			}
+			if err := checkURL(l.BaseURL); err != nil {
+				return bad("sources.lever.base_url", "%v", err)
+			}
+		}
+	}
+	sc := &c.Scrape
+	if sc.Timeout <= 0 {
+		return bad("scrape.timeout", "must be more than 0")
+	}
+	if sc.Parallelism < 0 || sc.Parallelism > 16 {
+		return bad("scrape.parallelism", "must be between 1 and 16")
+	}
+	if sc.Parallelism == 0 {
+		sc.Parallelism = 2
+	}
+	if sc.Retries != nil && (*sc.Retries < 0 || *sc.Retries > 10) {
+		return bad("scrape.retries", "must be between 0 and 10")
+	}
+	if sc.Limit < 0 {
+		return bad("scrape.limit", "must be 0 (no limit) or more")
+	}
+	if m := c.Filters.MinScore; m != nil && (*m < 0 || *m > 1) {
+		return bad("filters.min_score", "must be between 0 and 1")
+	}
+	return nil
+}
+
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("must be an http or https URL, not %q", s)
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

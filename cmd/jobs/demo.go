@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/replay"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+type demoOptions struct {
+	f    *Factory
+	Keep bool
+}
+
+func newDemoCmd(f *Factory, runF func(*demoOptions) error) *cobra.Command {
+	opts := &demoOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Run the whole job offline on built-in Wanted-shaped pages",
+		Long: `Run the whole job with no network: start a built-in replay of Wanted-shaped pages on
+127.0.0.1 (robots.txt, sitemaps and posting pages written for this project), scrape it with
+the real scraper into a temporary database using the example profile, then print the list
+and the gaps report. Your own config and database are not touched.`,
+		Example: `  jobs demo
+  jobs demo --keep     # keep the temporary database to try 'jobs show' on it`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return demoRun(cmd, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Keep, "keep", false, "keep the demo database and print its path")
+	return cmd
+}
+
+func demoRun(cmd *cobra.Command, opts *demoOptions) error {
+	ctx := cmd.Context()
+	io := opts.f.IO
+	posts, err := replay.Load()
+	if err != nil {
+		return fmt.Errorf("the built-in demo postings are invalid: %v", err)
+	}
+	// Two nights: on the first every posting is open; by the second, one has closed.
+	site := &switchHandler{}
+	site.h.Store(ptrTo(replay.Handler(replay.Reopened(posts), replay.Options{})))
+	base, stop, err := serveLoopback(site)
+	if err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot start the demo site on 127.0.0.1: %v", err)
+	}
+	defer stop()
+	dir, err := os.MkdirTemp("", "jobs-demo-")
+	if err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create a temporary directory: %v", err)
+	}
+	if !opts.Keep {
+		defer os.RemoveAll(dir)
+	}
+
+	// The example config's profile, pointed at the replay site.
+	cfg := defaultConfig()
+	if err := parseConfig(jobs.ExampleConfig, cfg); err != nil {
+		return fmt.Errorf("the built-in example config is invalid: %v", err)
+	}
+	cfg.path = "the example config.yaml"
+	cfg.Sources = &SourcesConfig{Wanted: &WantedConfig{BaseURL: base, Categories: []int{518}}}
+	cfg.Scrape.Delay = Duration(20 * time.Millisecond)
+	cfg.Scrape.Limit = 0
+	cfg.Database = ""
+
+	df := newFactory(io)
+	df.Now = opts.f.Now
+	df.cfgOnce.Do(func() {})
+	df.cfg = cfg
+	df.DBFlag = filepath.Join(dir, "jobs.db")
+	defer df.closeStore()
+
+	say := func(format string, args ...any) {
+		fmt.Fprintf(io.Out, paint(io, "1", format)+"\n", args...)
+	}
+	prof, _ := yaml.Marshal(map[string]any{"years": cfg.Profile.Years, "skills": cfg.Profile.Skills})
+	say("jobs demo: a Wanted-shaped site is running at %s (no network is used).", base)
+	fmt.Fprintf(io.Out, "Profile (from the example config.yaml):\n%s\n", indent(string(prof)))
+
+	say("$ jobs scrape            # night 1")
+	if err := demoScrape(ctx, df); err != nil {
+		return err
+	}
+	site.h.Store(ptrTo(replay.Handler(posts, replay.Options{})))
+	say("$ jobs scrape            # night 2: nothing changed but one posting closed")
+	if err := demoScrape(ctx, df); err != nil {
+		return err
+	}
+	fmt.Fprintln(io.Out)
+	say("$ jobs list")
+	items, err := scoredPostings(ctx, df, selection{})
+	if err != nil {
+		return err
+	}
+	if err := printList(io, items); err != nil {
+		return err
+	}
+	fmt.Fprintln(io.Out)
+	say("$ jobs gaps")
+	if err := gapsRun(cmd, &gapsOptions{f: df, Top: 8}); err != nil {
+		return err
+	}
+	fmt.Fprintln(io.Out)
+	say("$ jobs gaps --plan 3")
+	if err := printPlan(io, items, 3, false); err != nil {
+		return err
+	}
+	if opts.Keep {
+		fmt.Fprintf(io.Out, "\nThe demo database is kept at %s; try: jobs --db %s show %s\n",
+			df.DBFlag, df.DBFlag, firstID(items))
+	} else {
+		fmt.Fprintln(io.Out, "\nNext: 'jobs init' writes your own config; 'jobs scrape' collects the real site.")
+	}
+	return nil
+}
+
+func firstID(items []matcher.Scored) string {
+	if len(items) == 0 {
+		return "1"
+	}
+	return fmt.Sprint(items[0].Posting.ID)
+}
+
+func indent(s string) string {
+	out := ""
+	for _, l := range splitLines(s) {
+		out += "  " + l + "\n"
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		out = append(out, l)
+	}
+	return out
+}
+
+func demoScrape(ctx context.Context, f *Factory) error {
+	err := scrapeRun(ctx, &scrapeOptions{f: f, Limit: -1})
+	var ee *exitError
+	if errors.As(err, &ee) && ee.code == 3 {
+		return nil // some pages failed: the summary said which; the demo goes on
+	}
+	return err
+}
+
+// switchHandler serves whichever site is current, so the demo can move from one night to
+// the next on one address.
+type switchHandler struct{ h atomic.Pointer[http.Handler] }
+
+func (s *switchHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*s.h.Load()).ServeHTTP(w, r)
+}
+
+func ptrTo(h http.Handler) *http.Handler { return &h }
+
+// serveLoopback serves h on a free port of 127.0.0.1 until stop is called.
+func serveLoopback(h http.Handler) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+}

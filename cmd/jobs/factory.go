@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+// Factory gives commands their streams and, lazily, the config, the store and the analyzer,
+// so a command that needs no database never opens one and tests can swap each.
+type Factory struct {
+	IO  *IOStreams
+	Now func() time.Time
+
+	ConfigFlag string // --config
+	DBFlag     string // --db
+
+	// Sources builds the configured sources; tests replace it.
+	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)
+
+	cfgOnce  sync.Once
+	cfg      *Config
+	cfgErr   error
+	store    *db.DB
+	anOnce   sync.Once
+	analyzer *matcher.Analyzer
+	anErr    error
+}
+
+func newFactory(io *IOStreams) *Factory {
+	return &Factory{IO: io, Now: time.Now, Sources: buildSources}
+}
+
+// Config loads the config once.
+func (f *Factory) Config() (*Config, error) {
+	f.cfgOnce.Do(func() {
+		path, err := configPath(f.ConfigFlag)
+		if err != nil {
+			f.cfgErr = err
+			return
+		}
+		f.cfg, f.cfgErr = loadConfig(path)
+	})
+	return f.cfg, f.cfgErr
+}
+
+// DBPath is where the database lives: --db, else the config's database key, else
+// $XDG_DATA_HOME/jobs/jobs.db.
+func (f *Factory) DBPath() (string, error) {
+	if f.DBFlag != "" {
+		return f.DBFlag, nil
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return "", err
+	}
+	if cfg.Database != "" {
+		return expandHome(cfg.Database), nil
+	}
+	return dataHome() + "/jobs/jobs.db", nil
+}
+
+// Store opens the database once; run closes it when the command ends.
+func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
+	if f.store != nil {
+		return f.store, nil
+	}
+	path, err := f.DBPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := db.Open(ctx, path, db.WithClock(f.Now))
+	if err != nil {
+		return nil, err
+	}
+	f.store = s
+	return s, nil
+}
+
+func (f *Factory) closeStore() {
+	if f.store != nil {
+		f.store.Close()
+		f.store = nil
+	}
+}
+
+// Analyzer builds the matcher from the built-in dictionary and the config's extensions.
+func (f *Factory) Analyzer() (*matcher.Analyzer, error) {
+	f.anOnce.Do(func() {
+		cfg, err := f.Config()
+		if err != nil {
+			f.anErr = err
+			return
+		}
+		d, err := matcher.Builtin(matcher.Extension{Aliases: cfg.Skills.Aliases, Concepts: cfg.Skills.Extra})
+		if err != nil {
+			f.anErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", cfg.path, err)
+			return
+		}
+		f.analyzer = matcher.New(d)
+	})
+	return f.analyzer, f.anErr
+}
+
+// Profile returns the config's profile prepared for scoring, warning once on stderr about
+// skills the dictionary does not know.
+func (f *Factory) Profile() (*matcher.Profile, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, err
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return nil, err
+	}
+	p, unknown := an.Dictionary().PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
+	for _, u := range unknown {
+		warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
+	}
+	return p, nil
+}

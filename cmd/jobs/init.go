@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+)
+
+type initOptions struct {
+	f    *Factory
+	Path string
+}
+
+func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented config.yaml to edit",
+		Long: `Write the documented example config.yaml to $XDG_CONFIG_HOME/jobs/config.yaml (or the
+--config path). An existing file is never overwritten.`,
+		Example: `  jobs init
+  jobs init --config ./my-config.yaml`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = f.ConfigFlag
+			if opts.Path == "" {
+				opts.Path = filepath.Join(configHome(), "jobs", "config.yaml")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	return cmd
+}
+
+func initRun(opts *initOptions) error {
+	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o755); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(opts.Path), unwrapPathError(err))
+	}
+	// O_EXCL: never overwrite, even a file created a moment ago.
+	fh, err := os.OpenFile(opts.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return jobs.Errorf(jobs.KindConflict, "%s already exists; edit it, or remove it first to start over", opts.Path)
+	}
+	if err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, unwrapPathError(err))
+	}
+	if _, err := fh.Write(jobs.ExampleConfig); err != nil {
+		fh.Close()
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, err)
+	}
+	if err := fh.Close(); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, err)
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "Wrote %s. Edit profile.skills and profile.years, then run 'jobs scrape'.\n", opts.Path)
+	return nil
+}

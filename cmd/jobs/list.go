@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+type listOptions struct {
+	f        *Factory
+	JSON     bool
+	All      bool
+	MinScore float64
+	Company  string
+	Newcomer bool
+	Since    string
+	Source   string
+	Limit    int
+
+	minScoreSet bool
+}
+
+func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List matching postings, best match first",
+		Long: `List open postings that pass the configured filters, best match for your profile first.
+On a terminal it prints a table; piped, tab-separated lines with no header:
+id, score, band, company, title, missing required skills, min years, status, url, first seen.`,
+		Example: `  jobs list
+  jobs list --newcomer --min-score 0.5
+  jobs list --company 토스 --since 7d
+  jobs list --json --all`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.minScoreSet = cmd.Flags().Changed("min-score")
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(cmd, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.JSON, "json", false, "print a JSON array")
+	fl.BoolVar(&opts.All, "all", false, "every stored posting, open or closed, without the configured filters")
+	fl.Float64Var(&opts.MinScore, "min-score", 0, "only postings scoring at least this (0..1)")
+	fl.StringVar(&opts.Company, "company", "", "only companies whose name contains this")
+	fl.BoolVar(&opts.Newcomer, "newcomer", false, "only postings open to new graduates (신입)")
+	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a duration ago (7d, 48h) or a date")
+	fl.StringVar(&opts.Source, "source", "", "only postings from this source (wanted, greenhouse, lever, ...)")
+	fl.IntVar(&opts.Limit, "limit", 0, "at most this many postings (0 = all)")
+	return cmd
+}
+
+func listRun(cmd *cobra.Command, opts *listOptions) error {
+	ctx := cmd.Context()
+	f := opts.f
+	sel := selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
+	if opts.minScoreSet {
+		if opts.MinScore < 0 || opts.MinScore > 1 {
+			return &usageError{cmd: cmd, err: fmt.Errorf("--min-score must be between 0 and 1")}
+		}
+		sel.MinScore = &opts.MinScore
+	}
+	since, err := parseSince(opts.Since, f.Now())
+	if err != nil {
+		return err
+	}
+	sel.Since = since
+	items, err := scoredPostings(ctx, f, sel)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		out := make([]postingJSON, len(items))
+		for i, it := range items {
+			out[i] = toJSON(it)
+		}
+		return writeJSON(f.IO.Out, out)
+	}
+	if len(items) == 0 {
+		if f.IO.OutTTY {
+			fmt.Fprintln(f.IO.ErrOut, "No postings match. Run 'jobs scrape' to collect postings, or loosen the filters.")
+		}
+		return nil
+	}
+	return printList(f.IO, items)
+}
+
+func printList(io *IOStreams, items []matcher.Scored) error {
+	if !io.OutTTY {
+		t := newTable(io)
+		for _, it := range items {
+			j := toJSON(it)
+			t.Row(j.ID, strconv.FormatFloat(j.Score, 'f', 2, 64), j.Band, j.Company, j.Title,
+				strings.Join(j.Missing, ","), years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
+		}
+		return t.Render()
+	}
+	t := newTable(io, "ID", "SCORE", "COMPANY", "TITLE", "MISSING", "YEARS", "DUE").Flex(2, 3, 4)
+	for _, it := range items {
+		j := toJSON(it)
+		due := "상시"
+		if j.Due != nil {
+			due = (*j.Due)[5:]
+		}
+		if j.Status == "closed" {
+			due = "closed"
+		}
+		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), j.Company, j.Title,
+			strings.Join(j.Missing, ", "), years(j.MinYears, j.MaxYears), due)
+	}
+	return t.Render()
+}
+
+// years prints an experience range: "신입", "3+", "3-5", "" when unknown.
+func years(min, max *int) string {
+	switch {
+	case min == nil:
+		return ""
+	case max != nil && *min == 0:
+		return fmt.Sprintf("신입-%d", *max)
+	case max != nil:
+		return fmt.Sprintf("%d-%d", *min, *max)
+	case *min == 0:
+		return "신입"
+	}
+	return fmt.Sprintf("%d+", *min)
+}

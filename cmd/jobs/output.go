@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// writeJSON prints one JSON document and nothing else.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// table prints rows: on a terminal as an aligned table fitted to its width (Korean text
+// measured by display width, long cells truncated), piped as tab-separated lines with no
+// header and nothing cut. Every cell is cleaned of control characters.
+type table struct {
+	io      *IOStreams
+	headers []string
+	flex    []bool // columns that shrink to fit the terminal, in order of preference
+	rows    [][]string
+}
+
+func newTable(io *IOStreams, headers ...string) *table {
+	return &table{io: io, headers: headers, flex: make([]bool, len(headers))}
+}
+
+// Flex marks columns that give up width when the table is wider than the terminal.
+func (t *table) Flex(cols ...int) *table {
+	for _, c := range cols {
+		t.flex[c] = true
+	}
+	return t
+}
+
+func (t *table) Row(cells ...string) {
+	for i, c := range cells {
+		cells[i] = oneLine(c)
+	}
+	t.rows = append(t.rows, cells)
+}
+
+func (t *table) Render() error {
+	w := t.io.Out
+	if !t.io.OutTTY {
+		for _, r := range t.rows {
+			for i := range r {
+				r[i] = strings.ReplaceAll(r[i], "\t", " ")
+			}
+			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t.fit()
+	tb := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
+			},
+		})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	tb.Header(t.headers)
+	for _, r := range t.rows {
+		if err := tb.Append(r); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+// fit truncates flexible columns until the table fits the terminal width.
+func (t *table) fit() {
+	n := len(t.headers)
+	widths := make([]int, n)
+	for i, h := range t.headers {
+		widths[i] = runewidth.StringWidth(h)
+	}
+	for _, r := range t.rows {
+		for i := 0; i < n && i < len(r); i++ {
+			if w := runewidth.StringWidth(r[i]); w > widths[i] {
+				widths[i] = w
+			}
+		}
+	}
+	const pad = 2 // the renderer's padding around each cell
+	total := 0
+	for _, w := range widths {
+		total += w + pad
+	}
+	over := total - t.io.Width
+	for over > 0 {
+		// Take from the widest flexible column, down to a floor of 8 columns.
+		best := -1
+		for i := range widths {
+			if t.flex[i] && widths[i] > 8 && (best < 0 || widths[i] > widths[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		cut := min(over, widths[best]-8)
+		widths[best] -= cut
+		over -= cut
+	}
+	for _, r := range t.rows {
+		for i := 0; i < n && i < len(r); i++ {
+			if runewidth.StringWidth(r[i]) > widths[i] {
+				r[i] = runewidth.Truncate(r[i], widths[i], "…")
+			}
+		}
+	}
+}
+
+// paint colours text on a terminal that allows colour.
+func paint(io *IOStreams, code, s string) string {
+	if !io.Color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+// selection is what list and gaps work on: the filters a command line and the config set.
+type selection struct {
+	All      bool // every stored posting, open or closed, config filters off
+	MinScore *float64
+	Company  string
+	Newcomer bool
+	Since    *time.Time
+	Source   string
+	Limit    int
+}
+
+// scoredPostings loads the selected postings and scores them against the profile, best first.
+func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.Scored, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, err
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return nil, err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var filter jobs.Filter
+	if !sel.All {
+		open := jobs.StatusOpen
+		filter.Status = &open
+	}
+	if sel.Company != "" {
+		filter.Company = &sel.Company
+	}
+	if sel.Newcomer {
+		t := true
+		filter.Newcomer = &t
+	}
+	if sel.Source != "" {
+		filter.Source = &sel.Source
+	}
+	filter.Since = sel.Since
+	posts, err := store.ListPostings(ctx, filter)
+	if err != nil {
+		return nil, err
+	}
+	minScore := sel.MinScore
+	if minScore == nil && !sel.All {
+		minScore = cfg.Filters.MinScore
+	}
+	d := an.Dictionary()
+	out := make([]matcher.Scored, 0, len(posts))
+	for _, p := range posts {
+		if !sel.All && excluded(cfg, p) {
+			continue
+		}
+		m := d.Score(prof, p.Analysis)
+		if minScore != nil && m.Score < *minScore {
+			continue
+		}
+		out = append(out, matcher.Scored{Posting: p, Match: m})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Match.Score != out[j].Match.Score {
+			return out[i].Match.Score > out[j].Match.Score
+		}
+		if !out[i].Posting.FirstSeen.Equal(out[j].Posting.FirstSeen) {
+			return out[i].Posting.FirstSeen.After(out[j].Posting.FirstSeen)
+		}
+		return out[i].Posting.ID > out[j].Posting.ID
+	})
+	if sel.Limit > 0 && len(out) > sel.Limit {
+		out = out[:sel.Limit]
+	}
+	return out, nil
+}
+
+// excluded applies the config's blocklists.
+func excluded(cfg *Config, p *jobs.Posting) bool {
+	company := strings.ToLower(p.Company)
+	for _, c := range cfg.Filters.ExcludeCompanies {
+		if c = strings.ToLower(strings.TrimSpace(c)); c != "" && strings.Contains(company, c) {
+			return true
+		}
+	}
+	title := strings.ToLower(p.Title)
+	for _, w := range cfg.Filters.ExcludeTitleWords {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// postingJSON is one element of `list --json` (CONTRACT.md) and of `export`.
+type postingJSON struct {
+	ID               string       `json:"id"`
+	Source           string       `json:"source"`
+	SourceID         string       `json:"source_id"`
+	Company          string       `json:"company"`
+	Title            string       `json:"title"`
+	URL              string       `json:"url"`
+	Status           string       `json:"status"`
+	Score            float64      `json:"score"`
+	Band             string       `json:"band"`
+	Matched          []string     `json:"matched"`
+	Missing          []string     `json:"missing"`
+	MissingPreferred []string     `json:"missing_preferred"`
+	Partial          []string     `json:"partial"`
+	Required         []string     `json:"required"`
+	Preferred        []string     `json:"preferred"`
+	MinYears         *int         `json:"min_years"`
+	MaxYears         *int         `json:"max_years"`
+	Degree           *string      `json:"degree"`
+	Major            string       `json:"major,omitempty"`
+	Newcomer         bool         `json:"newcomer"`
+	EmploymentType   string       `json:"employment_type,omitempty"`
+	Location         string       `json:"location,omitempty"`
+	Due              *string      `json:"due"`
+	FirstSeen        string       `json:"first_seen"`
+	LastSeen         string       `json:"last_seen"`
+	ClosedAt         *string      `json:"closed_at,omitempty"`
+	Sources          []sourceJSON `json:"sources"`
+}
+
+type sourceJSON struct {
+	Source   string `json:"source"`
+	SourceID string `json:"source_id"`
+	URL      string `json:"url"`
+}
+
+func toJSON(s matcher.Scored) postingJSON {
+	p, m := s.Posting, s.Match
+	a := p.Analysis
+	if a == nil {
+		a = &jobs.Analysis{}
+	}
+	out := postingJSON{
+		ID: strconv.FormatInt(p.ID, 10), Source: p.Source, SourceID: p.SourceID,
+		Company: clean(p.Company), Title: clean(p.Title), URL: p.URL, Status: string(p.Status),
+		Score: m.Score, Band: string(m.Band),
+		Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingPreferred: nonNil(m.MissingPreferred),
+		Partial: nonNil(m.Partial), Required: nonNil(a.SkillsIn(jobs.SectionRequired)),
+		Preferred: nonNil(a.SkillsIn(jobs.SectionPreferred)),
+		MinYears:  a.MinYears, MaxYears: a.MaxYears, Major: clean(a.Major), Newcomer: a.Newcomer,
+		EmploymentType: p.EmploymentType, Location: clean(p.Location),
+		FirstSeen: rfc3339(p.FirstSeen), LastSeen: rfc3339(p.LastSeen),
+		Sources: []sourceJSON{{Source: p.Source, SourceID: p.SourceID, URL: p.URL}},
+	}
+	if a.Degree != jobs.DegreeNone {
+		d := string(a.Degree)
+		out.Degree = &d
+	}
+	if p.Due != nil {
+		d := p.Due.Format("2006-01-02")
+		out.Due = &d
+	}
+	if p.ClosedAt != nil {
+		c := rfc3339(*p.ClosedAt)
+		out.ClosedAt = &c
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// parseSince reads --since: a duration back from now ("7d", "48h") or a date or time.
+func parseSince(s string, now time.Time) (*time.Time, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if d, err := parseDuration(s); err == nil && d > 0 {
+		t := now.Add(-d)
+		return &t, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return &t, nil
+		}
+	}
+	return nil, jobs.Errorf(jobs.KindInvalid, "--since %q is neither a duration (7d, 48h) nor a date (2026-11-01)", s)
+}
+
+// findPosting resolves an id as `list` prints it, or source:source_id.
+func findPosting(ctx context.Context, f *Factory, id string) (*jobs.Posting, error) {
+	store, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+		return store.FindPosting(ctx, n)
+	}
+	if src, sid, ok := strings.Cut(id, ":"); ok && src != "" && sid != "" {
+		return store.FindBySource(ctx, src, sid)
+	}
+	return nil, jobs.Errorf(jobs.KindInvalid, "%q is not a posting id: use the ID column of 'jobs list', or source:id such as wanted:123456", id)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
+)
+
+type rematchOptions struct {
+	f *Factory
+}
+
+func newRematchCmd(f *Factory, runF func(*rematchOptions) error) *cobra.Command {
+	opts := &rematchOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "rematch",
+		Short: "Re-read every stored posting after the dictionary or the config changed",
+		Long: `Re-derive every stored posting's skills, years and degree from its stored text, without
+fetching anything. Run it after upgrading jobs or editing skills.aliases / skills.extra.
+Scores follow the profile on every run and need no rematch.`,
+		Example: `  jobs rematch`,
+		Args:    maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return rematchRun(cmd, opts)
+		},
+	}
+	return cmd
+}
+
+func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
+	ctx := cmd.Context()
+	f := opts.f
+	an, err := f.Analyzer()
+	if err != nil {
+		return err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	// Reading streams postings to workers on every core; one writer stores them in batches.
+	in := make(chan *jobs.Posting, 256)
+	out := make(chan db.AnalysisUpdate, 256)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range in {
+				out <- db.AnalysisUpdate{ID: p.ID, Analysis: an.AnalyzePosting(p)}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	writeErr := make(chan error, 1)
+	n := 0
+	go func() {
+		const batch = 1000
+		var buf []db.AnalysisUpdate
+		var err error
+		for u := range out {
+			if err != nil {
+				continue
+			}
+			buf = append(buf, u)
+			if len(buf) == batch {
+				err = store.UpdateAnalyses(ctx, buf)
+				n += len(buf)
+				buf = buf[:0]
+			}
+		}
+		if err == nil && len(buf) > 0 {
+			err = store.UpdateAnalyses(ctx, buf)
+			n += len(buf)
+		}
+		writeErr <- err
+	}()
+	readErr := store.EachPosting(ctx, func(p *jobs.Posting) error {
+		select {
+		case in <- p:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	close(in)
+	if err := <-writeErr; err != nil {
+		return err
+	}
+	if readErr != nil {
+		return readErr
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings.\n", n)
+	return nil
+}

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/scraper"
+)
+
+type scrapeOptions struct {
+	f     *Factory
+	Limit int
+	JSON  bool
+	Quiet bool
+
+	// progress is set by the command when stderr is a terminal.
+	progress func(source string, done, total int)
+}
+
+func newScrapeCmd(f *Factory, runF func(*scrapeOptions) error) *cobra.Command {
+	opts := &scrapeOptions{f: f, Limit: -1}
+	cmd := &cobra.Command{
+		Use:   "scrape",
+		Short: "Collect every configured source into the database",
+		Long: `Collect postings from every configured source into the database. Wanted is read the way
+its robots.txt allows: robots.txt, the sitemaps it names, then each changed /wd/{id} page.
+Pages whose sitemap lastmod did not change are not fetched again; postings gone from the
+sitemaps, or answering 404 or a closed status, become closed.
+
+Each source prints one summary line on stderr. Exit status: 0 when every source succeeded,
+3 when some pages or sources failed and everything that could be collected was stored,
+1 when nothing could be collected.`,
+		Example: `  jobs scrape
+  jobs scrape --limit 200      # spread a first crawl over several nights
+  15 3 * * * jobs scrape       # crontab: every night at 03:15`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("limit") && opts.Limit < 0 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--limit must be 0 (no cap) or more")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return scrapeRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.Limit, "limit", -1, "fetch at most this many posting pages this run (default scrape.limit; 0 = no cap)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the run's per-source counts as JSON")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing but errors")
+	return cmd
+}
+
+// buildSources makes the configured sources.
+func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
+	sc := cfg.Scrape
+	limit := sc.Limit
+	if opts.Limit >= 0 {
+		limit = opts.Limit
+	}
+	base := scraper.Config{
+		Delay:       time.Duration(sc.Delay),
+		Timeout:     time.Duration(sc.Timeout),
+		Refresh:     time.Duration(sc.Refresh),
+		Parallelism: sc.Parallelism,
+		MaxBodySize: int64(sc.MaxPageSize),
+		Limit:       limit,
+	}
+	if sc.Delay == 0 {
+		base.Delay = -1 // "delay: 0s" means no pause
+	}
+	if sc.Retries != nil {
+		base.Retries = *sc.Retries
+		if base.Retries == 0 {
+			base.Retries = -1
+		}
+	}
+	var out []jobs.Source
+	if w := cfg.Wanted(); w != nil {
+		c := base
+		if opts.progress != nil {
+			c.Progress = func(done, total int) { opts.progress("wanted", done, total) }
+		}
+		s, err := scraper.NewWanted(w.BaseURL, w.Categories, c)
+		if err != nil {
+			return nil, jobs.Errorf(jobs.KindInvalid, "sources.wanted: %v", err)
+		}
+		out = append(out, s)
+	}
+	if s := cfg.Sources; s != nil {
+		if s.Greenhouse != nil && len(s.Greenhouse.Boards) > 0 {
+			return nil, jobs.Errorf(jobs.KindInvalid, "sources.greenhouse: this version of jobs collects Wanted only; remove the key for now")
+		}
+		if s.Lever != nil && len(s.Lever.Sites) > 0 {
+			return nil, jobs.Errorf(jobs.KindInvalid, "sources.lever: this version of jobs collects Wanted only; remove the key for now")
+		}
+	}
+	if len(out) == 0 {
+		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", orDefault(cfg.path, "config.yaml"))
+	}
+	return out, nil
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// analyzingSink reads each posting's requirements before the store keeps it, so list and
+// gaps never parse pages.
+type analyzingSink struct {
+	jobs.Sink
+	an *matcher.Analyzer
+}
+
+func (s analyzingSink) Save(ctx context.Context, page jobs.Page, p *jobs.Posting) error {
+	if p != nil {
+		p.Analysis = s.an.AnalyzePosting(p)
+	}
+	return s.Sink.Save(ctx, page, p)
+}
+
+func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
+	f := opts.f
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return err
+	}
+	prog := newProgress(f.IO)
+	if prog != nil && !opts.Quiet && !opts.JSON {
+		opts.progress = prog.update
+	}
+	sources, err := f.Sources(cfg, *opts)
+	if err != nil {
+		return err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	runID, err := store.StartRun(ctx)
+	if err != nil {
+		return err
+	}
+	sink := analyzingSink{Sink: store, an: an}
+	var all []jobs.SourceStats
+	failedSources, partial, collected := 0, false, 0
+	for _, src := range sources {
+		st, err := src.Scrape(ctx, sink)
+		prog.clear()
+		st.Source = src.Name()
+		if err != nil {
+			if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+				all = append(all, st)
+				_ = store.FinishRun(context.WithoutCancel(ctx), runID, all)
+				return context.Canceled
+			}
+			failedSources++
+			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: err.Error()}}, st.Failures...)
+		}
+		if st.Failed > 0 {
+			partial = true
+		}
+		collected += st.Kept + st.Closed
+		all = append(all, st)
+		if !opts.Quiet && !opts.JSON {
+			printSourceSummary(f.IO, st, err)
+		}
+	}
+	if err := store.FinishRun(ctx, runID, all); err != nil {
+		return err
+	}
+	if opts.JSON {
+		if err := writeJSON(f.IO.Out, all); err != nil {
+			return err
+		}
+	}
+	switch {
+	case failedSources == len(sources) && collected == 0:
+		return &exitError{code: 1, msg: "nothing could be collected: every source failed (see above)"}
+	case failedSources > 0 || partial:
+		return &exitError{code: 3}
+	}
+	return nil
+}
+
+// printSourceSummary writes a source's one summary line, then its failures (at most five on a
+// terminal, every one under cron, where the mail is the only record).
+func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
+	w := io.ErrOut
+	state := "ok"
+	if err != nil {
+		state = "FAILED"
+	} else if st.Failed > 0 {
+		state = "partial"
+	}
+	fmt.Fprintf(w, "%s: %s: listed %d, fetched %d, parsed %d, kept %d, closed %d, failed %d",
+		st.Source, state, st.Listed, st.Fetched, st.Parsed, st.Kept, st.Closed, st.Failed)
+	if st.Queued > 0 {
+		fmt.Fprintf(w, ", %d left for the next run", st.Queued)
+	}
+	fmt.Fprintln(w)
+	show := st.Failures
+	if io.ErrTTY && len(show) > 5 {
+		show = show[:5]
+	}
+	for _, fl := range show {
+		fmt.Fprintf(w, "  %s\n", oneLine(fl.Error()))
+	}
+	if len(show) < len(st.Failures) {
+		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))
+	}
+}
+
+// progress is a one-line counter on a terminal's stderr; nil elsewhere (cron stays quiet).
+type progress struct {
+	io   *IOStreams
+	mu   sync.Mutex
+	last time.Time
+	wide int
+}
+
+func newProgress(io *IOStreams) *progress {
+	if !io.ErrTTY {
+		return nil
+	}
+	return &progress{io: io}
+}
+
+func (p *progress) update(source string, done, total int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now := time.Now(); now.Sub(p.last) < 100*time.Millisecond && done < total {
+		return
+	} else {
+		p.last = now
+	}
+	bar := ""
+	if total > 0 {
+		const width = 24
+		n := done * width / total
+		bar = "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "] "
+	}
+	s := fmt.Sprintf("%s: %s%d/%d pages", source, bar, done, total)
+	p.wide = max(p.wide, len(s))
+	fmt.Fprintf(p.io.ErrOut, "\r%-*s", p.wide, s)
+}
+
+func (p *progress) clear() {
+	if p == nil || p.wide == 0 {
+		return
+	}
+	fmt.Fprintf(p.io.ErrOut, "\r%s\r", strings.Repeat(" ", p.wide))
+	p.wide = 0
+}

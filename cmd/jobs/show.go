@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+type showOptions struct {
+	f    *Factory
+	JSON bool
+	ID   string
+}
+
+func newShowCmd(f *Factory, runF func(*showOptions) error) *cobra.Command {
+	opts := &showOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one posting: its sections, each skill have or missing, and its score",
+		Example: `  jobs show 12
+  jobs show wanted:123456`,
+		Args: exactArgs(1, "a posting ID (the ID column of 'jobs list')"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(cmd, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	return cmd
+}
+
+func showRun(cmd *cobra.Command, opts *showOptions) error {
+	f := opts.f
+	p, err := findPosting(cmd.Context(), f, opts.ID)
+	if err != nil {
+		return err
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return err
+	}
+	text := matcher.Compose(p)
+	res := an.Analyze(text)
+	// The stored analysis is what list and gaps use; the text is re-read for the marks.
+	if p.Analysis == nil {
+		p.Analysis = an.AnalyzePosting(p)
+	}
+	m := an.Dictionary().Score(prof, p.Analysis)
+	if opts.JSON {
+		out := struct {
+			postingJSON
+			Sections jobs.Sections      `json:"sections"`
+			Skills   []jobs.Requirement `json:"skills"`
+		}{toJSON(matcher.Scored{Posting: p, Match: m}), cleanSections(p.Sections), res.Skills}
+		return writeJSON(f.IO.Out, out)
+	}
+	w := f.IO.Out
+	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", oneLine(p.Title)), oneLine(p.Company))
+	if p.Location != "" {
+		fmt.Fprintf(w, " · %s", oneLine(p.Location))
+	}
+	fmt.Fprintf(w, "\n%s\n", p.URL)
+	status := string(p.Status)
+	if p.Due != nil {
+		status += ", due " + p.Due.Format("2006-01-02")
+	} else if p.Status == jobs.StatusOpen {
+		status += ", rolling (상시)"
+	}
+	fmt.Fprintf(w, "#%d · %s · first seen %s · last seen %s\n", p.ID, status,
+		p.FirstSeen.Local().Format("2006-01-02"), p.LastSeen.Local().Format("2006-01-02"))
+	a := p.Analysis
+	fmt.Fprintf(w, "Years: %s   Degree: %s", orDash(years(a.MinYears, a.MaxYears)), orDash(string(a.Degree)))
+	if a.Major != "" {
+		fmt.Fprintf(w, "   Major: %s", oneLine(a.Major))
+		if prof.Major != "" {
+			fmt.Fprintf(w, " (yours: %s)", oneLine(prof.Major))
+		}
+	}
+	fmt.Fprintln(w)
+	// The text, line by line, each skill marked where it stands.
+	for _, l := range res.Lines {
+		raw := text[l.Start:l.End]
+		if strings.TrimSpace(raw) == "" {
+			continue
+		}
+		if l.Heading {
+			fmt.Fprintf(w, "\n%s\n", paint(f.IO, "1;4", oneLine(raw)))
+			continue
+		}
+		line := "  " + clean(raw)
+		if len(l.Skills) > 0 && !l.Ignored {
+			var marks []string
+			seen := map[string]bool{}
+			for _, s := range l.Skills {
+				if !seen[s.Name] {
+					seen[s.Name] = true
+					marks = append(marks, mark(f.IO, prof, s.Name))
+				}
+			}
+			line += "   " + paint(f.IO, "2", "[") + strings.Join(marks, " ") + paint(f.IO, "2", "]")
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w)
+	printScore(f.IO, m)
+	if len(m.MissingPreferred) > 0 {
+		fmt.Fprintf(w, "  missing preferred: %s\n", strings.Join(m.MissingPreferred, ", "))
+	}
+	return nil
+}
+
+func cleanSections(s jobs.Sections) jobs.Sections {
+	return jobs.Sections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
+		Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)}
+}
