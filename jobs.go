@@ -180,6 +180,9 @@ type Page struct {
 	LastMod   time.Time // the sitemap's lastmod when fetched; zero = none given
 	FetchedAt time.Time // when the page was last fetched
 	Outcome   Outcome
+	// Filter fingerprints the source's filter when the page was skipped by it; a skipped
+	// page is fetched again when the filter changes.
+	Filter string
 }
 
 // Outcome is what came of fetching one page.

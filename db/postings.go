@@ -86,13 +86,14 @@ const (
 
 	deleteRequirementsSQL = `DELETE FROM requirements WHERE posting_id = ?`
 
-	savePageSQL = `INSERT INTO pages (source, source_id, url, lastmod, fetched_at, outcome)
-	VALUES (?, ?, ?, ?, ?, ?)
+	savePageSQL = `INSERT INTO pages (source, source_id, url, lastmod, fetched_at, outcome, filter)
+	VALUES (?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (source, source_id) DO UPDATE SET
 		url = excluded.url,
 		lastmod = excluded.lastmod,
 		fetched_at = excluded.fetched_at,
-		outcome = excluded.outcome`
+		outcome = excluded.outcome,
+		filter = excluded.filter`
 )
 
 // insertRequirementsSQL[n] inserts n requirement rows.
@@ -433,7 +434,7 @@ func (d *DB) Known(ctx context.Context, source string) (map[string]jobs.Page, er
 	}
 	defer t.Rollback()
 
-	rows, err := t.QueryContext(ctx, `SELECT source_id, url, lastmod, fetched_at, outcome
+	rows, err := t.QueryContext(ctx, `SELECT source_id, url, lastmod, fetched_at, outcome, filter
 		FROM pages WHERE source = ?`, source)
 	if err != nil {
 		return nil, d.wrap(err, "cannot read the known pages of %s", source)
@@ -444,7 +445,7 @@ func (d *DB) Known(ctx context.Context, source string) (map[string]jobs.Page, er
 		pg := jobs.Page{Source: source}
 		var lastmod sql.NullString
 		var fetched, outcome string
-		if err := rows.Scan(&pg.SourceID, &pg.URL, &lastmod, &fetched, &outcome); err != nil {
+		if err := rows.Scan(&pg.SourceID, &pg.URL, &lastmod, &fetched, &outcome, &pg.Filter); err != nil {
 			return nil, d.wrap(err, "cannot read the known pages of %s", source)
 		}
 		if lm, err := parseNullTime(lastmod); err != nil {
@@ -555,7 +556,7 @@ func savePage(ctx context.Context, t *tx, page jobs.Page) error {
 		lastmod = formatTime(page.LastMod)
 	}
 	_, err := t.ExecContext(ctx, savePageSQL,
-		page.Source, page.SourceID, page.URL, lastmod, formatTime(fetched), string(page.Outcome))
+		page.Source, page.SourceID, page.URL, lastmod, formatTime(fetched), string(page.Outcome), page.Filter)
 	if err != nil {
 		return t.db.wrap(err, "cannot store page %s", page.URL)
 	}

@@ -365,7 +365,7 @@ func TestKnownRoundTrip(t *testing.T) {
 	d := openTest(t, WithClock(clk.Now))
 	fetched := time.Date(2026, 1, 3, 1, 2, 3, 456_000_000, time.FixedZone("KST", 9*3600))
 	pages := []jobs.Page{
-		{Source: "wanted", SourceID: "1", URL: "https://www.wanted.co.kr/wd/1", LastMod: time.Date(2026, 1, 2, 0, 0, 0, 123_456_789, time.UTC), FetchedAt: fetched, Outcome: jobs.OutcomeSkipped},
+		{Source: "wanted", SourceID: "1", URL: "https://www.wanted.co.kr/wd/1", LastMod: time.Date(2026, 1, 2, 0, 0, 0, 123_456_789, time.UTC), FetchedAt: fetched, Outcome: jobs.OutcomeSkipped, Filter: "categories=518"},
 		{Source: "wanted", SourceID: "2", URL: "https://www.wanted.co.kr/wd/2", Outcome: jobs.OutcomeClosed},
 		{Source: "lever", SourceID: "abc", URL: "https://jobs.lever.co/x/abc", Outcome: jobs.OutcomeSkipped},
 	}
@@ -386,7 +386,7 @@ func TestKnownRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]jobs.Page{
-		"1": {Source: "wanted", SourceID: "1", URL: "https://www.wanted.co.kr/wd/1", LastMod: pages[0].LastMod, FetchedAt: fetched.UTC(), Outcome: jobs.OutcomeSkipped},
+		"1": {Source: "wanted", SourceID: "1", URL: "https://www.wanted.co.kr/wd/1", LastMod: pages[0].LastMod, FetchedAt: fetched.UTC(), Outcome: jobs.OutcomeSkipped, Filter: "categories=518"},
 		"2": {Source: "wanted", SourceID: "2", URL: "https://www.wanted.co.kr/wd/2", LastMod: pages[1].LastMod, FetchedAt: clk.Now(), Outcome: jobs.OutcomeSkipped},
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -256,7 +257,7 @@ func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) [
 	now := w.cfg.Now()
 	var out []listed
 	for id, lm := range ids {
-		if k, ok := known[id]; ok {
+		if k, ok := known[id]; ok && !(k.Outcome == jobs.OutcomeSkipped && k.Filter != w.filter()) {
 			if !lm.IsZero() && sameInstant(k.LastMod, lm) {
 				continue
 			}
@@ -442,6 +443,7 @@ func (w *Wanted) fetchPage(ctx context.Context, f *fetcher, item listed, save fu
 		page.Outcome = jobs.OutcomeClosed
 	case !w.inCategories(p.Categories):
 		page.Outcome = jobs.OutcomeSkipped
+		page.Filter = w.filter()
 		p = nil
 	default:
 		page.Outcome = jobs.OutcomeKept
@@ -489,4 +491,19 @@ func (w *Wanted) closeGone(ctx context.Context, sink jobs.Sink, ids map[string]t
 		return
 	}
 	stats.Closed += len(gone)
+}
+
+// filter fingerprints the category filter ("categories=518,1634"), stored with skipped pages
+// so that a changed filter fetches them again.
+func (w *Wanted) filter() string {
+	ids := make([]int, 0, len(w.categories))
+	for id := range w.categories {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.Itoa(id)
+	}
+	return "categories=" + strings.Join(parts, ",")
 }

@@ -513,6 +513,35 @@ func TestWantedCategories(t *testing.T) {
 	}
 }
 
+// A page skipped by the category filter is not fetched again while the filter stays the
+// same, and is fetched again when the filter changes, though its lastmod did not.
+func TestWantedSkippedPagesFollowTheFilter(t *testing.T) {
+	site := newTestSite(t)
+	site.page(4101, postingPage(4101, "active", 518, 1634))
+	site.page(4102, postingPage(4102, "active", 507))
+	site.list(listing{4101, "2026-11-01T09:00:00+09:00", 1}, listing{4102, "2026-11-01T09:00:00+09:00", 2})
+	sink := newFakeSink()
+	run := func(categories []int) jobs.SourceStats {
+		t.Helper()
+		site.resetLog()
+		w := mustWanted(t, site.url(), categories, testConfig(&sleeper{}, newClock()))
+		stats, err := w.Scrape(context.Background(), sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	if st := run([]int{518}); st.Fetched != 2 || st.Kept != 1 || sink.outcome("4102") != jobs.OutcomeSkipped {
+		t.Fatalf("first run: %+v, 4102 %q", st, sink.outcome("4102"))
+	}
+	if st := run([]int{518}); st.Fetched != 0 || site.pageRequests() != 0 {
+		t.Errorf("same filter: fetched %d pages, want 0", st.Fetched)
+	}
+	if st := run([]int{518, 507}); st.Fetched != 1 || st.Kept != 1 || sink.outcome("4102") != jobs.OutcomeKept {
+		t.Errorf("wider filter: %+v, 4102 %q; want 4102 fetched and kept", st, sink.outcome("4102"))
+	}
+}
+
 func TestWantedRunErrors(t *testing.T) {
 	tests := []struct {
 		name      string
