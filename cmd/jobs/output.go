@@ -139,3 +139,5 @@ func paint(io *IOStreams, code, s string) string {
 	}
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
+
+func displayWidth(s string) int { return runewidth.StringWidth(s) }

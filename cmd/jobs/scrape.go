@@ -157,7 +157,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	}
 	sink := analyzingSink{Sink: store, an: an}
 	var all []jobs.SourceStats
-	failedSources, partial, collected := 0, false, 0
+	failedSources, partial, reached := 0, false, 0
 	for _, src := range sources {
 		st, err := src.Scrape(ctx, sink)
 		prog.clear()
@@ -174,7 +174,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		if st.Failed > 0 {
 			partial = true
 		}
-		collected += st.Kept + st.Closed
+		reached += st.Listed + st.Kept + st.Closed
 		all = append(all, st)
 		if !opts.Quiet && !opts.JSON {
 			printSourceSummary(f.IO, st, err)
@@ -189,7 +189,8 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		}
 	}
 	switch {
-	case failedSources == len(sources) && collected == 0:
+	case failedSources == len(sources) && reached == 0:
+		// No source could even list its postings (robots.txt, sitemaps or boards failed).
 		return &exitError{code: 1, msg: "nothing could be collected: every source failed (see above)"}
 	case failedSources > 0 || partial:
 		return &exitError{code: 3}
