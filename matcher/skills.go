@@ -105,7 +105,7 @@ func NewFinder(d *Dictionary) *Finder {
 			}
 		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: false})
 	f.ac = b.Build(texts)
 	return f
 }

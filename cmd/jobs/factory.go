@@ -26,9 +26,11 @@ type Factory struct {
 	cfg      *Config
 	cfgErr   error
 	store    *db.DB
+	dictOnce sync.Once
+	dict     *matcher.Dictionary
+	dictErr  error
 	anOnce   sync.Once
 	analyzer *matcher.Analyzer
-	anErr    error
 }
 
 func newFactory(io *IOStreams) *Factory {
@@ -88,22 +90,33 @@ func (f *Factory) closeStore() {
 	}
 }
 
-// Analyzer builds the matcher from the built-in dictionary and the config's extensions.
-func (f *Factory) Analyzer() (*matcher.Analyzer, error) {
-	f.anOnce.Do(func() {
+// Dictionary loads the built-in skill dictionary with the config's extensions. Scoring needs
+// only this; reading text needs the Analyzer, whose automaton takes longer to build.
+func (f *Factory) Dictionary() (*matcher.Dictionary, error) {
+	f.dictOnce.Do(func() {
 		cfg, err := f.Config()
 		if err != nil {
-			f.anErr = err
+			f.dictErr = err
 			return
 		}
 		d, err := matcher.Builtin(matcher.Extension{Aliases: cfg.Skills.Aliases, Concepts: cfg.Skills.Extra})
 		if err != nil {
-			f.anErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", cfg.path, err)
+			f.dictErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", orDefault(cfg.path, "(defaults)"), err)
 			return
 		}
-		f.analyzer = matcher.New(d)
+		f.dict = d
 	})
-	return f.analyzer, f.anErr
+	return f.dict, f.dictErr
+}
+
+// Analyzer builds the matcher that reads postings.
+func (f *Factory) Analyzer() (*matcher.Analyzer, error) {
+	d, err := f.Dictionary()
+	if err != nil {
+		return nil, err
+	}
+	f.anOnce.Do(func() { f.analyzer = matcher.New(d) })
+	return f.analyzer, nil
 }
 
 // Profile returns the config's profile prepared for scoring, warning once on stderr about
@@ -113,11 +126,11 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	an, err := f.Analyzer()
+	d, err := f.Dictionary()
 	if err != nil {
 		return nil, err
 	}
-	p, unknown := an.Dictionary().PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
+	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
 	for _, u := range unknown {
 		warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
 	}

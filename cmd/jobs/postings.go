@@ -32,7 +32,7 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if err != nil {
 		return nil, err
 	}
-	an, err := f.Analyzer()
+	d, err := f.Dictionary()
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,6 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if minScore == nil && !sel.All {
 		minScore = cfg.Filters.MinScore
 	}
-	d := an.Dictionary()
 	out := make([]matcher.Scored, 0, len(posts))
 	for _, p := range posts {
 		if !sel.All && excluded(cfg, p) {

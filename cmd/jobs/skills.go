@@ -40,11 +40,10 @@ func newSkillsCmd(f *Factory, runF func(*skillsOptions) error) *cobra.Command {
 
 func skillsRun(opts *skillsOptions) error {
 	f := opts.f
-	an, err := f.Analyzer()
+	d, err := f.Dictionary()
 	if err != nil {
 		return err
 	}
-	d := an.Dictionary()
 	list := d.Concepts()
 	if opts.Query != "" {
 		list = d.Search(opts.Query)
