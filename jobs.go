@@ -95,7 +95,21 @@ type Posting struct {
 	LastSeen       time.Time  // set by the store
 	ClosedAt       *time.Time // set by the store
 
+	// GroupID is the id of the first-seen posting this one is a sighting of (the same company
+	// and title on another board or reposted within DedupWindow); equal to ID for the first.
+	GroupID int64
+	// Places lists every place the posting was seen, first seen first; set when postings are
+	// grouped for listing.
+	Places []Place
+
 	Analysis *Analysis // what the matcher read from the text; set before storing
+}
+
+// Place is one place a posting was seen.
+type Place struct {
+	Source   string `json:"source"`
+	SourceID string `json:"source_id"`
+	URL      string `json:"url"`
 }
 
 // Span is a byte range [Start, End) in the text the matcher read.

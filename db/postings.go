@@ -27,7 +27,7 @@ type AnalysisUpdate struct {
 // listColumns are what a list needs: no section texts, no raw payload.
 const listColumns = `id, source, source_id, url, company, title, status, categories,
 	employment_type, location, remote, due, career_min, career_max, career_newbie,
-	min_years, max_years, degree, major, newcomer, first_seen, last_seen, closed_at`
+	min_years, max_years, degree, major, newcomer, first_seen, last_seen, closed_at, group_id`
 
 // fullColumns are every column a Posting holds, from fullFrom.
 const fullColumns = listColumns + `,
@@ -222,6 +222,9 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 		return stored{}, jobs.Errorf(jobs.KindInternal, "posting %d: %w", out.id, err)
 	}
 
+	if err := group(ctx, t, out, p); err != nil {
+		return stored{}, err
+	}
 	if err := saveTexts(ctx, t, out.id, p); err != nil {
 		return stored{}, err
 	}
@@ -229,6 +232,32 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 		return stored{}, err
 	}
 	return out, nil
+}
+
+// group files a posting under its dedup key: a new posting joins the group of the first
+// posting with the same company and title seen within jobs.DedupWindow, on any board, or
+// starts its own. A known posting keeps its group; its key follows an edited title.
+func group(ctx context.Context, t *tx, s stored, p *jobs.Posting) error {
+	key := jobs.DedupKey(p.Company, p.Title)
+	if !s.created {
+		if _, err := t.ExecContext(ctx, `UPDATE postings SET dedup_key = ?, group_id = COALESCE(group_id, id) WHERE id = ?`, key, s.id); err != nil {
+			return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+		}
+		return nil
+	}
+	g := s.id
+	if key != "" {
+		err := t.QueryRowContext(ctx, `SELECT group_id FROM postings
+			WHERE dedup_key = ? AND id != ? AND last_seen >= ? AND group_id IS NOT NULL
+			ORDER BY first_seen, id LIMIT 1`, key, s.id, formatTime(t.now.Add(-jobs.DedupWindow))).Scan(&g)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+		}
+	}
+	if _, err := t.ExecContext(ctx, `UPDATE postings SET dedup_key = ?, group_id = ? WHERE id = ?`, key, g, s.id); err != nil {
+		return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+	}
+	return nil
 }
 
 // saveTexts writes the section texts and raw payload of posting id.
@@ -756,13 +785,14 @@ func scanPosting(sc scanner, full bool) (*jobs.Posting, error) {
 		status, categories, degree         string
 		firstSeen, lastSeen                string
 		due, closedAt                      sql.NullString
+		groupID                            sql.NullInt64
 		careerMin, careerMax, careerNewbie sql.NullInt64
 		minYears, maxYears                 sql.NullInt64
 	)
 	dest := []any{
 		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &status, &categories,
 		&p.EmploymentType, &p.Location, &p.Remote, &due, &careerMin, &careerMax, &careerNewbie,
-		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt,
+		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt, &groupID,
 	}
 	if full {
 		s := &p.Sections
@@ -773,6 +803,10 @@ func scanPosting(sc scanner, full bool) (*jobs.Posting, error) {
 		return nil, err
 	}
 	p.Status = jobs.Status(status)
+	p.GroupID = p.ID
+	if groupID.Valid {
+		p.GroupID = groupID.Int64
+	}
 	a.Degree = jobs.Degree(degree)
 	a.MinYears, a.MaxYears = intPtr(minYears), intPtr(maxYears)
 	p.Analysis = &a

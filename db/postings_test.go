@@ -103,7 +103,7 @@ func TestFindPostingRoundTrip(t *testing.T) {
 	}
 	want := posting("wanted", "7")
 	want.Sections.Description = "자격요건\nSQL"
-	want.ID = id
+	want.ID, want.GroupID = id, id
 	want.Status = jobs.StatusOpen
 	want.FirstSeen, want.LastSeen = clk.Now(), clk.Now()
 	if !reflect.DeepEqual(got, want) {
@@ -808,5 +808,49 @@ func TestConcurrentSave(t *testing.T) {
 	known, err := d2.Known(ctx, "wanted")
 	if err != nil || len(known) != workers*each {
 		t.Errorf("pages = %d (%v), want %d", len(known), err, workers*each)
+	}
+}
+
+// One posting on two boards (the same company and title after normalising) is one group,
+// led by the first seen; a repost after the window starts a new group.
+func TestUpsertGroupsDuplicatesAcrossSources(t *testing.T) {
+	ctx := context.Background()
+	clk := newClock()
+	d := openTest(t, WithClock(clk.Now))
+	mk := func(source, id, company, title string) *jobs.Posting {
+		p := posting(source, id)
+		p.Company, p.Title = company, title
+		return p
+	}
+	first := mk("wanted", "1", "(주)토스", "Server Developer (Go)")
+	mustUpsert(t, d, first)
+	clk.Advance(24 * time.Hour)
+	second := mk("greenhouse", "9001", "토스 주식회사", "server developer(go)")
+	mustUpsert(t, d, second)
+	other := mk("greenhouse", "9002", "토스", "Frontend Developer")
+	mustUpsert(t, d, other)
+	// Re-storing the first keeps its group.
+	mustUpsert(t, d, mk("wanted", "1", "(주)토스", "Server Developer (Go)"))
+	clk.Advance(jobs.DedupWindow + 48*time.Hour)
+	later := mk("lever", "abc", "Toss", "Server Developer (Go)")
+	later.Company = "토스"
+	mustUpsert(t, d, later)
+
+	list, err := d.ListPostings(ctx, jobs.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := map[string]int64{}
+	for _, p := range list {
+		groups[p.Source+":"+p.SourceID] = p.GroupID
+	}
+	if groups["wanted:1"] != first.ID || groups["greenhouse:9001"] != first.ID {
+		t.Errorf("the two boards' sightings are not one group: %v (first id %d)", groups, first.ID)
+	}
+	if groups["greenhouse:9002"] != other.ID {
+		t.Errorf("another title joined a group: %v", groups)
+	}
+	if groups["lever:abc"] != later.ID {
+		t.Errorf("a repost after the window joined the old group: %v", groups)
 	}
 }

@@ -65,11 +65,18 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		minScore = cfg.Filters.MinScore
 	}
 	out := make([]matcher.Scored, 0, len(posts))
-	for _, p := range posts {
+	for _, g := range groupSightings(posts) {
+		p := g[0]
 		if !sel.All && excluded(cfg, p) {
 			continue
 		}
+		// The first sighting names the posting; the best-read sighting scores it.
 		m := d.Score(prof, p.Analysis)
+		for _, other := range g[1:] {
+			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
+				m = om
+			}
+		}
 		if minScore != nil && m.Score < *minScore {
 			continue
 		}
@@ -88,6 +95,44 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		out = out[:sel.Limit]
 	}
 	return out, nil
+}
+
+// groupSightings groups the sightings of one posting (the store's GroupID), first seen
+// first, and records every place on the first.
+func groupSightings(posts []*jobs.Posting) [][]*jobs.Posting {
+	index := make(map[int64]int, len(posts))
+	var groups [][]*jobs.Posting
+	for _, p := range posts {
+		key := p.GroupID
+		if key == 0 {
+			key = p.ID
+		}
+		if i, ok := index[key]; ok {
+			groups[i] = append(groups[i], p)
+			continue
+		}
+		index[key] = len(groups)
+		groups = append(groups, []*jobs.Posting{p})
+	}
+	for _, g := range groups {
+		if len(g) > 1 {
+			sort.SliceStable(g, func(i, j int) bool {
+				if !g[i].FirstSeen.Equal(g[j].FirstSeen) {
+					return g[i].FirstSeen.Before(g[j].FirstSeen)
+				}
+				return g[i].ID < g[j].ID
+			})
+		}
+		first := g[0]
+		first.Places = make([]jobs.Place, len(g))
+		for i, p := range g {
+			first.Places[i] = jobs.Place{Source: p.Source, SourceID: p.SourceID, URL: p.URL}
+			if p.Status == jobs.StatusOpen {
+				first.Status = jobs.StatusOpen
+			}
+		}
+	}
+	return groups
 }
 
 // excluded applies the config's blocklists.
@@ -160,7 +205,12 @@ func toJSON(s matcher.Scored) postingJSON {
 		MinYears:  a.MinYears, MaxYears: a.MaxYears, Major: clean(a.Major), Newcomer: a.Newcomer,
 		EmploymentType: p.EmploymentType, Location: clean(p.Location),
 		FirstSeen: rfc3339(p.FirstSeen), LastSeen: rfc3339(p.LastSeen),
-		Sources: []sourceJSON{{Source: p.Source, SourceID: p.SourceID, URL: p.URL}},
+	}
+	for _, pl := range p.Places {
+		out.Sources = append(out.Sources, sourceJSON(pl))
+	}
+	if len(out.Sources) == 0 {
+		out.Sources = []sourceJSON{{Source: p.Source, SourceID: p.SourceID, URL: p.URL}}
 	}
 	if a.Degree != jobs.DegreeNone {
 		d := string(a.Degree)
