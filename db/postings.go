@@ -207,7 +207,7 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 		categoriesJSON(p.Categories), p.EmploymentType, p.Location, p.Remote, nullTime(p.Due),
 		careerMin, careerMax, careerNewbie, ContentHash(p.Sections),
 		nullInt(a.MinYears), nullInt(a.MaxYears), string(a.Degree), a.Major, a.Newcomer,
-		now, now, closedAt,
+		firstSeenFor(p, now), now, closedAt,
 	).Scan(&out.id, &firstSeen, &lastSeen, &closed)
 	if err != nil {
 		return stored{}, t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
@@ -232,6 +232,16 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 		return stored{}, err
 	}
 	return out, nil
+}
+
+// firstSeenFor is when a new posting was first seen: now, or the time an import gives.
+func firstSeenFor(p *jobs.Posting, now string) string {
+	if !p.FirstSeen.IsZero() {
+		if fs := formatTime(p.FirstSeen); fs < now {
+			return fs
+		}
+	}
+	return now
 }
 
 // group files a posting under its dedup key: a new posting joins the group of the first

@@ -59,6 +59,8 @@ them, and tells you which few skills to learn next.`,
 		newRematchCmd(f, nil),
 		newSkillsCmd(f, nil),
 		newDemoCmd(f, nil),
+		newExportCmd(f, nil),
+		newImportCmd(f, nil),
 	)
 	return root
 }

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
+)
+
+type exportOptions struct {
+	f      *Factory
+	Format string
+	Out    string
+}
+
+func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
+	opts := &exportOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write every stored posting as JSON Lines or CSV",
+		Long: `Write every stored posting, open or closed, one per line: the fields of 'jobs list --json'
+plus the posting's text as sections and its skills by section. 'jobs import' reads the JSON
+Lines back.`,
+		Example: `  jobs export > postings.jsonl
+  jobs export --format csv --out postings.csv`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "jsonl" && opts.Format != "csv" {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--format must be jsonl or csv, not %q", opts.Format)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(cmd, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl or csv")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+// exportJSON is one line of `export --format jsonl` and of `import`.
+type exportJSON struct {
+	postingJSON
+	Sections   exportSections `json:"sections"`
+	Skills     []exportSkill  `json:"skills"`
+	Categories []int          `json:"categories,omitempty"`
+}
+
+type exportSections struct {
+	Intro        string `json:"intro"`
+	MainTasks    string `json:"main_tasks"`
+	Requirements string `json:"requirements"`
+	Preferred    string `json:"preferred"`
+	Benefits     string `json:"benefits"`
+	HireRounds   string `json:"hire_rounds,omitempty"`
+	Description  string `json:"description,omitempty"`
+}
+
+type exportSkill struct {
+	Name    string `json:"name"`
+	Section string `json:"section"`
+}
+
+func exportRun(cmd *cobra.Command, opts *exportOptions) error {
+	ctx := cmd.Context()
+	f := opts.f
+	prof, err := f.Profile()
+	if err != nil {
+		return err
+	}
+	d, err := f.Dictionary()
+	if err != nil {
+		return err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	var w io.Writer = f.IO.Out
+	var file *os.File
+	if opts.Out != "" {
+		if file, err = os.Create(opts.Out); err != nil {
+			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Out, unwrapPathError(err))
+		}
+		defer file.Close()
+		w = file
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var enc *json.Encoder
+	var cw *csv.Writer
+	if opts.Format == "jsonl" {
+		enc = json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+	} else {
+		cw = csv.NewWriter(bw)
+		if err := cw.Write(csvHeader); err != nil {
+			return err
+		}
+	}
+	n := 0
+	err = store.EachPosting(ctx, func(p *jobs.Posting) error {
+		line := exportLine(p, d.Score(prof, p.Analysis))
+		n++
+		if enc != nil {
+			return enc.Encode(line)
+		}
+		return cw.Write(csvRow(line))
+	})
+	if err != nil {
+		return err
+	}
+	if cw != nil {
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write the export: %v", err)
+	}
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Out, err)
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Exported %d postings to %s.\n", n, opts.Out)
+	}
+	return nil
+}
+
+func exportLine(p *jobs.Posting, m jobs.Match) exportJSON {
+	s := p.Sections
+	line := exportJSON{
+		postingJSON: toJSON(matcher.Scored{Posting: p, Match: m}),
+		Sections: exportSections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
+			Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)},
+		Skills:     []exportSkill{},
+		Categories: p.Categories,
+	}
+	if p.Analysis != nil {
+		for _, r := range p.Analysis.Skills {
+			line.Skills = append(line.Skills, exportSkill{Name: r.Skill, Section: string(r.Section)})
+		}
+	}
+	return line
+}
+
+var csvHeader = []string{"id", "source", "source_id", "company", "title", "url", "status", "score", "band",
+	"min_years", "max_years", "degree", "newcomer", "required", "preferred", "matched", "missing",
+	"missing_preferred", "employment_type", "location", "due", "first_seen", "last_seen",
+	"intro", "main_tasks", "requirements", "preferred_points", "benefits", "description"}
+
+func csvRow(l exportJSON) []string {
+	num := func(p *int) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.Itoa(*p)
+	}
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	return []string{l.ID, l.Source, l.SourceID, l.Company, l.Title, l.URL, l.Status,
+		strconv.FormatFloat(l.Score, 'f', 3, 64), l.Band, num(l.MinYears), num(l.MaxYears), str(l.Degree),
+		strconv.FormatBool(l.Newcomer), strings.Join(l.Required, ";"), strings.Join(l.Preferred, ";"),
+		strings.Join(l.Matched, ";"), strings.Join(l.Missing, ";"), strings.Join(l.MissingPreferred, ";"),
+		l.EmploymentType, l.Location, str(l.Due), l.FirstSeen, l.LastSeen,
+		l.Sections.Intro, l.Sections.MainTasks, l.Sections.Requirements, l.Sections.Preferred,
+		l.Sections.Benefits, l.Sections.Description}
+}

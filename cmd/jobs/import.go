@@ -1,0 +1,342 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
+)
+
+type importOptions struct {
+	f      *Factory
+	File   string
+	Format string
+}
+
+func newImportCmd(f *Factory, runF func(*importOptions) error) *cobra.Command {
+	opts := &importOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Read postings from JSON Lines (jobs export) or JobSpy's CSV",
+		Long: `Read postings into the database from a file in 'jobs export --format jsonl' form, or the CSV
+that JobSpy writes, so postings other scrapers collected are matched and tracked here. Each
+posting keeps its source, source id, company, title, url and text; skills, years and scores are
+derived afresh. Importing the same lines again changes nothing.`,
+		Example: `  jobs import postings.jsonl
+  jobs import jobspy.csv
+  cat postings.jsonl | jobs import -`,
+		Args: exactArgs(1, "a file (or - for standard input)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			switch opts.Format {
+			case "", "jsonl", "csv":
+			default:
+				return &usageError{cmd: cmd, err: fmt.Errorf("--format must be jsonl or csv, not %q", opts.Format)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return importRun(cmd, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "", "jsonl or csv (default: from the file name, else from its first byte)")
+	return cmd
+}
+
+// badLine is one line that could not be read.
+type badLine struct {
+	line int
+	err  error
+}
+
+func importRun(cmd *cobra.Command, opts *importOptions) error {
+	ctx := cmd.Context()
+	f := opts.f
+	var r io.Reader = f.IO.In
+	name := "standard input"
+	if opts.File != "-" {
+		fh, err := os.Open(opts.File)
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, unwrapPathError(err))
+		}
+		defer fh.Close()
+		r, name = fh, opts.File
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	format := opts.Format
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(opts.File)) {
+		case ".csv":
+			format = "csv"
+		case ".jsonl", ".json", ".ndjson":
+			format = "jsonl"
+		default:
+			head, _ := br.Peek(64)
+			if len(bytes.TrimSpace(head)) > 0 && bytes.TrimSpace(head)[0] == '{' {
+				format = "jsonl"
+			} else {
+				format = "csv"
+			}
+		}
+	}
+	an, err := f.Analyzer()
+	if err != nil {
+		return err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+
+	// Reading feeds analysers on every core; one writer stores batches in transactions.
+	type item struct {
+		p *jobs.Posting
+	}
+	in := make(chan item, 512)
+	out := make(chan *jobs.Posting, 512)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range in {
+				it.p.Analysis = an.AnalyzePosting(it.p)
+				out <- it.p
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	var total db.ImportStats
+	writeErr := make(chan error, 1)
+	go func() {
+		const batchSize = 1000
+		var batch []*jobs.Posting
+		var err error
+		flush := func() {
+			if err == nil && len(batch) > 0 {
+				var st db.ImportStats
+				st, err = store.Import(ctx, batch)
+				total.Created += st.Created
+				total.Updated += st.Updated
+				total.Unchanged += st.Unchanged
+			}
+			batch = batch[:0]
+		}
+		for p := range out {
+			batch = append(batch, p)
+			if len(batch) == batchSize {
+				flush()
+			}
+		}
+		flush()
+		writeErr <- err
+	}()
+
+	var bad []badLine
+	emit := func(p *jobs.Posting) { in <- item{p} }
+	var readErr error
+	if format == "jsonl" {
+		readErr = readJSONL(br, emit, &bad)
+	} else {
+		readErr = readJobSpyCSV(br, emit, &bad)
+	}
+	close(in)
+	if err := <-writeErr; err != nil {
+		return err
+	}
+	if readErr != nil {
+		return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", name, readErr)
+	}
+	for i, b := range bad {
+		if i == 10 {
+			fmt.Fprintf(f.IO.ErrOut, "  ... and %d more\n", len(bad)-10)
+			break
+		}
+		fmt.Fprintf(f.IO.ErrOut, "%s line %d: %v\n", name, b.line, b.err)
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged.\n", name, total.Created, total.Updated, total.Unchanged)
+	if len(bad) > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d lines of %s could not be read (see above); the rest were imported", len(bad), name)}
+	}
+	return nil
+}
+
+// importLine is what import reads of an export line; unknown fields are ignored.
+type importLine struct {
+	Source         string         `json:"source"`
+	SourceID       string         `json:"source_id"`
+	Company        string         `json:"company"`
+	Title          string         `json:"title"`
+	URL            string         `json:"url"`
+	Status         string         `json:"status"`
+	EmploymentType string         `json:"employment_type"`
+	Location       string         `json:"location"`
+	Due            *string        `json:"due"`
+	FirstSeen      string         `json:"first_seen"`
+	Categories     []int          `json:"categories"`
+	Sections       exportSections `json:"sections"`
+}
+
+func readJSONL(r *bufio.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var l importLine
+		if err := json.Unmarshal(b, &l); err != nil {
+			*bad = append(*bad, badLine{n, fmt.Errorf("not a JSON object: %v", shortErr(err))})
+			continue
+		}
+		p, err := l.posting()
+		if err != nil {
+			*bad = append(*bad, badLine{n, err})
+			continue
+		}
+		emit(p)
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return fmt.Errorf("line %d is longer than 16 MiB", n+1)
+	}
+	return sc.Err()
+}
+
+func (l importLine) posting() (*jobs.Posting, error) {
+	if strings.TrimSpace(l.Source) == "" || strings.TrimSpace(l.SourceID) == "" {
+		return nil, errors.New("no source or source_id")
+	}
+	p := &jobs.Posting{
+		Source: l.Source, SourceID: l.SourceID, Company: l.Company, Title: l.Title, URL: l.URL,
+		Status: jobs.StatusOpen, EmploymentType: l.EmploymentType, Location: l.Location, Categories: l.Categories,
+		Sections: jobs.Sections{Intro: l.Sections.Intro, MainTasks: l.Sections.MainTasks, Requirements: l.Sections.Requirements,
+			Preferred: l.Sections.Preferred, Benefits: l.Sections.Benefits, HireRounds: l.Sections.HireRounds, Description: l.Sections.Description},
+	}
+	switch l.Status {
+	case "", "open":
+	case "closed":
+		p.Status = jobs.StatusClosed
+	default:
+		return nil, fmt.Errorf("status %q is neither open nor closed", l.Status)
+	}
+	if l.Due != nil && *l.Due != "" {
+		t, err := parseDate(*l.Due)
+		if err != nil {
+			return nil, fmt.Errorf("due %q is not a date", *l.Due)
+		}
+		p.Due = &t
+	}
+	if l.FirstSeen != "" {
+		t, err := parseDate(l.FirstSeen)
+		if err != nil {
+			return nil, fmt.Errorf("first_seen %q is not a date", l.FirstSeen)
+		}
+		p.FirstSeen = t
+	}
+	return p, nil
+}
+
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date: %q", s)
+}
+
+// readJobSpyCSV reads the CSV JobSpy writes: columns id, site, job_url, title, company,
+// location, date_posted, job_type, is_remote, description, ... (by name, in any order).
+func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("no CSV header: %v", err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	for _, need := range []string{"site", "job_url", "title", "company"} {
+		if _, ok := col[need]; !ok {
+			return fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
+		}
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				*bad = append(*bad, badLine{pe.Line, pe.Err})
+				continue
+			}
+			return err
+		}
+		site, url := get(rec, "site"), get(rec, "job_url")
+		id := get(rec, "id")
+		if id == "" {
+			id = url
+		}
+		if site == "" || id == "" {
+			*bad = append(*bad, badLine{line, errors.New("no site, or neither id nor job_url")})
+			continue
+		}
+		p := &jobs.Posting{
+			Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
+			Title: get(rec, "title"), Company: get(rec, "company"), Location: get(rec, "location"),
+			EmploymentType: get(rec, "job_type"), Status: jobs.StatusOpen,
+			Remote:   strings.EqualFold(get(rec, "is_remote"), "true"),
+			Sections: jobs.Sections{Description: markdownText(get(rec, "description"))},
+		}
+		if d := get(rec, "date_posted"); d != "" {
+			if t, err := parseDate(d); err == nil {
+				p.FirstSeen = t
+			}
+		}
+		emit(p)
+	}
+}
+
+// markdownText turns JobSpy's Markdown descriptions into lines the matcher reads: emphasis
+// and escapes go, headings and bullets stay on their own lines.
+func markdownText(s string) string {
+	s = strings.NewReplacer("**", "", "__", "", "\\-", "-", "\\*", "*", "\\_", "_", "\\.", ".", "\\+", "+", "\\#", "#").Replace(s)
+	return s
+}
+
+func shortErr(err error) string {
+	msg := err.Error()
+	if len(msg) > 120 {
+		msg = msg[:120] + "…"
+	}
+	return msg
+}
