@@ -258,7 +258,7 @@ func group(ctx context.Context, t *tx, s stored, p *jobs.Posting) error {
 	g := s.id
 	if key != "" {
 		err := t.QueryRowContext(ctx, `SELECT group_id FROM postings
-			WHERE dedup_key = ? AND id != ? AND last_seen >= ? AND group_id IS NOT NULL
+			WHERE dedup_key = ? AND dedup_key != '' AND id != ? AND last_seen >= ? AND group_id IS NOT NULL
 			ORDER BY first_seen, id LIMIT 1`, key, s.id, formatTime(t.now.Add(-jobs.DedupWindow))).Scan(&g)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)

@@ -18,6 +18,9 @@ type Factory struct {
 
 	ConfigFlag string // --config
 	DBFlag     string // --db
+	CPUProfile string // --cpuprofile (hidden): for measuring, never for users
+
+	stopProfile func()
 
 	// Sources builds the configured sources; tests replace it.
 	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)

@@ -120,29 +120,38 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
+	// Batches are gathered while the previous one is written, so analysis never waits on
+	// the database.
 	var total db.ImportStats
-	writeErr := make(chan error, 1)
+	batches := make(chan []*jobs.Posting, 1)
 	go func() {
 		const batchSize = 1000
-		var batch []*jobs.Posting
-		var err error
-		flush := func() {
-			if err == nil && len(batch) > 0 {
-				var st db.ImportStats
-				st, err = store.Import(ctx, batch)
-				total.Created += st.Created
-				total.Updated += st.Updated
-				total.Unchanged += st.Unchanged
-			}
-			batch = batch[:0]
-		}
+		batch := make([]*jobs.Posting, 0, batchSize)
 		for p := range out {
 			batch = append(batch, p)
 			if len(batch) == batchSize {
-				flush()
+				batches <- batch
+				batch = make([]*jobs.Posting, 0, batchSize)
 			}
 		}
-		flush()
+		if len(batch) > 0 {
+			batches <- batch
+		}
+		close(batches)
+	}()
+	writeErr := make(chan error, 1)
+	go func() {
+		var err error
+		for batch := range batches {
+			if err != nil {
+				continue // drain, so the pipeline ends
+			}
+			var st db.ImportStats
+			st, err = store.Import(ctx, batch)
+			total.Created += st.Created
+			total.Updated += st.Updated
+			total.Unchanged += st.Unchanged
+		}
 		writeErr <- err
 	}()
 
