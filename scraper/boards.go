@@ -1,0 +1,420 @@
+package scraper
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// This file holds what the board sources (Greenhouse, Lever, Ashby) share: each reads, per
+// board, one JSON list that holds every posting with its full text, so a run makes one
+// request per board (a few for a long Lever list) and no request per posting.
+
+// fetchList fetches a board's list of postings. Such a list carries the text of every
+// posting, so it may be as large as a sitemap (50 MiB); each posting in it is held to
+// Config.MaxBodySize, the size of one posting page.
+const fetchList = fetchSitemap
+
+// boardItem is one posting record read from a board's list.
+type boardItem struct {
+	id      string        // the posting's id on the source; "" when the record has none
+	url     string        // the posting's page, for failures; "" = the list's URL
+	lastMod time.Time     // when the source last changed the posting; zero = not given
+	posting *jobs.Posting // nil when problem is set
+	problem string        // why the record gave no posting
+}
+
+// boardList is what reading one board's list gave.
+type boardList struct {
+	items    []boardItem
+	complete bool           // the whole list was read: a stored posting missing from it is gone
+	failures []jobs.Failure // problems with the list as a whole
+	requests int            // list requests that went out
+}
+
+// boardReader is one board source: the URL of a board's list and how to read it.
+type boardReader interface {
+	// listURL is the URL of a board's list, recorded as the Page.URL of its postings so
+	// that a later run knows which board each stored posting came from.
+	listURL(board string) string
+	readBoard(ctx context.Context, f *fetcher, board string) boardList
+}
+
+// scrapeBoards reads every board's list and stores its postings. A posting whose list
+// gives the same update time as the stored page is not saved again; a stored posting that
+// a completely read list no longer holds is closed. One board's failure is counted and the
+// others go on; the error is for a run that could read no board at all, or was cancelled.
+func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, base *url.URL,
+	boards []string, r boardReader) (jobs.SourceStats, error) {
+	stats := jobs.SourceStats{Source: name}
+	interrupted := func(err error) (jobs.SourceStats, error) {
+		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: scrape interrupted: %w", name, err)
+	}
+	f, err := newFetcher(ctx, cfg, name, base)
+	if err != nil {
+		return stats, err
+	}
+	known, err := sink.Known(ctx, name)
+	if err != nil {
+		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: reading the postings stored before: %w", name, err)
+	}
+	fail := func(u string, status int, reason string) {
+		stats.Failed++
+		stats.Failures = append(stats.Failures, jobs.Failure{Source: name, URL: u, Status: status, Reason: reason})
+	}
+
+	listed := map[string]bool{}   // ids listed by any board this run
+	complete := map[string]bool{} // list URLs read completely
+	answered := 0
+	for i, board := range boards {
+		lu := r.listURL(board)
+		bl := r.readBoard(ctx, f, board)
+		stats.Fetched += bl.requests
+		if err := ctx.Err(); err != nil {
+			return interrupted(err)
+		}
+		for _, fl := range bl.failures {
+			fl.Source = name
+			stats.Failed++
+			stats.Failures = append(stats.Failures, fl)
+		}
+		if bl.complete || len(bl.items) > 0 {
+			answered++
+		}
+		parsed, withText := 0, 0
+		for _, it := range bl.items {
+			if it.posting != nil {
+				parsed++
+				if hasText(&it.posting.Sections) {
+					withText++
+				}
+			}
+			if it.id != "" {
+				if listed[it.id] {
+					continue // listed twice (on two boards): stored once
+				}
+				listed[it.id] = true
+			} else {
+				// A record without an id cannot be told apart from a stored posting: the list
+				// cannot show which postings are gone.
+				bl.complete = false
+			}
+			stats.Listed++
+			itemURL := cmpOr(it.url, lu)
+			if it.posting == nil {
+				fail(itemURL, 0, it.problem)
+				continue
+			}
+			stats.Parsed++
+			if k, ok := known[it.id]; ok && k.Outcome == jobs.OutcomeKept && k.URL == lu &&
+				sameInstant(k.LastMod, it.lastMod) {
+				continue // unchanged since it was stored
+			}
+			page := jobs.Page{
+				Source:    name,
+				SourceID:  it.id,
+				URL:       lu,
+				LastMod:   it.lastMod,
+				FetchedAt: cfg.Now(),
+				Outcome:   jobs.OutcomeKept,
+			}
+			if err := sink.Save(ctx, page, it.posting); err != nil {
+				if ctx.Err() != nil {
+					return interrupted(ctx.Err())
+				}
+				fail(itemURL, 0, "could not store the posting: "+cleanText(err.Error()))
+				continue
+			}
+			stats.Kept++
+		}
+		switch {
+		case len(bl.items) > 0 && parsed == 0:
+			fail(lu, 0, fmt.Sprintf("none of the %d postings listed could be read", len(bl.items)))
+			bl.complete = false
+		case parsed > 0 && withText == 0:
+			fail(lu, 0, fmt.Sprintf("the list gave %d postings but no text for any of them", parsed))
+		}
+		if bl.complete {
+			complete[lu] = true
+		}
+		if cfg.Progress != nil {
+			cfg.Progress(i+1, len(boards))
+		}
+	}
+
+	// Only a board whose list was read completely may close postings, and only those it
+	// listed before: a failed board must not make its postings look gone.
+	var gone []string
+	for id, k := range known {
+		if k.Outcome == jobs.OutcomeKept && complete[k.URL] && !listed[id] {
+			gone = append(gone, id)
+		}
+	}
+	if len(gone) > 0 {
+		slices.Sort(gone)
+		if err := sink.Gone(ctx, name, gone); err != nil {
+			if ctx.Err() != nil {
+				return interrupted(ctx.Err())
+			}
+			fail("", 0, fmt.Sprintf("could not close %d postings no longer listed: %s", len(gone), cleanText(err.Error())))
+		} else {
+			stats.Closed += len(gone)
+		}
+	}
+	if answered == 0 {
+		why := "no answer"
+		if len(stats.Failures) > 0 {
+			why = stats.Failures[0].Error()
+		}
+		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: no board could be read: %s", name, why)
+	}
+	return stats, nil
+}
+
+// listFailure is the failure of a board's list request. A 404 names the board, which most
+// likely does not exist on the source.
+func listFailure(r *result, source, board string) jobs.Failure {
+	fl := r.failure(source)
+	if r.status == 404 {
+		fl.Reason = fmt.Sprintf("HTTP 404: %s has no board named %q", source, board)
+	}
+	return fl
+}
+
+// cmpOr is a, or b when a is empty.
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func hasText(s *jobs.Sections) bool {
+	return s.Description != "" || s.Intro != "" || s.MainTasks != "" || s.Requirements != "" ||
+		s.Preferred != ""
+}
+
+// parseBaseURL checks a source's base URL and returns it without a trailing slash.
+func parseBaseURL(source, raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return nil, jobs.Errorf(jobs.KindInvalid, "%s base URL %q is not an http or https URL with a host", source, raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid,
+			"%s base URL %q must not carry a query, a fragment or credentials", source, raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// boardNames checks the configured board names (tokens, sites) and drops repeats. A name
+// becomes one path segment: it may not be empty or hold a slash, a query or fragment mark,
+// a percent sign, white space or a control character.
+func boardNames(source, what string, names []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		bad := n == "" || len(n) > 200 || strings.ContainsAny(n, "/?#%\\") ||
+			strings.IndexFunc(n, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0
+		if bad {
+			return nil, jobs.Errorf(jobs.KindInvalid, "%s: %q is not a valid %s name", source, n, what)
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return nil, jobs.Errorf(jobs.KindInvalid, "%s: no %ss given", source, what)
+	}
+	return out, nil
+}
+
+// jsonBody checks that a list answer is JSON before it is decoded, so that an error page
+// served with status 200 is reported as what it is.
+func jsonBody(body []byte) ([]byte, error) {
+	b := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	switch {
+	case len(b) == 0:
+		return nil, errors.New("expected JSON, got an empty answer")
+	case b[0] == '<':
+		return nil, errors.New("expected JSON, got HTML")
+	case b[0] != '{' && b[0] != '[':
+		return nil, fmt.Errorf("expected JSON, got text starting %q", cleanLine(truncate(string(b), 24)))
+	}
+	return b, nil
+}
+
+// postingTooLarge is the problem of a record larger than one posting page may be.
+func postingTooLarge(raw []byte, limit int64) string {
+	if int64(len(raw)) > limit {
+		return fmt.Sprintf("posting too large (over %s)", formatSize(limit))
+	}
+	return ""
+}
+
+// tagPattern finds a tag of the elements descriptions are written with, or a comment. Only
+// known element names count, so that plain text such as "x<y" or "<Senior>" stays text.
+var tagPattern = regexp.MustCompile(`(?i)<!--|</?(?:p|br|div|span|ul|ol|li|h[1-6]|strong|b|i|em|u|s|a|` +
+	`table|thead|tbody|tr|td|th|section|article|header|footer|main|hr|blockquote|pre|code|font|img|` +
+	`dl|dt|dd|sup|sub|small|big|center|script|style|iframe|meta|link|figure|figcaption)(?:\s[^<>\n]*)?/?>`)
+
+// markupText turns a field that holds HTML into text lines (headings and list items on
+// lines of their own). The field may be entity-escaped once (Greenhouse's content) or twice
+// (some JSON-LD descriptions): it is unescaped until markup appears, at most three times.
+// A field with no markup at all is plain text: its line breaks are kept.
+func markupText(s string) string {
+	for i := 0; i < 3 && !tagPattern.MatchString(s) && strings.Contains(s, "&"); i++ {
+		u := html.UnescapeString(s)
+		if u == s {
+			break
+		}
+		s = u
+	}
+	if tagPattern.MatchString(s) {
+		return htmlToText(s)
+	}
+	return plainText(s)
+}
+
+// plainText cleans a multi-line text field: control characters go, each line is trimmed,
+// and runs of blank lines become one.
+func plainText(s string) string {
+	lines := strings.Split(cleanText(s), "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			if !blank && len(out) > 0 {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// safeURL is s when it is an absolute http or https URL, else "": a link read from a list
+// is untrusted and must not be a javascript: or file: URL.
+func safeURL(s string) string {
+	s = strings.TrimSpace(cleanLine(s))
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// tokenID reads an id given as a string of letters, digits and - _ . : (a UUID, a slug) or
+// as a number; "" for anything else.
+func tokenID(v any) string {
+	if id := idString(v); id != "" {
+		return id
+	}
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 128 {
+		return ""
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:", r)) {
+			return ""
+		}
+	}
+	return s
+}
+
+// employmentType maps the words boards use (Full-time, FullTime, 정규직, Intern, ...) to
+// Wanted's (regular, contract, intern, part_time, freelance).
+func employmentType(s string) string {
+	t := strings.ToLower(cleanLine(s))
+	k := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(t)
+	switch {
+	case k == "":
+		return ""
+	case strings.Contains(k, "fulltime") || strings.Contains(k, "정규") || k == "permanent" || k == "regular":
+		return "regular"
+	case strings.Contains(k, "intern") || strings.Contains(k, "인턴"):
+		return "intern"
+	case strings.Contains(k, "parttime") || strings.Contains(k, "파트"):
+		return "part_time"
+	case strings.Contains(k, "freelance") || strings.Contains(k, "프리랜서"):
+		return "freelance"
+	case strings.Contains(k, "contract") || strings.Contains(k, "temporary") || strings.Contains(k, "계약"):
+		return "contract"
+	}
+	return truncate(t, 40)
+}
+
+// remoteLocation is true when a location names remote work.
+func remoteLocation(loc string) bool {
+	l := strings.ToLower(loc)
+	return strings.Contains(l, "remote") || strings.Contains(l, "원격") || strings.Contains(l, "재택")
+}
+
+// truthy reads a flag given as true, "true", "t", "yes", "y", "1" or "예".
+func truthy(v any) bool {
+	switch d := v.(type) {
+	case bool:
+		return d
+	case string:
+		switch strings.ToLower(strings.TrimSpace(d)) {
+		case "true", "t", "yes", "y", "1", "예":
+			return true
+		}
+	case []any:
+		return len(d) == 1 && truthy(d[0])
+	}
+	return false
+}
+
+// epochMillis reads a time given as milliseconds since 1970 (Lever's createdAt).
+func epochMillis(v any) time.Time {
+	n, ok := asInt64(v)
+	if !ok || n <= 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(n).UTC()
+}
+
+func asInt64(v any) (int64, bool) {
+	switch d := v.(type) {
+	case interface{ Int64() (int64, error) }:
+		n, err := d.Int64()
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// boardTime reads an update time; a time without a zone is UTC.
+func boardTime(v any) time.Time {
+	s := strings.TrimSpace(asString(v))
+	if s == "" {
+		return time.Time{}
+	}
+	t, _, err := parseTimeFlexible(s, time.UTC)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

@@ -1,0 +1,297 @@
+package scraper
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// greenhouseName is the source's name in the store.
+const greenhouseName = "greenhouse"
+
+// Greenhouse collects the postings of Greenhouse job boards through the public job board
+// API: one GET {base}/v1/boards/{token}/jobs?content=true per board, which lists every
+// published posting with its text.
+type Greenhouse struct {
+	base    *url.URL
+	baseStr string
+	boards  []string
+	cfg     Config
+}
+
+var _ jobs.Source = (*Greenhouse)(nil)
+
+// NewGreenhouse makes the Greenhouse source. baseURL is where the API lives
+// (https://boards-api.greenhouse.io, or a local server in tests); boards are the board
+// tokens to read (Coupang's is "coupang").
+func NewGreenhouse(baseURL string, boards []string, cfg Config) (*Greenhouse, error) {
+	u, err := parseBaseURL(greenhouseName, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	names, err := boardNames(greenhouseName, "board", boards)
+	if err != nil {
+		return nil, err
+	}
+	return &Greenhouse{base: u, baseStr: u.String(), boards: names, cfg: cfg.withDefaults()}, nil
+}
+
+// Name is "greenhouse".
+func (g *Greenhouse) Name() string { return greenhouseName }
+
+// Scrape reads every board's list into sink. A posting's SourceID is its Greenhouse job id.
+func (g *Greenhouse) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
+	return scrapeBoards(ctx, sink, g.cfg, greenhouseName, g.base, g.boards, g)
+}
+
+func (g *Greenhouse) listURL(board string) string {
+	return g.baseStr + "/v1/boards/" + url.PathEscape(board) + "/jobs?content=true"
+}
+
+func (g *Greenhouse) readBoard(ctx context.Context, f *fetcher, board string) boardList {
+	var bl boardList
+	u := g.listURL(board)
+	r := f.get(ctx, u, fetchList)
+	if r.requested {
+		bl.requests++
+	}
+	if r.cancelled {
+		return bl
+	}
+	if !r.ok() {
+		bl.failures = append(bl.failures, listFailure(r, greenhouseName, board))
+		return bl
+	}
+	list, err := parseGreenhouseJobs(r.body, board, g.cfg.MaxBodySize)
+	if err != nil {
+		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
+		return bl
+	}
+	bl.items = list.items
+	bl.complete = true
+	if list.total >= 0 && list.total != list.records {
+		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status,
+			Reason: fmt.Sprintf("the list holds %d postings but says it has %d", list.records, list.total)})
+		bl.complete = false
+	}
+	return bl
+}
+
+// greenhouseList is a parsed Greenhouse board list.
+type greenhouseList struct {
+	items   []boardItem // the listed postings; hidden ones are left out
+	records int         // job records in the list, hidden ones included
+	total   int         // meta.total; -1 = not given
+}
+
+// parseGreenhouseJobs reads a Greenhouse board list, {"jobs": [...], "meta": {"total": N}}.
+// It also reads the Greenhouse-shaped records Toss serves from its own API, as
+// {"resultType": "SUCCESS", "success": [...]} or grouped as {"success": [{"jobs": [...]}]}. A record larger than
+// maxPosting bytes is listed but gives no posting.
+func parseGreenhouseJobs(body []byte, board string, maxPosting int64) (*greenhouseList, error) {
+	b, err := jsonBody(body)
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Jobs       *[]json.RawMessage            `json:"jobs"`
+		Meta       *struct{ Total *json.Number } `json:"meta"`
+		Success    json.RawMessage               `json:"success"`
+		ResultType string                        `json:"resultType"`
+	}
+	if b[0] != '{' {
+		return nil, errors.New("expected a JSON object with a \"jobs\" list, got a JSON array")
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
+	}
+	if rt := cleanLine(doc.ResultType); rt != "" && rt != "SUCCESS" {
+		return nil, fmt.Errorf("the answer's resultType is %q, not SUCCESS", truncate(rt, 40))
+	}
+	var records []json.RawMessage
+	switch {
+	case doc.Jobs != nil:
+		records = *doc.Jobs
+	case len(doc.Success) > 0:
+		records, err = tossRecords(doc.Success)
+		if err != nil {
+			return nil, err
+		}
+	default:
+		return nil, errors.New("the answer has no \"jobs\" list")
+	}
+	list := &greenhouseList{records: len(records), total: -1}
+	if doc.Meta != nil && doc.Meta.Total != nil {
+		if n, err := doc.Meta.Total.Int64(); err == nil && n >= 0 {
+			list.total = int(n)
+		}
+	}
+	for _, raw := range records {
+		it, hidden := greenhouseItem(raw, board, maxPosting)
+		if !hidden {
+			list.items = append(list.items, it)
+		}
+	}
+	return list, nil
+}
+
+// tossRecords reads Toss's "success" value: a list of job records, or of groups each with
+// a "jobs" list. A job listed in two groups is read once.
+func tossRecords(raw json.RawMessage) ([]json.RawMessage, error) {
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return nil, errors.New("the answer's \"success\" value is not a list")
+	}
+	var out []json.RawMessage
+	seen := map[string]bool{}
+	for _, e := range list {
+		var group struct {
+			Jobs *[]json.RawMessage `json:"jobs"`
+		}
+		if json.Unmarshal(e, &group) != nil || group.Jobs == nil {
+			out = append(out, e)
+			continue
+		}
+		for _, j := range *group.Jobs {
+			var rec struct {
+				ID json.Number `json:"id"`
+			}
+			if json.Unmarshal(j, &rec) == nil && rec.ID != "" {
+				if seen[rec.ID.String()] {
+					continue
+				}
+				seen[rec.ID.String()] = true
+			}
+			out = append(out, j)
+		}
+	}
+	return out, nil
+}
+
+// greenhouseItem reads one job record. hidden is true for a record its board marks as not
+// to be shown (Toss's "미노출" field).
+func greenhouseItem(raw json.RawMessage, board string, maxPosting int64) (it boardItem, hidden bool) {
+	var v any
+	if err := decodeJSON(raw, &v); err != nil {
+		it.problem = "a job record is invalid JSON: " + shortJSONError(err)
+		return it, false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		it.problem = "a job record is not a JSON object"
+		return it, false
+	}
+	meta := greenhouseMetadata(m["metadata"])
+	if meta.hidden {
+		return it, true
+	}
+	it.id = tokenID(m["id"])
+	it.url = safeURL(asString(m["absolute_url"]))
+	it.lastMod = boardTime(m["updated_at"])
+	if it.id == "" {
+		it.problem = "a job record has no id"
+		return it, false
+	}
+	if it.problem = postingTooLarge(raw, maxPosting); it.problem != "" {
+		return it, false
+	}
+	p := &jobs.Posting{
+		Source:   greenhouseName,
+		SourceID: it.id,
+		URL:      it.url,
+		Title:    cleanLine(asString(m["title"])),
+		Status:   jobs.StatusOpen,
+		Raw:      compactJSON(raw),
+	}
+	if p.Title == "" {
+		it.problem = fmt.Sprintf("job %s has no title", it.id)
+		return it, false
+	}
+	p.Company = cleanLine(meta.company)
+	if p.Company == "" {
+		p.Company = cleanLine(asString(m["company_name"]))
+	}
+	if p.Company == "" {
+		p.Company = board
+	}
+	content := asString(m["content"])
+	if strings.TrimSpace(content) == "" {
+		content = meta.description
+	}
+	p.Sections.Description = markupText(content)
+	switch loc := m["location"].(type) {
+	case map[string]any:
+		p.Location = cleanLine(asString(loc["name"]))
+	case string:
+		p.Location = cleanLine(loc)
+	}
+	p.Remote = remoteLocation(p.Location)
+	p.EmploymentType = employmentType(meta.employment)
+	p.Due = meta.due
+	it.posting = p
+	return it, false
+}
+
+// greenhouseMeta is what a job's metadata (custom fields) adds. Toss keeps a posting's
+// description, its subsidiary, its closing date and a "not to be shown" flag there.
+type greenhouseMeta struct {
+	description string
+	company     string
+	employment  string
+	due         *time.Time
+	hidden      bool
+}
+
+// greenhouseMetadata reads metadata: [{"id", "name", "value", "value_type"}, ...].
+func greenhouseMetadata(v any) greenhouseMeta {
+	var out greenhouseMeta
+	list, _ := v.([]any)
+	longest := ""
+	for _, e := range list {
+		f, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		name := strings.ToLower(asString(f["name"]))
+		value := f["value"]
+		s := asString(value)
+		switch {
+		case strings.Contains(name, "미노출") || strings.Contains(name, "hidden") || strings.Contains(name, "do not show"):
+			out.hidden = out.hidden || truthy(value)
+		case strings.Contains(name, "description") || strings.Contains(name, "직무 설명") ||
+			strings.Contains(name, "직무설명") || strings.Contains(name, "본문"):
+			if len(s) > len(out.description) {
+				out.description = s
+			}
+		case strings.Contains(name, "자회사") || strings.Contains(name, "subsidiary") || strings.Contains(name, "계열사"):
+			if out.company == "" {
+				out.company = s
+			}
+		case strings.Contains(name, "employment") || strings.Contains(name, "고용 형태") || strings.Contains(name, "고용형태"):
+			if out.employment == "" {
+				out.employment = s
+			}
+		case strings.Contains(name, "마감") || strings.Contains(name, "클로징") || strings.Contains(name, "closing") ||
+			strings.Contains(name, "deadline"):
+			if out.due == nil && strings.TrimSpace(s) != "" {
+				out.due = parseDue(s)
+			}
+		default:
+			// A description under a field name not recognised: the longest text that
+			// reads like one (several lines, or long).
+			if (strings.Contains(s, "\n") || len(s) >= 280) && len(s) > len(longest) {
+				longest = s
+			}
+		}
+	}
+	if out.description == "" {
+		out.description = longest
+	}
+	return out
+}

@@ -1,0 +1,78 @@
+package scraper
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// tossName is the source's name in the store.
+const tossName = "toss"
+
+// tossJobsPath is the path of Toss's public list of postings: Greenhouse-shaped records,
+// {"resultType": "SUCCESS", "success": [...]}, each with its description in metadata.
+const tossJobsPath = "/api/v3/ipd-eggnog/career/jobs"
+
+// DefaultTossURL is where Toss's career API lives.
+const DefaultTossURL = "https://api-public.toss.im"
+
+// Toss collects the postings of Toss and its subsidiaries (토스뱅크, 토스증권, ...) from the
+// list its career site reads: one request for every posting with its text.
+type Toss struct {
+	base    *url.URL
+	baseStr string
+	cfg     Config
+}
+
+var _ jobs.Source = (*Toss)(nil)
+
+// NewToss makes the Toss source. baseURL is where the API lives (DefaultTossURL, or a local
+// server in tests).
+func NewToss(baseURL string, cfg Config) (*Toss, error) {
+	u, err := parseBaseURL(tossName, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return &Toss{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+}
+
+// Name is "toss".
+func (s *Toss) Name() string { return tossName }
+
+// Scrape reads the list into sink. A posting's SourceID is its Greenhouse job id; its
+// company is the subsidiary the posting names, else 토스. Postings marked not to be shown
+// (미노출) are left out.
+func (s *Toss) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
+	return scrapeBoards(ctx, sink, s.cfg, tossName, s.base, []string{"토스"}, s)
+}
+
+func (s *Toss) listURL(string) string { return s.baseStr + tossJobsPath }
+
+func (s *Toss) readBoard(ctx context.Context, f *fetcher, company string) boardList {
+	var bl boardList
+	u := s.listURL(company)
+	r := f.get(ctx, u, fetchList)
+	if r.requested {
+		bl.requests++
+	}
+	if r.cancelled {
+		return bl
+	}
+	if !r.ok() {
+		bl.failures = append(bl.failures, r.failure(tossName))
+		return bl
+	}
+	list, err := parseGreenhouseJobs(r.body, company, s.cfg.MaxBodySize)
+	if err != nil {
+		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
+		return bl
+	}
+	for i := range list.items {
+		if p := list.items[i].posting; p != nil {
+			p.Source = tossName
+		}
+	}
+	bl.items, bl.complete = list.items, true
+	return bl
+}
