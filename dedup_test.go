@@ -17,6 +17,9 @@ func TestDedupKey(t *testing.T) {
 	differ := [][2][2]string{
 		{{"토스", "Server Developer"}, {"토스뱅크", "Server Developer"}},
 		{{"토스", "Backend Engineer"}, {"토스", "Frontend Engineer"}},
+		{{"한국투자증권", "Quant"}, {"투자증권", "Quant"}},
+		{{"Princeton Labs", "ML"}, {"Pr Labs", "ML"}},
+		{{"Incheon Air", "ML"}, {"heon Air", "ML"}},
 	}
 	for _, d := range differ {
 		if DedupKey(d[0][0], d[0][1]) == DedupKey(d[1][0], d[1][1]) {

@@ -26,9 +26,15 @@ type Config struct {
 	Scrape   ScrapeConfig   `yaml:"scrape"`
 	Filters  FiltersConfig  `yaml:"filters"`
 	Skills   SkillsConfig   `yaml:"skills"`
+	Watch    WatchConfig    `yaml:"watch"`
 	Database string         `yaml:"database"`
 
 	path string // the file read; "" = built-in defaults
+}
+
+// WatchConfig names companies whose new postings the digest always lists, whatever the score.
+type WatchConfig struct {
+	Companies []string `yaml:"companies"`
 }
 
 type ProfileConfig struct {
@@ -41,6 +47,25 @@ type SourcesConfig struct {
 	Wanted     *WantedConfig     `yaml:"wanted"`
 	Greenhouse *GreenhouseConfig `yaml:"greenhouse"`
 	Lever      *LeverConfig      `yaml:"lever"`
+	Ashby      *AshbyConfig      `yaml:"ashby"`
+	Toss       *TossConfig       `yaml:"toss"`
+	Pages      []PageConfig      `yaml:"pages"`
+}
+
+type AshbyConfig struct {
+	BaseURL string   `yaml:"base_url"`
+	Boards  []string `yaml:"boards"`
+}
+
+// TossConfig turns on Toss's careers API (Greenhouse-shaped records).
+type TossConfig struct {
+	BaseURL string `yaml:"base_url"`
+}
+
+// PageConfig is a career page with schema.org JobPosting data on its posting pages.
+type PageConfig struct {
+	URL    string `yaml:"url"`
+	Follow string `yaml:"follow"`
 }
 
 type WantedConfig struct {
@@ -66,6 +91,7 @@ type ScrapeConfig struct {
 	Retries     *int     `yaml:"retries"`
 	MaxPageSize ByteSize `yaml:"max_page_size"`
 	Limit       int      `yaml:"limit"`
+	LockWait    Duration `yaml:"lock_wait"`
 }
 
 type FiltersConfig struct {
@@ -83,6 +109,7 @@ const (
 	defaultWantedURL     = "https://www.wanted.co.kr"
 	defaultGreenhouseURL = "https://boards-api.greenhouse.io"
 	defaultLeverURL      = "https://api.lever.co"
+	defaultAshbyURL      = "https://api.ashbyhq.com"
 )
 
 // defaultConfig is what a missing file, or a missing key, means.
@@ -94,6 +121,7 @@ func defaultConfig() *Config {
 			Refresh:     Duration(7 * 24 * time.Hour),
 			Parallelism: 2,
 			MaxPageSize: 5 << 20,
+			LockWait:    Duration(10 * time.Minute),
 		},
 	}
 }
@@ -380,6 +408,24 @@ func (c *Config) validate(root *yaml.Node) error {
 			}
 			if err := checkURL(l.BaseURL); err != nil {
 				return bad("sources.lever.base_url", "%v", err)
+			}
+		}
+		if a := s.Ashby; a != nil {
+			if a.BaseURL == "" {
+				a.BaseURL = defaultAshbyURL
+			}
+			if err := checkURL(a.BaseURL); err != nil {
+				return bad("sources.ashby.base_url", "%v", err)
+			}
+		}
+		if t := s.Toss; t != nil && t.BaseURL != "" {
+			if err := checkURL(t.BaseURL); err != nil {
+				return bad("sources.toss.base_url", "%v", err)
+			}
+		}
+		for i, pg := range s.Pages {
+			if err := checkURL(pg.URL); err != nil {
+				return bad("sources.pages", "[%d].url %v", i, err)
 			}
 		}
 	}

@@ -34,6 +34,7 @@ type Factory struct {
 	dictErr  error
 	anOnce   sync.Once
 	analyzer *matcher.Analyzer
+	warnOnce sync.Once
 }
 
 func newFactory(io *IOStreams) *Factory {
@@ -134,8 +135,10 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 		return nil, err
 	}
 	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
-	for _, u := range unknown {
-		warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
-	}
+	f.warnOnce.Do(func() {
+		for _, u := range unknown {
+			warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
+		}
+	})
 	return p, nil
 }

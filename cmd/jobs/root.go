@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -45,6 +46,19 @@ them, and tells you which few skills to learn next.`,
 	}
 	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "read this config file (default ./config.yaml, else $XDG_CONFIG_HOME/jobs/config.yaml)")
 	root.PersistentFlags().StringVar(&f.DBFlag, "db", "", "use this SQLite database (default $XDG_DATA_HOME/jobs/jobs.db)")
+	root.PersistentFlags().StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if f.CPUProfile == "" {
+			return nil
+		}
+		fh, err := os.Create(f.CPUProfile)
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "cannot write %s: %v", f.CPUProfile, unwrapPathError(err))
+		}
+		f.stopProfile = func() { pprof.StopCPUProfile(); fh.Close() }
+		return pprof.StartCPUProfile(fh)
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})
@@ -61,6 +75,10 @@ them, and tells you which few skills to learn next.`,
 		newDemoCmd(f, nil),
 		newExportCmd(f, nil),
 		newImportCmd(f, nil),
+		newDoctorCmd(f, nil),
+		newScheduleCmd(f, nil),
+		newDigestCmd(f, nil),
+		newHistoryCmd(f, nil),
 	)
 	return root
 }
@@ -94,6 +112,9 @@ func run(args []string, io *IOStreams) (code int) {
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
+	if f.stopProfile != nil {
+		f.stopProfile()
+	}
 	f.closeStore()
 	return exitCode(err, io)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -94,12 +96,52 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		}
 		out = append(out, s)
 	}
-	if s := cfg.Sources; s != nil {
-		if s.Greenhouse != nil && len(s.Greenhouse.Boards) > 0 {
-			return nil, jobs.Errorf(jobs.KindInvalid, "sources.greenhouse: this version of jobs collects Wanted only; remove the key for now")
+	with := func(name string) scraper.Config {
+		c := base
+		if opts.progress != nil {
+			c.Progress = func(done, total int) { opts.progress(name, done, total) }
 		}
-		if s.Lever != nil && len(s.Lever.Sites) > 0 {
-			return nil, jobs.Errorf(jobs.KindInvalid, "sources.lever: this version of jobs collects Wanted only; remove the key for now")
+		return c
+	}
+	add := func(key string, src jobs.Source, err error) error {
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "%s: %v", key, err)
+		}
+		out = append(out, src)
+		return nil
+	}
+	if s := cfg.Sources; s != nil {
+		var err error
+		if g := s.Greenhouse; g != nil && len(g.Boards) > 0 {
+			src, e := scraper.NewGreenhouse(g.BaseURL, g.Boards, with("greenhouse"))
+			err = errors.Join(err, add("sources.greenhouse", src, e))
+		}
+		if l := s.Lever; l != nil && len(l.Sites) > 0 {
+			src, e := scraper.NewLever(l.BaseURL, l.Sites, with("lever"))
+			err = errors.Join(err, add("sources.lever", src, e))
+		}
+		if a := s.Ashby; a != nil && len(a.Boards) > 0 {
+			src, e := scraper.NewAshby(a.BaseURL, a.Boards, with("ashby"))
+			err = errors.Join(err, add("sources.ashby", src, e))
+		}
+		if t := s.Toss; t != nil {
+			u := t.BaseURL
+			if u == "" {
+				u = scraper.DefaultTossURL
+			}
+			src, e := scraper.NewToss(u, with("toss"))
+			err = errors.Join(err, add("sources.toss", src, e))
+		}
+		if len(s.Pages) > 0 {
+			specs := make([]scraper.PageSpec, len(s.Pages))
+			for i, p := range s.Pages {
+				specs[i] = scraper.PageSpec{URL: p.URL, Follow: p.Follow}
+			}
+			src, e := scraper.NewPages(specs, with("pages"))
+			err = errors.Join(err, add("sources.pages", src, e))
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	if len(out) == 0 {
@@ -147,6 +189,18 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
+	dbPath, err := f.DBPath()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), unwrapPathError(err))
+	}
+	lock, err := acquireRunLock(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	store, err := f.Store(ctx)
 	if err != nil {
 		return err
@@ -183,6 +237,8 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err := store.FinishRun(ctx, runID, all); err != nil {
 		return err
 	}
+	// The digest tells how the top gaps moved from one run to the next.
+	recordGapSnapshot(ctx, f, runID)
 	if opts.JSON {
 		if err := writeJSON(f.IO.Out, all); err != nil {
 			return err

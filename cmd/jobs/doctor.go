@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs"
+)
+
+type doctorOptions struct {
+	f    *Factory
+	Runs int
+}
+
+func newDoctorCmd(f *Factory, runF func(*doctorOptions) error) *cobra.Command {
+	opts := &doctorOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "doctor",
+		Short: "Check the database and the last runs, and say how to fix what is wrong",
+		Long: `Check the database: SQLite's integrity check, the schema version, its size, the last runs
+with their per-source counts and failures. For each problem found, doctor says what to do.
+Exit status 1 when the database is damaged.`,
+		Example: `  jobs doctor
+  jobs doctor --runs 10`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return doctorRun(cmd, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.Runs, "runs", 5, "how many recent runs to show")
+	return cmd
+}
+
+func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
+	f := opts.f
+	path, err := f.DBPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		fmt.Fprintf(f.IO.Out, "No database at %s yet.\nFix: run 'jobs scrape' (or 'jobs demo' to try jobs offline).\n", path)
+		return nil
+	}
+	store, err := f.Store(cmd.Context())
+	if err != nil {
+		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
+		fmt.Fprintf(f.IO.Out, "Fix: if another program holds it, retry later; if the file is damaged, move it aside\n"+
+			"(mv %s %s.broken) and run 'jobs scrape' to collect afresh.\n", path, path)
+		return &exitError{code: 1}
+	}
+	h, err := store.Check(cmd.Context(), opts.Runs)
+	if err != nil {
+		return err
+	}
+	w := f.IO.Out
+	var fixes []string
+	fmt.Fprintf(w, "Database   %s (%s", h.Path, size(h.SizeBytes))
+	if h.WALBytes > 0 {
+		fmt.Fprintf(w, ", write-ahead log %s", size(h.WALBytes))
+	}
+	fmt.Fprintf(w, ")\nSchema     version %d of %d\n", h.SchemaVersion, h.LatestVersion)
+	if h.Healthy() {
+		fmt.Fprintln(w, "Integrity  ok")
+	} else {
+		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
+		fixes = append(fixes, fmt.Sprintf("the database is damaged: keep a copy (cp %s %s.broken), then rebuild it with\n"+
+			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
+			"  or move it aside and run 'jobs scrape' to collect afresh (tracked applications live in it too)", path, path, path, path, path, path))
+	}
+	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
+	if len(h.Runs) == 0 {
+		fmt.Fprintln(w, "Runs       none yet")
+		fixes = append(fixes, "nothing was ever collected: run 'jobs scrape', and 'jobs schedule --install' to run it nightly")
+	} else {
+		fmt.Fprintln(w, "Runs")
+		for i, r := range h.Runs {
+			took := "did not finish"
+			if r.Ended != nil {
+				took = "took " + r.Ended.Sub(r.Started).Round(time.Second).String()
+			} else if i == 0 {
+				fixes = append(fixes, "the last scrape did not finish (killed, or still running): the next 'jobs scrape' resumes where it stopped")
+			}
+			fmt.Fprintf(w, "  %s  %s\n", r.Started.Local().Format("2006-01-02 15:04"), took)
+			for _, s := range r.Sources {
+				fmt.Fprintf(w, "    %s: listed %d, fetched %d, parsed %d, kept %d, closed %d, failed %d\n",
+					s.Source, s.Listed, s.Fetched, s.Parsed, s.Kept, s.Closed, s.Failed)
+				for j, fl := range s.Failures {
+					if j == 3 && i > 0 {
+						fmt.Fprintf(w, "      ... and %d more\n", len(s.Failures)-3)
+						break
+					}
+					fmt.Fprintf(w, "      %s\n", oneLine(fl.Error()))
+				}
+			}
+		}
+		last := h.Runs[0]
+		if age := f.Now().Sub(last.Started); age > 48*time.Hour {
+			fixes = append(fixes, fmt.Sprintf("the last scrape was %s ago: check that cron runs it ('jobs schedule' prints the line)",
+				age.Round(time.Hour)))
+		}
+		if failedSources(last) > 0 {
+			fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
+				"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
+		}
+	}
+	if len(fixes) == 0 {
+		fmt.Fprintln(w, "\nNothing to fix.")
+		return nil
+	}
+	fmt.Fprintln(w, "\nTo fix:")
+	for _, fx := range fixes {
+		fmt.Fprintf(w, "  - %s\n", fx)
+	}
+	if !h.Healthy() {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+func failedSources(r jobs.Run) int {
+	n := 0
+	for _, s := range r.Sources {
+		if s.Failed > 0 || len(s.Failures) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// runLock keeps two scrapes of one database from running at once: the second waits, then
+// gives up naming the first. The lock is an advisory lock on DB.lock, which the kernel
+// releases when the holder dies, even by kill -9; the file itself holds the holder's pid
+// and start time for the message.
+type runLock struct {
+	path string
+	file *os.File
+}
+
+// acquireRunLock takes the lock of the database at dbPath, waiting up to wait.
+func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*runLock, error) {
+	path := dbPath + ".lock"
+	fh, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, unwrapPathError(err))
+	}
+	deadline := now().Add(wait)
+	for {
+		ok, err := tryLock(fh)
+		if err != nil {
+			fh.Close()
+			return nil, jobs.Errorf(jobs.KindUnavailable, "cannot lock %s: %v", path, err)
+		}
+		if ok {
+			break
+		}
+		if !now().Before(deadline) {
+			holder := readHolder(path)
+			fh.Close()
+			return nil, jobs.Errorf(jobs.KindConflict, "another jobs scrape is running on %s (%s); gave up after waiting %s (scrape.lock_wait)",
+				dbPath, holder, wait)
+		}
+		time.Sleep(min(250*time.Millisecond, max(time.Millisecond, deadline.Sub(now()))))
+	}
+	if err := fh.Truncate(0); err == nil {
+		fmt.Fprintf(fh, "%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
+		fh.Sync()
+	}
+	return &runLock{path: path, file: fh}, nil
+}
+
+// Release lets the next scrape in.
+func (l *runLock) Release() {
+	if l == nil || l.file == nil {
+		return
+	}
+	l.file.Truncate(0)
+	unlock(l.file)
+	l.file.Close()
+	l.file = nil
+}
+
+// readHolder describes the process named in a lock file: "pid 1234, running since 03:15".
+func readHolder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "its process is unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 1 {
+		return "its process is unknown"
+	}
+	if _, err := strconv.Atoi(f[0]); err != nil {
+		return "its process is unknown"
+	}
+	desc := "pid " + f[0]
+	if len(f) > 1 {
+		if t, err := time.Parse(time.RFC3339, f[1]); err == nil {
+			desc += ", running since " + t.Local().Format("2006-01-02 15:04")
+		}
+	}
+	return desc
+}
