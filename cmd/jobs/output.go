@@ -1,23 +1,33 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"golang.org/x/term"
 )
 
-// writeJSON prints one JSON document and nothing else.
+// writeJSON prints one JSON document and nothing else: indented for a person at a terminal,
+// compact for a program (indenting 50,000 postings costs more than reading them).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		enc.SetIndent("", "  ")
+	}
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // table prints rows: on a terminal as an aligned table fitted to its width (Korean text
