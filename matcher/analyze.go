@@ -104,26 +104,60 @@ type Result struct {
 
 // Analyze reads one posting given as plain text, where section headings stand on their own
 // lines. Evidence offsets are byte offsets into text, end exclusive.
+//
+// A skill named only inside a job name ("Senior Java Engineer", "QA/Test Developer") is still
+// reported, with those places as its evidence; when the posting also names it elsewhere,
+// the job names are not counted as places where it is asked for.
 func (a *Analyzer) Analyze(text string) *Result {
 	n := Normalize(text)
 	lines := splitLines(n.NFKC, partOther)
-	hits := a.finder.Find(&n)
+	// Only lines that are read for skills are scanned: not headings, benefits or the hiring
+	// process.
+	var ranges [][2]int
+	for _, l := range lines {
+		if l.heading || l.part == partIgnored || l.start == l.end {
+			continue
+		}
+		if k := len(ranges) - 1; k >= 0 && ranges[k][1]+1 == l.start {
+			ranges[k][1] = l.end
+		} else {
+			ranges = append(ranges, [2]int{l.start, l.end})
+		}
+	}
+	hits := a.finder.FindIn(&n, ranges)
 
 	res := &Result{Lines: make([]Line, len(lines))}
+	type place struct {
+		line int
+		span jobs.Span
+		sec  jobs.Section
+	}
 	type acc struct {
 		section  jobs.Section
 		evidence []jobs.Span
+		weak     []place // mentions inside job names
 		first    int
 	}
 	found := map[int]*acc{}
 	var order []int
-	var reqLines, allLines []string
+	note := func(ci, first int) *acc {
+		ac := found[ci]
+		if ac == nil {
+			ac = &acc{first: first}
+			found[ci] = ac
+			order = append(order, ci)
+		}
+		return ac
+	}
+	var reqLines, allLines []int // line indexes
 	hasRequired := false
+	korean := koreanMarket(n.Folded)
+	label := "" // the heading key of the previous line when it was a heading
 	h := 0
+	var lineHits []Hit
 	for li, l := range lines {
 		s, e := n.Span(l.start, l.end)
 		out := Line{Start: s, End: e, Section: l.part.section(), Heading: l.heading, Ignored: l.part == partIgnored}
-		// Hits before this line's start belong to no line (cannot happen) or to the previous.
 		for h < len(hits) && hits[h].nStart < l.start {
 			h++
 		}
@@ -133,37 +167,67 @@ func (a *Analyzer) Analyze(text string) *Result {
 		// what its brackets hold optional.
 		parens := optionalParens(folded)
 		opt := l.part == partRequired && !l.heading && optional(stripRanges(folded, parens))
-		for ; h < len(hits) && hits[h].nStart < l.end; h++ {
-			if l.heading || l.part == partIgnored {
-				continue
+		h0 := h
+		for h < len(hits) && hits[h].nStart < l.end {
+			h++
+		}
+		if !l.heading && l.part != partIgnored && h > h0 {
+			sectionAt := func(off int) jobs.Section {
+				if l.part == partRequired && (opt || inAny(parens, off)) {
+					return jobs.SectionPreferred
+				}
+				return l.part.section()
 			}
-			hit := hits[h]
-			sec := l.part.section()
-			if l.part == partRequired && (opt || inAny(parens, hit.nStart-l.start)) {
-				sec = jobs.SectionPreferred
+			lineHits = a.readLine(lineHits[:0], hits[h0:h], folded, lineText, l.start, lineKind(label, folded), korean, sectionAt)
+			for _, hit := range lineHits {
+				hit.Start, hit.End = n.Span(hit.nStart, hit.nEnd)
+				sec := sectionAt(hit.nStart - l.start)
+				span := jobs.Span{Start: hit.Start, End: hit.End}
+				ac := note(hit.Concept, hit.Start)
+				if hit.weak {
+					ac.weak = append(ac.weak, place{li, span, sec})
+					continue
+				}
+				out.Skills = append(out.Skills, Found{Name: a.finder.Name(hit), Start: hit.Start, End: hit.End})
+				if ac.evidence == nil || sec.Rank() > ac.section.Rank() {
+					ac.section = sec
+				}
+				ac.evidence = append(ac.evidence, span)
 			}
-			out.Skills = append(out.Skills, Found{Name: a.finder.Name(hit), Start: hit.Start, End: hit.End})
-			ac := found[hit.Concept]
-			if ac == nil {
-				ac = &acc{section: sec, first: hit.Start}
-				found[hit.Concept] = ac
-				order = append(order, hit.Concept)
-			} else if sec.Rank() > ac.section.Rank() {
-				ac.section = sec
-			}
-			ac.evidence = append(ac.evidence, jobs.Span{Start: hit.Start, End: hit.End})
+		}
+		label = ""
+		if l.heading {
+			label = headingKey(lineText)
 		}
 		if !l.heading && l.part != partIgnored && li > 0 {
-			allLines = append(allLines, lineText)
+			allLines = append(allLines, li)
 		}
 		if l.part == partRequired {
 			hasRequired = true
 			if !l.heading && !opt {
-				reqLines = append(reqLines, lineText)
+				reqLines = append(reqLines, li)
 			}
 		}
 		res.Lines[li] = out
 	}
+	for _, ci := range order {
+		ac := found[ci]
+		if ac.evidence == nil {
+			// Named only in job names: those are its places.
+			for _, p := range ac.weak {
+				if ac.evidence == nil || p.sec.Rank() > ac.section.Rank() {
+					ac.section = p.sec
+				}
+				ac.evidence = append(ac.evidence, p.span)
+				l := &res.Lines[p.line]
+				l.Skills = append(l.Skills, Found{Name: a.dict.concepts[ci].Name, Start: p.span.Start, End: p.span.End})
+				sort.Slice(l.Skills, func(i, j int) bool { return l.Skills[i].Start < l.Skills[j].Start })
+			}
+		} else {
+			ac.first = ac.evidence[0].Start
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return found[order[i]].first < found[order[j]].first })
 	for _, ci := range order {
 		ac := found[ci]
 		res.Skills = append(res.Skills, jobs.Requirement{Skill: a.dict.concepts[ci].Name, Section: ac.section, Evidence: ac.evidence})
@@ -172,8 +236,15 @@ func (a *Analyzer) Analyze(text string) *Result {
 	if !hasRequired {
 		src = allLines
 	}
-	res.MinYears, res.MaxYears = yearsIn(src)
-	res.Degree, res.Major = degreeIn(src)
+	// Years and degree read the lines as written and, for their quick tests, folded.
+	text2 := make([]string, len(src))
+	folded2 := make([]string, len(src))
+	for i, li := range src {
+		text2[i] = n.NFKC[lines[li].start:lines[li].end]
+		folded2[i] = n.Folded[lines[li].start:lines[li].end]
+	}
+	res.MinYears, res.MaxYears = yearsIn(folded2)
+	res.Degree, res.Major = degreeIn(text2, folded2)
 	res.Newcomer = res.MinYears != nil && *res.MinYears == 0
 	return res
 }
@@ -181,6 +252,9 @@ func (a *Analyzer) Analyze(text string) *Result {
 // optionalParens returns the bracketed groups of a line that mark their content optional:
 // "Python (Spark 경험자 우대)".
 func optionalParens(folded string) [][2]int {
+	if strings.IndexByte(folded, '(') < 0 && strings.IndexByte(folded, '[') < 0 && !strings.Contains(folded, "（") {
+		return nil
+	}
 	var out [][2]int
 	for _, m := range optionalPar.FindAllStringIndex(folded, -1) {
 		out = append(out, [2]int{m[0], m[1]})
@@ -198,6 +272,9 @@ func inAny(ranges [][2]int, off int) bool {
 }
 
 func stripRanges(s string, ranges [][2]int) string {
+	if len(ranges) == 0 {
+		return s
+	}
 	var b strings.Builder
 	prev := 0
 	for _, r := range ranges {

@@ -19,26 +19,35 @@ var (
 
 // degreeIn reads the lowest degree a set of requirement lines asks for, and a required field
 // of study as written. A degree named only as a plus ("(박사 우대)") does not count.
-func degreeIn(lines []string) (jobs.Degree, string) {
+//
+// folded holds the same lines folded (ASCII lower case), for the quick tests.
+func degreeIn(lines, folded []string) (jobs.Degree, string) {
 	best := jobs.DegreeNone
 	rank := map[jobs.Degree]int{jobs.DegreeBachelor: 1, jobs.DegreeMaster: 2, jobs.DegreePhD: 3}
 	major := ""
-	for _, l := range lines {
-		if degreeAny.MatchString(strings.ToLower(l)) {
+	for i, l := range lines {
+		f := folded[i]
+		if !mayStateDegree(f) || degreeAny.MatchString(f) {
 			continue
 		}
-		t := optionalPar.ReplaceAllString(l, " ")
+		// t is the line as written (for the major), tf the same folded (for the tests).
+		t, tf := l, f
+		if strings.IndexByte(f, '(') >= 0 || strings.IndexByte(f, '[') >= 0 || strings.Contains(f, "（") {
+			t, tf = optionalPar.ReplaceAllString(t, " "), optionalPar.ReplaceAllString(tf, " ")
+		}
 		// An associate degree (전문학사, 초대졸) is none of the three.
-		t = strings.NewReplacer("전문학사", " ", "초대졸", " ").Replace(t)
+		if strings.Contains(tf, "전문학사") || strings.Contains(tf, "초대졸") {
+			t, tf = associate.Replace(t), associate.Replace(tf)
+		}
 		var found []jobs.Degree
-		abbrevOK := degreeCtx.MatchString(t) || hasHangul(t)
-		if degreeBS.MatchString(t) && (abbrevOK || strings.Contains(strings.ToLower(t), "bachelor") || strings.Contains(t, "학사")) {
+		abbrevOK := degreeCtx.MatchString(tf) || hasHangul(tf)
+		if degreeBS.MatchString(tf) && (abbrevOK || strings.Contains(tf, "bachelor") || strings.Contains(tf, "학사")) {
 			found = append(found, jobs.DegreeBachelor)
 		}
-		if degreeMS.MatchString(t) && (abbrevOK || strings.Contains(strings.ToLower(t), "master") || strings.Contains(t, "석사")) {
+		if degreeMS.MatchString(tf) && (abbrevOK || strings.Contains(tf, "master") || strings.Contains(tf, "석사")) {
 			found = append(found, jobs.DegreeMaster)
 		}
-		if degreePhD.MatchString(t) {
+		if degreePhD.MatchString(tf) {
 			found = append(found, jobs.DegreePhD)
 		}
 		for _, d := range found {
@@ -46,7 +55,8 @@ func degreeIn(lines []string) (jobs.Degree, string) {
 				best = d
 			}
 		}
-		if major == "" && !strings.Contains(t, "전공 무관") && !strings.Contains(t, "전공무관") {
+		if major == "" && (strings.Contains(tf, "전공") || strings.Contains(tf, " in ")) &&
+			!strings.Contains(tf, "전공 무관") && !strings.Contains(tf, "전공무관") {
 			if m := majorRe.FindStringSubmatch(t); m != nil {
 				major = strings.TrimSpace(m[0])
 			}
@@ -54,3 +64,5 @@ func degreeIn(lines []string) (jobs.Degree, string) {
 	}
 	return best, major
 }
+
+var associate = strings.NewReplacer("전문학사", " ", "초대졸", " ")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -35,9 +36,11 @@ type Concept struct {
 func (c *Concept) Scored() bool { return c.Kind != "industry" && c.Kind != "field" }
 
 type dictFile struct {
-	Version        int       `yaml:"version"`
-	KoreanSuffixes []string  `yaml:"korean_suffixes"`
-	Skills         []Concept `yaml:"skills"`
+	Version        int      `yaml:"version"`
+	KoreanSuffixes []string `yaml:"korean_suffixes"`
+	// SingleSyllables are the single Hangul syllables the dictionary may use as names (깃).
+	SingleSyllables []string  `yaml:"single_syllables"`
+	Skills          []Concept `yaml:"skills"`
 }
 
 // Extension is what a user adds to the dictionary in config.yaml: more aliases for known
@@ -49,6 +52,7 @@ type Extension struct {
 
 // Dictionary is the skill vocabulary: canonical concepts and every alias that names them.
 type Dictionary struct {
+	single    map[string]bool // single Hangul syllables allowed as names
 	concepts  []Concept
 	byName    map[string]int // folded alias or name -> concept index
 	suffixes  []string       // Hangul that may follow a Korean alias
@@ -69,7 +73,13 @@ func LoadDictionary(data []byte, ext Extension) (*Dictionary, error) {
 	if f.Version != 1 {
 		return nil, fmt.Errorf("skill dictionary: unsupported version %d", f.Version)
 	}
-	d := &Dictionary{byName: make(map[string]int, len(f.Skills)*4)}
+	d := &Dictionary{byName: make(map[string]int, len(f.Skills)*4), single: map[string]bool{}}
+	for _, s := range f.SingleSyllables {
+		if utf8.RuneCountInString(s) != 1 || !hasHangul(s) {
+			return nil, fmt.Errorf("skill dictionary: single_syllables: %q is not one Hangul syllable", s)
+		}
+		d.single[s] = true
+	}
 	for _, s := range f.KoreanSuffixes {
 		if s = strings.TrimSpace(s); s != "" {
 			d.suffixes = append(d.suffixes, s)
@@ -78,6 +88,12 @@ func LoadDictionary(data []byte, ext Extension) (*Dictionary, error) {
 	// Longest suffixes first, so the check can stop at the first that fits.
 	sort.Slice(d.suffixes, func(i, j int) bool { return len(d.suffixes[i]) > len(d.suffixes[j]) })
 	for _, c := range f.Skills {
+		for _, form := range append(append([]string{c.Name}, c.Aliases...), c.Exact...) {
+			// A single syllable hides in every longer word; only listed ones may be names.
+			if form = strings.TrimSpace(form); utf8.RuneCountInString(form) == 1 && hasHangul(form) && !d.single[form] {
+				return nil, fmt.Errorf("skill dictionary: %s: %q is a single Hangul syllable not listed in single_syllables", c.Name, form)
+			}
+		}
 		if err := d.add(c, false); err != nil {
 			return nil, err
 		}

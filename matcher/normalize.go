@@ -20,7 +20,7 @@ type Normalized struct {
 // Normalize normalises s. Most postings are NFKC already, and then this is one pass that
 // lower-cases ASCII.
 func Normalize(s string) Normalized {
-	if norm.NFKC.IsNormalString(s) {
+	if quickNFKC(s) || norm.NFKC.IsNormalString(s) {
 		return Normalized{NFKC: s, Folded: asciiLower(s)}
 	}
 	var it norm.Iter
@@ -41,6 +41,30 @@ func Normalize(s string) Normalized {
 	}
 	n := string(out)
 	return Normalized{NFKC: n, Folded: asciiLower(n), from: from, to: to}
+}
+
+// quickNFKC reports, faster than the norm package, that s is NFKC when it holds only ASCII,
+// precomposed Hangul syllables and a few punctuation marks that have no decomposition. Such
+// runes are starters that never combine, so any sequence of them is normal. false means "not
+// known", not "not normal".
+func quickNFKC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
+		case r == 0x00B7, r == 0x2022, r == 0x2013, r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201C,
+			r == 0x201D, r == 0x2192, r == 0x2190, r == 0x25A0, r == 0x25CF, r == 0x25CB, r == 0x3001, r == 0x3002:
+		default:
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // Span maps the normalised byte range [start, end) back to the input.

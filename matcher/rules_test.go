@@ -12,6 +12,7 @@ import (
 const ruleDict = `
 version: 1
 korean_suffixes: [을, 를, 으로, 로, 과, 와, 기반, 개발자, 언어]
+single_syllables: [깃]
 skills:
   - {name: Python, kind: language, aliases: [파이썬]}
   - {name: Java, kind: language, aliases: [자바]}
@@ -237,15 +238,23 @@ func TestDegree(t *testing.T) {
 		{[]string{"Experience with MS SQL Server"}, jobs.DegreeNone},
 		{[]string{"전문학사 이상"}, jobs.DegreeNone},
 	} {
-		got, _ := degreeIn(tc.lines)
+		got, _ := degreeIn(tc.lines, foldLines(tc.lines))
 		if got != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.lines, got, tc.want)
 		}
 	}
-	_, major := degreeIn([]string{"• 컴퓨터공학 등 관련 전공 학사 이상"})
+	_, major := degreeIn([]string{"• 컴퓨터공학 등 관련 전공 학사 이상"}, []string{"• 컴퓨터공학 등 관련 전공 학사 이상"})
 	if !strings.Contains(major, "컴퓨터공학") {
 		t.Errorf("major %q", major)
 	}
+}
+
+func foldLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = Normalize(l).Folded
+	}
+	return out
 }
 
 func TestScore(t *testing.T) {

@@ -3,6 +3,7 @@ package matcher
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -45,7 +46,16 @@ func init() {
 			"what we're looking for", "what we are looking for", "who you are", "you have",
 			"skills and experience", "skills & experience", "about you", "your profile",
 			"requirements and skills", "key qualifications", "experience", "your skills",
-			"what you bring", "what you'll bring",
+			"what you bring", "what you'll bring", "skills & requirements", "skills and requirements",
+			"requirements & skills", "what we ask for", "what we expect", "what we expect from you",
+			"the talent", "your profile", "profile", "technical skills", "skills", "key skills",
+			"required experience", "essential skills", "essential", "the ideal candidate",
+			"ideal candidate", "who we are looking for", "we are looking for", "join us if you",
+			"personal specification", "education/experience", "education / experience",
+			"education & experience", "you should have", "what you should have", "you bring",
+			"you are", "your background", "your qualifications", "your experience", "must haves:",
+			"minimum requirements", "job requirements", "position requirements", "competencies",
+			"required competencies", "skills required",
 		},
 		partPreferred: {
 			"우대사항", "우대 사항", "우대조건", "우대 조건", "우대요건", "우대 요건", "우대", "우대 역량",
@@ -55,6 +65,9 @@ func init() {
 			"preferred qualifications", "preferred skills", "bonus points", "bonus", "pluses",
 			"plus", "good to have", "it's a plus if you have", "extra credit", "desired skills",
 			"desirable", "preferred experience", "additional qualifications", "ideally you have",
+			"major pluses", "other valued skills", "even better if you have", "bonus skills",
+			"nice to know", "good to know", "advantageous", "optional", "desired", "plus points",
+			"extra points", "it would be great if you", "you will get extra points for the following",
 		},
 		partOther: {
 			"회사 소개", "회사소개", "주요업무", "주요 업무", "담당업무", "담당 업무", "업무 내용", "업무내용",
@@ -65,6 +78,11 @@ func init() {
 			"key responsibilities", "your responsibilities", "job description", "description",
 			"the opportunity", "overview", "who we are", "your role", "role", "duties",
 			"what you'll work on", "in this role you will", "your mission", "mission",
+			"tasks", "your tasks", "typical tasks involve", "position overview", "the position",
+			"about", "about the position", "about the team", "the team", "company description",
+			"job type", "experience level", "company size", "company type", "location options",
+			"industry", "industries", "job title", "reports to", "what you will be doing",
+			"your responsibilities", "responsibilities include", "you will be",
 		},
 		partIgnored: {
 			"혜택 및 복지", "혜택및복지", "복지", "복리후생", "복지 및 혜택", "혜택", "채용 전형", "채용전형",
@@ -73,7 +91,8 @@ func init() {
 			"지원 방법", "접수 방법", "마감일", "benefits", "perks", "perks and benefits",
 			"benefits and perks", "what we offer", "we offer", "compensation", "hiring process",
 			"interview process", "recruitment process", "the process", "how to apply", "salary",
-			"equal opportunity", "location", "working hours",
+			"equal opportunity", "location", "working hours", "job benefits", "why us", "why join us",
+			"our offer", "we offer you", "what's in it for you", "what we offer you", "additional information",
 		},
 	} {
 		for _, h := range list {
@@ -85,36 +104,109 @@ func init() {
 // headingKey folds a line for the heading table: markup, brackets, numbering and trailing
 // colons go; letters fold to lower case; spaces go.
 func headingKey(s string) string {
+	var buf [160]byte
+	return string(appendHeadingKey(buf[:0], s))
+}
+
+// appendHeadingKey appends the heading key of s to dst.
+func appendHeadingKey(dst []byte, s string) []byte {
 	s = strings.TrimSpace(s)
-	var b strings.Builder
+	start := len(dst)
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || r == '\'' || r == '&':
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsDigit(r):
-			// "1. 자격요건", "02 Requirements": numbering is dropped below.
-			b.WriteRune(r)
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '\'' || r == '&'):
+			dst = append(dst, byte(r))
+		case 'A' <= r && r <= 'Z':
+			dst = append(dst, byte(r+'a'-'A'))
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables: letters without case
+			dst = utf8.AppendRune(dst, r)
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		if len(dst)-start > maxHeadingKey {
+			// Longer than any heading: no need to finish.
+			break
 		}
 	}
-	k := strings.TrimLeft(b.String(), "0123456789")
-	return k
+	// "1. 자격요건", "02 Requirements": numbering is dropped.
+	i := start
+	for i < len(dst) && '0' <= dst[i] && dst[i] <= '9' {
+		i++
+	}
+	return append(dst[:start], dst[i:]...)
+}
+
+// maxHeadingKey bounds the heading keys (bytes), numbering included.
+const maxHeadingKey = 120
+
+// lookupHeading finds s in the heading table without allocating.
+func lookupHeading(s string) (part, bool) {
+	var buf [160]byte
+	p, ok := headings[string(appendHeadingKey(buf[:0], s))]
+	return p, ok
 }
 
 // headingOf reports whether a line is a section heading and which. A heading stands alone on
 // its line, short, possibly dressed: "[자격요건]", "■ 우대사항", "Requirements:", "## Nice to have".
-func headingOf(line string) (part, bool) {
+//
+// colon reports a line that ends in a colon and names its part only by the words it holds.
+func headingOf(line string) (p part, colon, ok bool) {
 	t := strings.TrimSpace(line)
-	if t == "" || len([]rune(t)) > 40 {
-		return 0, false
+	if t == "" || len(t) > 4*maxHeadingRunes {
+		return 0, false, false
 	}
-	p, ok := headings[headingKey(t)]
-	if ok {
-		return p, true
+	// At most 40 runes: a heading of the table (a rune takes one to four bytes).
+	if len(t) <= 40 || len(t) <= 160 && utf8.RuneCountInString(t) <= 40 {
+		if p, ok := lookupHeading(t); ok {
+			return p, false, true
+		}
+		// "자격요건 (필수)", "우대사항 (선택)", "Requirements (must have)": the part before brackets.
+		i := strings.IndexByte(t, '(')
+		if j := strings.Index(t, "（"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i > 0 {
+			if p, ok := lookupHeading(t[:i]); ok {
+				return p, false, true
+			}
+		}
 	}
-	// "자격요건 (필수)", "우대사항 (선택)", "Requirements (must have)": the part before brackets.
-	if i := strings.IndexAny(t, "(（"); i > 0 {
-		if p, ok := headings[headingKey(t[:i])]; ok {
-			return p, true
+	if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxHeadingRunes {
+		p, ok := colonHeading(asciiLower(t))
+		return p, ok, ok
+	}
+	return 0, false, false
+}
+
+// maxHeadingRunes is the longest line read as a heading: "This role requires a wide variety of
+// strengths and capabilities including:" introduces a list as a heading does.
+const maxHeadingRunes = 100
+
+// colonHeadings name the part that a line ending in a colon introduces, by the words it
+// holds; the first group that matches decides ("Nice to have skills:" is preferred).
+var colonHeadings = []struct {
+	part  part
+	words []string
+}{
+	{partIgnored, []string{"benefit", "we offer", "perks", "compensation", "salary", "how to apply",
+		"hiring process", "interview process"}},
+	{partPreferred, []string{"nice to have", "nice-to-have", "bonus", "plus", "preferred", "advantage",
+		"desirable", "would be great", "ideally", "extra points"}},
+	{partRequired, []string{"requirement", "require", "qualification", "skills", "must have",
+		"you have", "you bring", "you need", "you'll need", "you will need", "looking for", "we expect",
+		"profile", "who you are", "about you", "capabilities"}},
+	{partOther, []string{"responsibilit", "you will", "you'll", "tasks", "mission", "what you",
+		"role", "about", "description", "overview", "duties"}},
+}
+
+// colonHeading reads a line that ends in a colon (folded) as a heading when its words name a
+// part.
+func colonHeading(folded string) (part, bool) {
+	for _, g := range colonHeadings {
+		for _, w := range g.words {
+			if strings.Contains(folded, w) {
+				return g.part, true
+			}
 		}
 	}
 	return 0, false
@@ -129,9 +221,14 @@ type line struct {
 
 // splitLines splits text into lines and gives each the part the headings above it name. Text
 // before the first heading (the title, an untitled intro) is other.
+//
+// A line that ends in a colon ("This role requires ... including:") introduces a list, not a
+// section: the part it names lasts while its items do, and the first long line of prose
+// after them (the employer's boilerplate that follows the list) returns to other.
 func splitLines(text string, first part) []line {
 	var out []line
 	cur := first
+	list, items := false, 0
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -139,16 +236,39 @@ func splitLines(text string, first part) []line {
 		} else {
 			end += start
 		}
+		t := text[start:end]
 		l := line{start: start, end: end, part: cur}
-		if p, ok := headingOf(text[start:end]); ok {
+		if p, colon, ok := headingOf(t); ok {
 			cur = p
 			l.part = p
 			l.heading = true
+			list, items = colon, 0
+		} else if list && strings.TrimSpace(t) != "" {
+			if items > 0 && !bulleted(t) && len(strings.Fields(t)) > listItemWords {
+				cur, list = partOther, false
+				l.part = cur
+			}
+			items++
 		}
 		out = append(out, l)
 		start = end + 1
 	}
 	return out
+}
+
+// listItemWords is the most words a line without a bullet may have and still be an item of
+// a list.
+const listItemWords = 12
+
+// bulleted reports whether a line starts with a list marker.
+func bulleted(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	for _, b := range []string{"•", "*", "-", "·", "◦", "▪", "■", "□", "○", "●", "–", "☞", "⌲", "✓", "✔", "→"} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return len(s) > 1 && s[0] >= '0' && s[0] <= '9' && (s[1] == '.' || s[1] == ')')
 }
 
 // optional reports whether a requirement bullet says of itself that it is optional

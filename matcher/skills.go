@@ -35,6 +35,7 @@ type Hit struct {
 	End     int
 	nStart  int // byte offsets in the normalised text
 	nEnd    int
+	weak    bool // inside a job name ("Java Developer"): counts only when nothing else names it
 }
 
 // NewFinder compiles a dictionary's aliases into one multi-pattern automaton.
@@ -112,13 +113,21 @@ func NewFinder(d *Dictionary) *Finder {
 
 // Find returns the concepts named in n, leftmost-longest, without overlaps, in text order.
 func (f *Finder) Find(n *Normalized) []Hit {
+	return f.FindIn(n, [][2]int{{0, len(n.Folded)}})
+}
+
+// FindIn is Find over the byte ranges of n given (in order, not overlapping); the boundary
+// rules still see the text around each range.
+func (f *Finder) FindIn(n *Normalized, ranges [][2]int) []Hit {
 	text := n.Folded
 	var hits []Hit
-	it := f.ac.IterOverlapping(text)
-	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if f.valid(n, &f.pats[m.Pattern()], s, e) {
-			hits = append(hits, Hit{Concept: f.pats[m.Pattern()].concept, nStart: s, nEnd: e})
+	for _, r := range ranges {
+		it := f.ac.IterOverlapping(text[r[0]:r[1]])
+		for m := it.Next(); m != nil; m = it.Next() {
+			s, e := r[0]+m.Start(), r[0]+m.End()
+			if f.valid(n, &f.pats[m.Pattern()], s, e) {
+				hits = append(hits, Hit{Concept: f.pats[m.Pattern()].concept, nStart: s, nEnd: e})
+			}
 		}
 	}
 	if len(hits) == 0 {

@@ -9,6 +9,7 @@ import (
 // yearsRule is one way postings state experience. Rules are tried in order on each line; the
 // first that matches a line decides it.
 type yearsRule struct {
+	need []string // the rule can match only a line holding one of these (folded)
 	re   *regexp.Regexp
 	read func(m []string) (min, max int, hasMax bool)
 }
@@ -30,23 +31,23 @@ const num = `(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fi
 
 var yearsRules = []yearsRule{
 	// 신입 또는 경력 3년 이하 / 신입~경력 2년 미만 / 신입 ~ 3년차: new graduates up to N years.
-	{regexp.MustCompile(`신입\s*(?:또는|혹은|및|이나|~|-|/|,|부터)?\s*(?:경력\s*)?(\d{1,2})\s*년\s*(?:차\s*)?(?:이하|미만|까지|이내)?`),
+	{[]string{"신입"}, regexp.MustCompile(`신입\s*(?:또는|혹은|및|이나|~|-|/|,|부터)?\s*(?:경력\s*)?(\d{1,2})\s*년\s*(?:차\s*)?(?:이하|미만|까지|이내)?`),
 		func(m []string) (int, int, bool) { return 0, atoi(m[1]), true }},
 	// 3~5년, 3-5년차, 경력 3 ~ 7년, 3 to 5 years, 3-5 years.
-	{regexp.MustCompile(`(?i)(\d{1,2})\s*(?:~|-|–|—|to)\s*(\d{1,2})\s*(?:년|years?\b|yrs?\b)`),
+	{[]string{"년", "year", "yr"}, regexp.MustCompile(`(?i)(\d{1,2})\s*(?:~|-|–|—|to)\s*(\d{1,2})\s*(?:년|years?\b|yrs?\b)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), atoi(m[2]), true }},
 	// 3년 이상, 3년차 이상, 경력 3년+, 3년 이상의.
-	{regexp.MustCompile(`(\d{1,2})\s*\+?\s*년\s*(?:차\s*)?(?:이상|以上|\+)`),
+	{[]string{"년"}, regexp.MustCompile(`(\d{1,2})\s*\+?\s*년\s*(?:차\s*)?(?:이상|以上|\+)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 	// 3+ years, 3 or more years, at least 3 years, minimum of 3 years, 3 years of experience.
-	{regexp.MustCompile(`(?i)\b` + num + `\s*\+\s*(?:years?|yrs?)\b`),
+	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b` + num + `\s*\+\s*(?:years?|yrs?)\b`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
-	{regexp.MustCompile(`(?i)\b(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+` + num + `\s*(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b`),
+	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+` + num + `\s*(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
-	{regexp.MustCompile(`(?i)\b` + num + `\s+(?:or\s+more\s+)?(?:years?|yrs?)(?:'s?)?\s+(?:of\s+)?(?:\w+[\s,/-]+){0,5}?(?:experience|exp\b)`),
+	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b` + num + `\s+(?:or\s+more\s+)?(?:years?|yrs?)(?:'s?)?\s+(?:of\s+)?(?:\w+[\s,/-]+){0,5}?(?:experience|exp\b)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 	// 경력 3년 (no 이상): three years of experience.
-	{regexp.MustCompile(`경력\s*(\d{1,2})\s*년`),
+	{[]string{"경력"}, regexp.MustCompile(`경력\s*(\d{1,2})\s*년`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 }
 
@@ -57,24 +58,33 @@ var newcomerRe = regexp.MustCompile(`(?i)신입|경력\s*무관|경력\s*상관\
 // and internship lengths, growth rates.
 var notExperience = regexp.MustCompile(`근속|장기\s*근속|개월|창립|설립|역사|성장|service\s+award|anniversary|months?\b`)
 
-// yearsIn reads the experience a set of requirement lines asks for. It returns nil, nil when
-// the lines state none.
+// yearsIn reads the experience a set of requirement lines (folded: ASCII in lower case) asks
+// for. It returns nil, nil when the lines state none.
 func yearsIn(lines []string) (min, max *int) {
 	found := false
 	newcomer := false
 	bestMin, bestMax, bestHasMax := 0, 0, false
 	for _, l := range lines {
+		if !mayStateYears(l) {
+			continue
+		}
 		if notExperience.MatchString(l) && !strings.Contains(l, "경력") && !strings.Contains(strings.ToLower(l), "experience") {
 			continue
 		}
 		matched := false
 		for i, r := range yearsRules {
-			m := r.re.FindStringSubmatch(l)
-			if m == nil {
+			if !containsAny(l, r.need) {
 				continue
 			}
-			if idx := r.re.FindStringIndex(l); idx != nil && followedByMonths(l[idx[1]:]) {
+			idx := r.re.FindStringSubmatchIndex(l)
+			if idx == nil || followedByMonths(l[idx[1]:]) {
 				continue
+			}
+			m := make([]string, len(idx)/2)
+			for k := range m {
+				if idx[2*k] >= 0 {
+					m[k] = l[idx[2*k]:idx[2*k+1]]
+				}
 			}
 			lo, hi, hasMax := r.read(m)
 			if lo > 40 || (hasMax && (hi < lo || hi > 40)) {
@@ -107,6 +117,15 @@ func yearsIn(lines []string) (min, max *int) {
 		min = &zero
 	}
 	return min, max
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func followedByMonths(s string) bool {

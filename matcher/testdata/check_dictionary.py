@@ -11,7 +11,8 @@ NFKC-normalised, free of surrounding spaces, and (NFKC, ASCII case-folded) belon
 only, so no alias is shared by two skills or equals another skill's name; no alias is repeated
 inside a skill or given both as alias and as exact form; every broader name exists, none is the
 skill itself, and the broader links have no cycle; kinds are in the allowed set; no name, alias
-or exact form is a single Hangul syllable, and a single Latin letter only as an exact form;
+or exact form is a single Hangul syllable unless single_syllables lists it, and a single Latin
+letter only as an exact form;
 exact forms contain a Latin letter; not_before / not_after are non-empty strings. Two-letter
 Latin forms outside `exact` are listed as notes to look at.
 
@@ -35,7 +36,7 @@ from collections import Counter, defaultdict
 KINDS = {"language", "framework", "library", "database", "cloud", "tool", "platform", "method",
          "domain", "certification", "spoken_language", "industry", "field"}
 SKILL_KEYS = {"name", "kind", "aliases", "broader", "exact", "not_before", "not_after"}
-TOP_KEYS = {"version", "korean_suffixes", "skills"}
+TOP_KEYS = {"version", "korean_suffixes", "single_syllables", "skills"}
 MIN_SKILLS = 650
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DICT = os.path.join(HERE, "..", "skills.yaml")
@@ -261,6 +262,11 @@ def validate(doc) -> tuple[list[str], list[str]]:
         dup = [s for s, n in Counter(suffixes).items() if n > 1]
         if dup:
             errors.append(f"korean_suffixes repeats {dup}")
+    single = doc.get("single_syllables", []) or []
+    if not isinstance(single, list) or not all(isinstance(x, str) and len(x) == 1 and is_hangul(x)
+                                               for x in single):
+        errors.append("single_syllables must be a list of single Hangul syllables")
+        single = []
     skills = doc.get("skills")
     if not isinstance(skills, list):
         return errors + ["skills is missing or not a list"], notes
@@ -312,8 +318,9 @@ def validate(doc) -> tuple[list[str], list[str]]:
                 errors.append(f"{where}: {role} {form!r} is not NFKC-normalised (the matcher "
                               f"would never see it)")
             f = fold(form)
-            if len(form) == 1 and is_hangul(form):
-                errors.append(f"{where}: {role} {form!r} is a single Hangul syllable")
+            if len(form) == 1 and is_hangul(form) and form not in single:
+                errors.append(f"{where}: {role} {form!r} is a single Hangul syllable outside "
+                              f"single_syllables")
             if len(form) == 1 and is_latin_letter(form) and not (role == "exact" or form in exact_set):
                 errors.append(f"{where}: {role} {form!r} is a single Latin letter outside exact")
             if (len(form) == 2 and all(is_latin_letter(c) for c in form) and role == "alias"):
