@@ -55,6 +55,7 @@ type Dictionary struct {
 	single    map[string]bool // single Hangul syllables allowed as names
 	concepts  []Concept
 	byName    map[string]int // folded alias or name -> concept index
+	byCanon   map[string]int // canonical name as written -> concept index
 	suffixes  []string       // Hangul that may follow a Korean alias
 	ancestors [][]int        // per concept: every broader concept, transitively
 }
@@ -73,7 +74,8 @@ func LoadDictionary(data []byte, ext Extension) (*Dictionary, error) {
 	if f.Version != 1 {
 		return nil, fmt.Errorf("skill dictionary: unsupported version %d", f.Version)
 	}
-	d := &Dictionary{byName: make(map[string]int, len(f.Skills)*4), single: map[string]bool{}}
+	d := &Dictionary{byName: make(map[string]int, len(f.Skills)*4), byCanon: make(map[string]int, len(f.Skills)),
+		single: map[string]bool{}}
 	for _, s := range f.SingleSyllables {
 		if utf8.RuneCountInString(s) != 1 || !hasHangul(s) {
 			return nil, fmt.Errorf("skill dictionary: single_syllables: %q is not one Hangul syllable", s)
@@ -150,6 +152,7 @@ func (d *Dictionary) add(c Concept, user bool) error {
 	i := len(d.concepts)
 	d.concepts = append(d.concepts, c)
 	d.byName[fold(c.Name)] = i
+	d.byCanon[c.Name] = i
 	for _, a := range append(c.Aliases, c.Exact...) {
 		k := fold(a)
 		if k == "" {
@@ -212,6 +215,10 @@ func (d *Dictionary) Concepts() []Concept { return d.concepts }
 
 // Concept returns the concept with this canonical name or alias.
 func (d *Dictionary) Concept(name string) (*Concept, bool) {
+	// Stored postings name skills canonically: look the name up as it is before folding it.
+	if i, ok := d.byCanon[name]; ok {
+		return &d.concepts[i], true
+	}
 	i, ok := d.byName[fold(name)]
 	if !ok {
 		return nil, false
