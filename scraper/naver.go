@@ -1,0 +1,205 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// naverName is the source's name in the store.
+const naverName = "naver"
+
+// DefaultNaverURL is where NAVER's group career site lives.
+const DefaultNaverURL = "https://recruit.navercorp.com"
+
+// Naver collects the Tech postings of the NAVER group (NAVER, NAVER Cloud, NAVER WEBTOON,
+// NAVER LABS, ...): the list GET {base}/rcrt/loadJobList.do?...&firstIndex=N, ten postings a
+// page, then each new posting's page GET {base}/rcrt/view.do?annoId={id}, read through its
+// schema.org JobPosting JSON-LD.
+type Naver struct {
+	base    *url.URL
+	baseStr string
+	cfg     Config
+}
+
+var _ jobs.Source = (*Naver)(nil)
+
+// NewNaver makes the NAVER source. baseURL is where the site lives (DefaultNaverURL, or a
+// local server in tests).
+func NewNaver(baseURL string, cfg Config) (*Naver, error) {
+	u, err := parseBaseURL(naverName, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return &Naver{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+}
+
+// Name is "naver".
+func (n *Naver) Name() string { return naverName }
+
+// Scrape reads the list and the new postings' pages into sink. A posting's SourceID is its
+// annoId; its URL is its /rcrt/view.do?annoId={id} page. The list holds every job class;
+// postings of a class other than Tech are left out (one that names no class is kept). The
+// list gives no update time, so a stored posting's page is read again after Config.Refresh.
+func (n *Naver) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
+	return scrapeDetails(ctx, sink, n.cfg, naverName, n.base, n)
+}
+
+func (n *Naver) listURL(offset int) string {
+	return n.baseStr + "/rcrt/loadJobList.do?annoId=&sw=&subJobCdArr=&sysCompanyCdArr=&empTypeCdArr=" +
+		"&entTypeCdArr=&workAreaCdArr=&firstIndex=" + strconv.Itoa(offset)
+}
+
+func (n *Naver) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] {
+	return readPaged(ctx, f, naverName, func(_, offset int) string { return n.listURL(offset) },
+		func(body []byte) (listPage[listedPosting], error) { return parseNaverList(body, n.baseStr) })
+}
+
+func (n *Naver) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) {
+	return parseNaverDetail(body, it)
+}
+
+// parseNaverList reads one page of the list, {"result": "Y", "totalSize": N, "list": [...]}.
+// base is where the posting pages live: they are built from the annoId, never taken from
+// the record's link, so that every request stays on the site.
+func parseNaverList(body []byte, base string) (listPage[listedPosting], error) {
+	pg := listPage[listedPosting]{total: -1}
+	b, err := jsonBody(body)
+	if err != nil {
+		return pg, err
+	}
+	if b[0] != '{' {
+		return pg, errors.New("expected a JSON object with a \"list\", got a JSON array")
+	}
+	var doc map[string]any
+	if err := decodeJSON(b, &doc); err != nil {
+		return pg, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
+	}
+	switch res := doc["result"].(type) {
+	case nil:
+	case bool:
+		if !res {
+			return pg, errors.New("the answer's result is false")
+		}
+	default:
+		if r := strings.TrimSpace(asString(res)); r != "" && !strings.EqualFold(r, "Y") && !strings.EqualFold(r, "true") {
+			return pg, fmt.Errorf("the answer's result is %q, not Y", truncate(cleanLine(r), 20))
+		}
+	}
+	list, ok := doc["list"].([]any)
+	if !ok {
+		if doc["list"] != nil {
+			return pg, errors.New("the answer's \"list\" is not a list")
+		}
+		return pg, errors.New("the answer has no \"list\"")
+	}
+	if n, ok := asInt(doc["totalSize"]); ok && n >= 0 {
+		pg.total = n
+	}
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			pg.ids = append(pg.ids, "")
+			pg.items = append(pg.items, listedPosting{problem: "a list record is not a JSON object"})
+			continue
+		}
+		id := idString(m["annoId"])
+		pg.ids = append(pg.ids, id)
+		if !naverTech(asString(m["classCdNm"])) {
+			continue
+		}
+		it := listedPosting{id: id, raw: marshalOrNil(m)}
+		if id == "" {
+			it.problem = "a list record has no annoId"
+			pg.items = append(pg.items, it)
+			continue
+		}
+		it.detail = base + "/rcrt/view.do?annoId=" + id
+		p := &jobs.Posting{
+			Source:         naverName,
+			SourceID:       id,
+			URL:            it.detail,
+			Title:          cleanLine(asString(m["annoSubject"])),
+			Company:        cmpOr(cleanLine(asString(m["sysCompanyCdNm"])), "NAVER"),
+			Status:         jobs.StatusOpen,
+			EmploymentType: employmentType(asString(m["empTypeCdNm"])),
+			Location:       cleanLine(asString(m["workAreaNm"])),
+		}
+		if p.Title == "" {
+			p.Title = cleanLine(asString(m["jobNm"]))
+		}
+		if p.Title == "" {
+			it.problem = fmt.Sprintf("posting %s has no title (annoSubject)", id)
+			pg.items = append(pg.items, it)
+			continue
+		}
+		p.Due = naverDate(asString(m["endYmdTime"]), asString(m["endYmd"]))
+		switch strings.TrimSpace(asString(m["entTypeCd"])) {
+		case "0010", "0030": // 신입, 경력 무관
+			p.Career = &jobs.Career{Newbie: true}
+		}
+		it.stub = p
+		pg.items = append(pg.items, it)
+	}
+	return pg, nil
+}
+
+// naverTech is true for the Tech job class, or when the record names no class.
+func naverTech(class string) bool {
+	c := strings.ToLower(cleanLine(class))
+	return c == "" || strings.Contains(c, "tech") || strings.Contains(c, "기술") || strings.Contains(c, "개발")
+}
+
+// naverDate reads a deadline given as "2026.07.31 18:00:00" or as "20260731" (the end of
+// that day), Korean time; nil for none.
+func naverDate(dateTime, ymd string) *time.Time {
+	if s := strings.TrimSpace(dateTime); s != "" {
+		d, rest, _ := strings.Cut(s, " ")
+		d = strings.NewReplacer(".", "-", "/", "-").Replace(strings.TrimRight(d, "."))
+		if t := parseDue(strings.TrimSpace(d + " " + rest)); t != nil {
+			return farDue(t)
+		}
+	}
+	if s := strings.TrimSpace(ymd); len(s) == 8 {
+		if t, err := time.ParseInLocation("20060102", s, kst); err == nil {
+			t = t.Add(24*time.Hour - time.Second)
+			return farDue(&t)
+		}
+	}
+	return nil
+}
+
+// parseNaverDetail reads a posting's page through its JobPosting JSON-LD. The list's title,
+// company, employment type, deadline and experience stand; the page gives the text.
+func parseNaverDetail(body []byte, it *listedPosting) (p *jobs.Posting, gone bool, err error) {
+	ld, err := parseJobPostingPage(body, it.stub.URL)
+	if err != nil {
+		return nil, false, err
+	}
+	if !hasText(&ld.Sections) {
+		return nil, false, errors.New("the JobPosting has no description")
+	}
+	p = it.posting()
+	p.Sections = ld.Sections
+	if p.Location == "" {
+		p.Location = ld.Location
+	}
+	if p.EmploymentType == "" {
+		p.EmploymentType = ld.EmploymentType
+	}
+	if p.Due == nil {
+		p.Due = farDue(ld.Due)
+	}
+	if p.Career == nil {
+		p.Career = ld.Career
+	}
+	p.Remote = ld.Remote || remoteLocation(p.Location)
+	p.Raw = joinRaw(it.raw, ld.Raw)
+	return p, false, nil
+}
