@@ -257,7 +257,9 @@ func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) [
 	now := w.cfg.Now()
 	var out []listed
 	for id, lm := range ids {
-		if k, ok := known[id]; ok && !(k.Outcome == jobs.OutcomeSkipped && k.Filter != w.filter()) {
+		// A page skipped under another filter, or closed and now listed again, is fetched
+		// whatever its lastmod says.
+		if k, ok := known[id]; ok && k.Outcome != jobs.OutcomeClosed && !(k.Outcome == jobs.OutcomeSkipped && k.Filter != w.filter()) {
 			if !lm.IsZero() && sameInstant(k.LastMod, lm) {
 				continue
 			}

@@ -815,3 +815,38 @@ func TestWantedGzipSitemaps(t *testing.T) {
 		t.Errorf("failures %+v", stats.Failures)
 	}
 }
+
+// A posting closed because it left the sitemaps, then listed again with its old lastmod, is
+// fetched again and reopens.
+func TestWantedRelistedPostingIsFetchedAgain(t *testing.T) {
+	site := newTestSite(t)
+	site.page(4201, postingPage(4201, "active", 518))
+	site.page(4202, postingPage(4202, "active", 518))
+	lm := "2026-11-01T09:00:00+09:00"
+	site.list(listing{4201, lm, 1}, listing{4202, lm, 2})
+	sink := newFakeSink()
+	run := func() jobs.SourceStats {
+		t.Helper()
+		site.resetLog()
+		stats, err := mustWanted(t, site.url(), nil, testConfig(&sleeper{}, newClock())).Scrape(context.Background(), sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	run()
+	site.list(listing{4201, lm, 1})
+	if st := run(); st.Closed != 1 {
+		t.Fatalf("4202 left the sitemaps: %+v", st)
+	}
+	// The store marks a gone posting's page closed, as db.Gone does.
+	sink.mu.Lock()
+	pg := sink.pages["4202"]
+	pg.Outcome = jobs.OutcomeClosed
+	sink.pages["4202"] = pg
+	sink.mu.Unlock()
+	site.list(listing{4201, lm, 1}, listing{4202, lm, 2})
+	if st := run(); st.Fetched != 1 || sink.outcome("4202") != jobs.OutcomeKept {
+		t.Errorf("relisted: %+v, outcome %q; want 4202 fetched and kept", st, sink.outcome("4202"))
+	}
+}
