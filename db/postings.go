@@ -86,6 +86,8 @@ const (
 
 	deleteRequirementsSQL = `DELETE FROM requirements WHERE posting_id = ?`
 
+	saveSkillSummarySQL = `UPDATE postings SET skills = ? WHERE id = ?`
+
 	savePageSQL = `INSERT INTO pages (source, source_id, url, lastmod, fetched_at, outcome, filter)
 	VALUES (?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (source, source_id) DO UPDATE SET
@@ -115,7 +117,7 @@ var insertRequirementsSQL = func() []string {
 
 // hotQueries are prepared when the store opens.
 func hotQueries() []string {
-	return append([]string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL},
+	return append([]string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL, saveSkillSummarySQL},
 		insertRequirementsSQL[1:]...)
 }
 
@@ -357,7 +359,48 @@ func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, cl
 			return t.db.wrap(err, "cannot store the requirements of posting %d", id)
 		}
 	}
+	if _, err := t.ExecContext(ctx, saveSkillSummarySQL, skillSummary(rows), id); err != nil {
+		return t.db.wrap(err, "cannot store the requirements of posting %d", id)
+	}
 	return nil
+}
+
+// skillSep separates the entries of postings.skills.
+const skillSep = "\x1f"
+
+// skillSummary is postings.skills for rows: "section:skill" in order, joined by skillSep.
+func skillSummary(rows []reqRow) string {
+	var b strings.Builder
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(skillSep)
+		}
+		b.WriteString(string(r.section))
+		b.WriteByte(':')
+		b.WriteString(r.skill)
+	}
+	return b.String()
+}
+
+// parseSkillSummary reads postings.skills back into requirements, without evidence.
+func parseSkillSummary(s string) []jobs.Requirement {
+	if s == "" {
+		return nil
+	}
+	out := make([]jobs.Requirement, 0, strings.Count(s, skillSep)+1)
+	for s != "" {
+		entry := s
+		if i := strings.Index(s, skillSep); i >= 0 {
+			entry, s = s[:i], s[i+len(skillSep):]
+		} else {
+			s = ""
+		}
+		sec, skill, ok := strings.Cut(entry, ":")
+		if ok && skill != "" {
+			out = append(out, jobs.Requirement{Skill: skill, Section: jobs.Section(sec)})
+		}
+	}
+	return out
 }
 
 // evidenceJSON is spans as stored: [[start,end],...], NULL for none.
@@ -653,7 +696,6 @@ func (d *DB) ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, 
 	if limit <= 0 {
 		limit = -1
 	}
-	selected := `SELECT id FROM postings` + where + ` ORDER BY first_seen DESC, id DESC LIMIT ?`
 	args = append(args, limit)
 
 	t, err := d.beginRead(ctx)
@@ -662,55 +704,26 @@ func (d *DB) ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, 
 	}
 	defer t.Rollback()
 
-	rows, err := t.QueryContext(ctx, `SELECT `+listColumns+` FROM postings`+where+
+	// One query: the skills come from the postings' summary column (migration 0006), not a
+	// row per requirement.
+	rows, err := t.QueryContext(ctx, `SELECT `+listColumns+`, skills FROM postings`+where+
 		` ORDER BY first_seen DESC, id DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, d.wrap(err, "cannot list postings")
 	}
-	var out []*jobs.Posting
-	byID := make(map[int64]*jobs.Posting)
-	for rows.Next() {
-		p, err := scanPosting(rows, false)
-		if err != nil {
-			rows.Close()
-			return nil, d.wrap(err, "cannot list postings")
-		}
-		out = append(out, p)
-		byID[p.ID] = p
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, d.wrap(err, "cannot list postings")
-	}
-	if len(out) == 0 {
-		return out, t.commit()
-	}
-
-	rows, err = t.QueryContext(ctx, `SELECT posting_id, ord, skill, section FROM requirements
-		WHERE posting_id IN (`+selected+`)`, args...)
-	if err != nil {
-		return nil, d.wrap(err, "cannot list postings")
-	}
 	defer rows.Close()
-	var (
-		id      int64
-		ord     int
-		skill   string
-		section string
-	)
+	var out []*jobs.Posting
+	var skills string
 	for rows.Next() {
-		if err := rows.Scan(&id, &ord, &skill, &section); err != nil {
+		p, err := scanPosting(rows, false, &skills)
+		if err != nil {
 			return nil, d.wrap(err, "cannot list postings")
 		}
-		if p := byID[id]; p != nil {
-			placeSkill(p.Analysis, ord, jobs.Requirement{Skill: skill, Section: jobs.Section(section)})
-		}
+		p.Analysis.Skills = parseSkillSummary(skills)
+		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, d.wrap(err, "cannot list postings")
-	}
-	for _, p := range out {
-		compactSkills(p.Analysis)
 	}
 	return out, t.commit()
 }
@@ -788,7 +801,7 @@ type scanner interface {
 
 // scanPosting reads one row of listColumns, or of fullColumns when full. Its Analysis is
 // set, with no skills yet.
-func scanPosting(sc scanner, full bool) (*jobs.Posting, error) {
+func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
 	var (
 		p                                  jobs.Posting
 		a                                  jobs.Analysis
@@ -809,6 +822,7 @@ func scanPosting(sc scanner, full bool) (*jobs.Posting, error) {
 		dest = append(dest, &s.Intro, &s.MainTasks, &s.Requirements, &s.Preferred, &s.Benefits,
 			&s.HireRounds, &s.Description, &p.Raw)
 	}
+	dest = append(dest, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}

@@ -538,8 +538,8 @@ func TestListPostings(t *testing.T) {
 			if !reflect.DeepEqual(keys, tt.want) {
 				t.Fatalf("ListPostings = %v, want %v", keys, tt.want)
 			}
-			if len(got) > 0 && queries != 2 {
-				t.Errorf("%d queries, want 2", queries)
+			if len(got) > 0 && queries != 1 {
+				t.Errorf("%d queries, want 1", queries)
 			}
 			for _, p := range got {
 				full := seeded[p.Source+"/"+p.SourceID]

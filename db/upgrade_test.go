@@ -56,6 +56,11 @@ func TestUpgradeFromEveryEarlierVersion(t *testing.T) {
 			if err != nil || p.Sections.Requirements != "• Go 3년 이상" || len(p.Analysis.Skills) != 1 || p.GroupID != p.ID {
 				t.Fatalf("posting after upgrade: %+v, %v", p, err)
 			}
+			// The list reads the skills summary, filled from the requirement rows.
+			if list, err := d.ListPostings(ctx, jobs.Filter{}); err != nil || len(list) != 1 ||
+				len(list[0].Analysis.Skills) != 1 || list[0].Analysis.Skills[0].Skill != "Go" {
+				t.Errorf("list after upgrade: %v, %v", list, err)
+			}
 			known, err := d.Known(ctx, "wanted")
 			if err != nil || known["101"].Outcome != jobs.OutcomeKept {
 				t.Errorf("pages after upgrade: %v, %v", known, err)

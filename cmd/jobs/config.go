@@ -24,12 +24,14 @@ type Config struct {
 	Profile  ProfileConfig  `yaml:"profile"`
 	Sources  *SourcesConfig `yaml:"sources"`
 	Scrape   ScrapeConfig   `yaml:"scrape"`
-	Filters  FiltersConfig  `yaml:"filters"`
+	Targets  TargetsConfig  `yaml:"targets"`
+	Filters  FiltersConfig  `yaml:"filters"` // the older name of targets' min_score and blocklists
 	Skills   SkillsConfig   `yaml:"skills"`
 	Watch    WatchConfig    `yaml:"watch"`
 	Database string         `yaml:"database"`
 
-	path string // the file read; "" = built-in defaults
+	path  string       // the file read; "" = built-in defaults
+	rules *targetRules // Targets prepared, on first use
 }
 
 // WatchConfig names companies whose new postings the digest always lists, whatever the score.
@@ -49,7 +51,16 @@ type SourcesConfig struct {
 	Lever      *LeverConfig      `yaml:"lever"`
 	Ashby      *AshbyConfig      `yaml:"ashby"`
 	Toss       *TossConfig       `yaml:"toss"`
+	Kakao      *SiteConfig       `yaml:"kakao"`
+	Woowa      *SiteConfig       `yaml:"woowa"`
+	Line       *SiteConfig       `yaml:"line"`
+	Naver      *SiteConfig       `yaml:"naver"`
 	Pages      []PageConfig      `yaml:"pages"`
+}
+
+// SiteConfig turns on a company's own careers site; base_url defaults to the real site.
+type SiteConfig struct {
+	BaseURL string `yaml:"base_url"`
 }
 
 type AshbyConfig struct {
@@ -94,6 +105,8 @@ type ScrapeConfig struct {
 	LockWait    Duration `yaml:"lock_wait"`
 }
 
+// FiltersConfig is the older name of the targets keys min_score, exclude_companies and
+// exclude_title_words; validateTargets folds it into Targets.
 type FiltersConfig struct {
 	MinScore          *float64 `yaml:"min_score"`
 	ExcludeCompanies  []string `yaml:"exclude_companies"`
@@ -423,6 +436,13 @@ func (c *Config) validate(root *yaml.Node) error {
 				return bad("sources.toss.base_url", "%v", err)
 			}
 		}
+		for key, site := range map[string]*SiteConfig{"kakao": s.Kakao, "woowa": s.Woowa, "line": s.Line, "naver": s.Naver} {
+			if site != nil && site.BaseURL != "" {
+				if err := checkURL(site.BaseURL); err != nil {
+					return bad("sources."+key+".base_url", "%v", err)
+				}
+			}
+		}
 		for i, pg := range s.Pages {
 			if err := checkURL(pg.URL); err != nil {
 				return bad("sources.pages", "[%d].url %v", i, err)
@@ -445,10 +465,7 @@ func (c *Config) validate(root *yaml.Node) error {
 	if sc.Limit < 0 {
 		return bad("scrape.limit", "must be 0 (no limit) or more")
 	}
-	if m := c.Filters.MinScore; m != nil && (*m < 0 || *m > 1) {
-		return bad("filters.min_score", "must be between 0 and 1")
-	}
-	return nil
+	return c.validateTargets(bad)
 }
 
 func checkURL(s string) error {

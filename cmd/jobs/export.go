@@ -28,8 +28,8 @@ func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
 		Use:   "export",
 		Short: "Write every stored posting as JSON Lines or CSV",
 		Long: `Write every stored posting, open or closed, one per line: the fields of 'jobs list --json'
-plus the posting's text as sections and its skills by section. 'jobs import' reads the JSON
-Lines back.`,
+plus the posting's text as sections, its skills by section, and, for a posting you track,
+its application's stage and every step. 'jobs import' reads the JSON Lines back.`,
 		Example: `  jobs export > postings.jsonl
   jobs export --format csv --out postings.csv`,
 		Args: maxArgs(0, "no arguments"),
@@ -54,6 +54,8 @@ type exportJSON struct {
 	Sections   exportSections `json:"sections"`
 	Skills     []exportSkill  `json:"skills"`
 	Categories []int          `json:"categories,omitempty"`
+	// Application is the user's application to the posting ('jobs track'); absent when none.
+	Application *applicationJSON `json:"application,omitempty"`
 }
 
 type exportSections struct {
@@ -107,9 +109,18 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 			return err
 		}
 	}
+	apps, err := store.Applications(ctx)
+	if err != nil {
+		return err
+	}
+	tracked := make(map[int64]*applicationJSON, len(apps))
+	for _, a := range apps {
+		tracked[a.Posting.ID] = toApplicationJSON(a)
+	}
 	n := 0
 	err = store.EachPosting(ctx, func(p *jobs.Posting) error {
 		line := exportLine(p, d.Score(prof, p.Analysis))
+		line.Application = tracked[p.ID]
 		n++
 		if enc != nil {
 			return enc.Encode(line)
@@ -157,7 +168,8 @@ func exportLine(p *jobs.Posting, m jobs.Match) exportJSON {
 var csvHeader = []string{"id", "source", "source_id", "company", "title", "url", "status", "score", "band",
 	"min_years", "max_years", "degree", "newcomer", "required", "preferred", "matched", "missing",
 	"missing_preferred", "employment_type", "location", "due", "first_seen", "last_seen",
-	"intro", "main_tasks", "requirements", "preferred_points", "benefits", "description"}
+	"intro", "main_tasks", "requirements", "preferred_points", "benefits", "description",
+	"application_stage", "application_steps"}
 
 func csvRow(l exportJSON) []string {
 	num := func(p *int) string {
@@ -172,11 +184,23 @@ func csvRow(l exportJSON) []string {
 		}
 		return *p
 	}
+	var appStage, appSteps string
+	if a := l.Application; a != nil {
+		appStage = a.Stage
+		steps := make([]string, len(a.Steps))
+		for i, s := range a.Steps {
+			steps[i] = s.Date[:min(len(s.Date), 10)] + " " + s.Stage
+			if s.Note != "" {
+				steps[i] += ": " + strings.ReplaceAll(s.Note, ";", ",")
+			}
+		}
+		appSteps = strings.Join(steps, "; ")
+	}
 	return []string{l.ID, l.Source, l.SourceID, l.Company, l.Title, l.URL, l.Status,
 		strconv.FormatFloat(l.Score, 'f', 3, 64), l.Band, num(l.MinYears), num(l.MaxYears), str(l.Degree),
 		strconv.FormatBool(l.Newcomer), strings.Join(l.Required, ";"), strings.Join(l.Preferred, ";"),
 		strings.Join(l.Matched, ";"), strings.Join(l.Missing, ";"), strings.Join(l.MissingPreferred, ";"),
 		l.EmploymentType, l.Location, str(l.Due), l.FirstSeen, l.LastSeen,
 		l.Sections.Intro, l.Sections.MainTasks, l.Sections.Requirements, l.Sections.Preferred,
-		l.Sections.Benefits, l.Sections.Description}
+		l.Sections.Benefits, l.Sections.Description, appStage, appSteps}
 }

@@ -17,6 +17,7 @@ type gapsOptions struct {
 	Plan     int
 	Newcomer bool
 	Company  string
+	Verbose  bool
 }
 
 func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
@@ -24,12 +25,15 @@ func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gaps",
 		Short: "The few skills to learn next, and how many postings each unlocks",
-		Long: `Rank the skills your profile lacks by how many open postings each would unlock: a
+		Long: `Rank the skills your profile lacks by how many target postings each would unlock: a
 posting is unlocked when the skill is the only required skill you miss. Counts of postings
-requiring and preferring each skill break ties. Works on the same postings as 'jobs list'.
+requiring and preferring each skill break ties. Works on the same postings as 'jobs list':
+the open postings that pass the config's targets.
 
 With --plan N, choose N skills to learn in order, so that together they cover every
-required skill of as many postings as possible.`,
+required skill of as many target postings as possible, and say what each step unlocks.
+A skill marked partial is one you have a close relative of (Spring Boot when you know
+Spring): you build on what you know.`,
 		Example: `  jobs gaps
   jobs gaps --newcomer --top 5
   jobs gaps --plan 3
@@ -53,17 +57,40 @@ required skill of as many postings as possible.`,
 	cmd.Flags().IntVar(&opts.Plan, "plan", 0, "plan this many skills to learn, in order")
 	cmd.Flags().BoolVar(&opts.Newcomer, "newcomer", false, "only postings open to new graduates (신입)")
 	cmd.Flags().StringVar(&opts.Company, "company", "", "only companies whose name contains this")
+	cmd.Flags().BoolVar(&opts.Verbose, "verbose", false, "print each posting the targets leave out, and why, on stderr")
 	return cmd
 }
 
 func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	f := opts.f
-	items, err := scoredPostings(cmd.Context(), f, selection{Newcomer: opts.Newcomer, Company: opts.Company})
+	items, left, err := targetPostings(cmd.Context(), f, selection{Newcomer: opts.Newcomer, Company: opts.Company})
 	if err != nil {
 		return err
 	}
+	if opts.Verbose {
+		printExclusions(f.IO, left, len(items))
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	noun := "open postings"
+	if cfg.targetRules().any {
+		noun = "target postings"
+	}
 	if opts.Plan > 0 {
-		return printPlan(f.IO, items, opts.Plan, opts.JSON)
+		d, err := f.Dictionary()
+		if err != nil {
+			return err
+		}
+		prof, err := f.Profile()
+		if err != nil {
+			return err
+		}
+		return writePlan(f.IO, items, opts.Plan, opts.JSON, planWords{
+			noun:      noun,
+			relatives: func(skill string) []string { return d.CloseRelatives(prof, skill) },
+		})
 	}
 	gaps := matcher.Gaps(items)
 	if opts.JSON {
@@ -97,7 +124,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 			complete++
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "Of %d open postings, you cover every required skill of %d.\n\n", len(items), complete)
+	fmt.Fprintf(f.IO.Out, "Of your %d %s, you cover every required skill of %d.\n\n", len(items), noun, complete)
 	if len(shown) == 0 {
 		fmt.Fprintln(f.IO.Out, "You miss no required or preferred skill of these postings.")
 		return nil
@@ -123,8 +150,8 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	top := shown[0]
 	fmt.Fprintf(f.IO.Out, "\nUNLOCKS counts postings where the skill is the only required one you miss.\n")
 	if top.Unlocks > 0 {
-		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d postings would have every required skill covered.\n",
-			top.Skill, top.Unlocks, len(items))
+		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d %s would have every required skill covered.\n",
+			top.Skill, top.Unlocks, len(items), noun)
 	} else {
 		fmt.Fprintf(f.IO.Out, "No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.\n",
 			top.Skill, top.Required)
@@ -132,23 +159,67 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	return nil
 }
 
+// planJSON is `gaps --plan N --json` (CONTRACT.md): the contract's fields, and more.
 type planJSON struct {
-	Plan           []matcher.Step `json:"plan"`
+	Plan           []planStepJSON `json:"plan"`
 	TargetPostings int            `json:"target_postings"`
 }
 
+type planStepJSON struct {
+	Skill      string   `json:"skill"`
+	Unlocks    int      `json:"unlocks"`
+	Cumulative int      `json:"cumulative"`
+	Required   int      `json:"required"`  // target postings that require it
+	Preferred  int      `json:"preferred"` // target postings that prefer it
+	Partial    bool     `json:"partial"`   // you have a close relative of it
+	Relatives  []string `json:"relatives,omitempty"`
+	Completes  []string `json:"completes"` // ids of the postings this step completes
+}
+
+// planWords is what a plan's text needs beyond the postings.
+type planWords struct {
+	noun      string                      // "target postings" or "open postings"
+	relatives func(skill string) []string // the profile's close relatives of a skill; nil = unknown
+}
+
+// printPlan prints a plan over open postings.
 func printPlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool) error {
-	steps := matcher.Plan(items, n)
-	if asJSON {
-		if steps == nil {
-			steps = []matcher.Step{}
+	return writePlan(io, items, n, asJSON, planWords{noun: "open postings"})
+}
+
+// writePlan prints the plan of n skills over items: JSON, tab-separated rows, or on a
+// terminal a table and sentences a student can act on.
+func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w planWords) error {
+	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n))
+	titles := make(map[int64]string, len(items))
+	for _, it := range items {
+		titles[it.Posting.ID] = oneLine(it.Posting.Company) + " " + oneLine(it.Posting.Title)
+	}
+	relatives := func(skill string) []string {
+		if w.relatives == nil {
+			return nil
 		}
-		return writeJSON(io.Out, planJSON{Plan: steps, TargetPostings: len(items)})
+		return w.relatives(skill)
+	}
+	if asJSON {
+		out := planJSON{Plan: make([]planStepJSON, len(steps)), TargetPostings: len(items)}
+		for i, s := range steps {
+			j := planStepJSON{Skill: s.Skill, Unlocks: s.Unlocks, Cumulative: s.Cumulative, Required: s.Required,
+				Preferred: s.Preferred, Partial: s.Partial, Completes: []string{}}
+			if s.Partial {
+				j.Relatives = relatives(s.Skill)
+			}
+			for _, id := range s.Postings {
+				j.Completes = append(j.Completes, strconv.FormatInt(id, 10))
+			}
+			out.Plan[i] = j
+		}
+		return writeJSON(io.Out, out)
 	}
 	if !io.OutTTY {
 		t := newTable(io)
 		for _, s := range steps {
-			t.Row(s.Skill, strconv.Itoa(s.Unlocks), strconv.Itoa(s.Cumulative))
+			t.Row(s.Skill, strconv.Itoa(s.Unlocks), strconv.Itoa(s.Cumulative), strconv.Itoa(s.Required), strconv.FormatBool(s.Partial))
 		}
 		return t.Render()
 	}
@@ -158,24 +229,93 @@ func printPlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool) error 
 			start++
 		}
 	}
-	fmt.Fprintf(io.Out, "You cover every required skill of %d of %d postings today.\n\n", start, len(items))
+	fmt.Fprintf(io.Out, "You cover every required skill of %d of your %d %s today.\n\n", start, len(items), w.noun)
 	if len(steps) == 0 {
-		fmt.Fprintln(io.Out, "There is nothing left to learn for these postings.")
+		fmt.Fprintf(io.Out, "There is no required skill left to learn for these postings.\n")
 		return nil
 	}
-	t := newTable(io, "STEP", "LEARN", "UNLOCKS", "COVERED")
+	t := newTable(io, "STEP", "LEARN", "COMPLETES", "COVERED", "REQUIRED BY")
 	var names []string
 	for i, s := range steps {
-		t.Row(strconv.Itoa(i+1), s.Skill, strconv.Itoa(s.Unlocks), fmt.Sprintf("%d of %d", s.Cumulative, len(items)))
+		name := s.Skill
+		if s.Partial {
+			name += " (partial)"
+		}
+		t.Row(strconv.Itoa(i+1), name, strconv.Itoa(s.Unlocks), fmt.Sprintf("%d of %d", s.Cumulative, len(items)),
+			countOf(s.Required, "posting", "postings"))
 		names = append(names, s.Skill)
 	}
 	if err := t.Render(); err != nil {
 		return err
 	}
 	last := steps[len(steps)-1]
-	fmt.Fprintf(io.Out, "\nLearn %s: with them, %d more of your %d postings would have every required skill covered.\n",
-		joinAnd(names), last.Cumulative-start, len(items))
+	fmt.Fprintln(io.Out)
+	fmt.Fprintln(io.Out, planSummary(names, last.Cumulative-start, len(items), w.noun))
+	fmt.Fprintln(io.Out)
+	for i, s := range steps {
+		fmt.Fprintf(io.Out, "%d. %s\n", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun))
+	}
 	return nil
+}
+
+// planSummary is the plan in one sentence: "Learn Docker and Airflow: with them, 14 more of
+// your 40 target postings would have every required skill covered."
+func planSummary(names []string, more, total int, noun string) string {
+	pronoun := "them"
+	if len(names) == 1 {
+		pronoun = "it"
+	}
+	if more == 0 {
+		return fmt.Sprintf("Learn %s: no more of your %d %s would be fully covered yet, but each step below brings some closer.",
+			joinAnd(names), total, noun)
+	}
+	return fmt.Sprintf("Learn %s: with %s, %d more of your %d %s would have every required skill covered.",
+		joinAnd(names), pronoun, more, total, noun)
+}
+
+// stepSentence says what one step does, naming up to two of the postings it completes.
+func stepSentence(s matcher.PlanStep, relatives []string, titles map[int64]string, noun string) string {
+	var b strings.Builder
+	b.WriteString(s.Skill)
+	switch {
+	case s.Partial && len(relatives) > 0:
+		fmt.Fprintf(&b, " (partial: you know %s, a close relative)", joinAnd(relatives))
+	case s.Partial:
+		b.WriteString(" (partial: you know a close relative)")
+	}
+	fmt.Fprintf(&b, ": %d of your %s require%s it", s.Required, noun, plural(s.Required, "s", ""))
+	if s.Preferred > 0 {
+		fmt.Fprintf(&b, " and %d prefer%s it", s.Preferred, plural(s.Preferred, "s", ""))
+	}
+	b.WriteString(". ")
+	if s.Unlocks == 0 {
+		fmt.Fprintf(&b, "On its own it completes none yet; it brings %s closer (each still misses another skill).",
+			countOf(s.Closer, "posting", "postings"))
+		return b.String()
+	}
+	var ex []string
+	for _, id := range s.Postings {
+		if len(ex) == 2 {
+			break
+		}
+		ex = append(ex, fmt.Sprintf("#%d %s", id, titles[id]))
+	}
+	fmt.Fprintf(&b, "Learning it completes %s: %s", countOf(s.Unlocks, "posting", "postings"), strings.Join(ex, "; "))
+	if more := s.Unlocks - len(ex); more > 0 {
+		fmt.Fprintf(&b, "; and %d more", more)
+	}
+	b.WriteString(".")
+	if s.Closer > 0 {
+		fmt.Fprintf(&b, " It also brings %s closer.", countOf(s.Closer, "other posting", "other postings"))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func joinAnd(s []string) string {

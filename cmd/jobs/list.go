@@ -20,6 +20,7 @@ type listOptions struct {
 	Since    string
 	Source   string
 	Limit    int
+	Verbose  bool
 
 	minScoreSet bool
 }
@@ -29,13 +30,16 @@ func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List matching postings, best match first",
-		Long: `List open postings that pass the configured filters, best match for your profile first.
-On a terminal it prints a table; piped, tab-separated lines with no header:
-id, score, band, company, title, missing required skills, min years, status, url, first seen.`,
+		Long: `List your target postings (open postings that pass the config's targets), best match for
+your profile first. On a terminal it prints a table; piped, tab-separated lines with no header:
+id, score, band, company, title, missing required skills, min years, status, url, first seen.
+
+--verbose prints on stderr each posting the targets left out and the rule that did.`,
 		Example: `  jobs list
   jobs list --newcomer --min-score 0.5
   jobs list --company 토스 --since 7d
-  jobs list --json --all`,
+  jobs list --json --all
+  jobs list --verbose 2> excluded.txt`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.minScoreSet = cmd.Flags().Changed("min-score")
@@ -47,13 +51,14 @@ id, score, band, company, title, missing required skills, min years, status, url
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.JSON, "json", false, "print a JSON array")
-	fl.BoolVar(&opts.All, "all", false, "every stored posting, open or closed, without the configured filters")
+	fl.BoolVar(&opts.All, "all", false, "every stored posting, open or closed, without the config's targets")
 	fl.Float64Var(&opts.MinScore, "min-score", 0, "only postings scoring at least this (0..1)")
 	fl.StringVar(&opts.Company, "company", "", "only companies whose name contains this")
 	fl.BoolVar(&opts.Newcomer, "newcomer", false, "only postings open to new graduates (신입)")
 	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a duration ago (7d, 48h) or a date")
 	fl.StringVar(&opts.Source, "source", "", "only postings from this source (wanted, greenhouse, lever, ...)")
 	fl.IntVar(&opts.Limit, "limit", 0, "at most this many postings (0 = all)")
+	fl.BoolVar(&opts.Verbose, "verbose", false, "print each posting the targets leave out, and why, on stderr")
 	return cmd
 }
 
@@ -72,9 +77,15 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		return err
 	}
 	sel.Since = since
-	items, err := scoredPostings(ctx, f, sel)
+	items, left, err := targetPostings(ctx, f, sel)
 	if err != nil {
 		return err
+	}
+	if opts.Verbose {
+		printExclusions(f.IO, left, len(items))
+	} else if len(left) > 0 && f.IO.OutTTY && !opts.JSON {
+		defer fmt.Fprintf(f.IO.ErrOut, "%s outside your targets %s hidden ('jobs list --verbose' says why).\n",
+			countOf(len(left), "posting", "postings"), isAre(len(left)))
 	}
 	if opts.JSON {
 		out := make([]postingJSON, len(items))
@@ -85,7 +96,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	}
 	if len(items) == 0 {
 		if f.IO.OutTTY {
-			fmt.Fprintln(f.IO.ErrOut, "No postings match. Run 'jobs scrape' to collect postings, or loosen the filters.")
+			fmt.Fprintln(f.IO.ErrOut, "No postings match. Run 'jobs scrape' to collect postings, or loosen the targets in the config.")
 		}
 		return nil
 	}
@@ -131,4 +142,11 @@ func years(min, max *int) string {
 		return "신입"
 	}
 	return fmt.Sprintf("%d+", *min)
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

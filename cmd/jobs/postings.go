@@ -11,37 +11,48 @@ import (
 	"github.com/jobs-cli/jobs/matcher"
 )
 
-// selection is what list and gaps work on: the filters a command line and the config set.
+// selection is what list, gaps, digest and trends work on: the filters a command line sets;
+// the config's targets apply unless All is set.
 type selection struct {
-	All      bool // every stored posting, open or closed, config filters off
+	All      bool // every stored posting, open or closed, targets off
 	MinScore *float64
 	Company  string
 	Newcomer bool
 	Since    *time.Time
 	Source   string
 	Limit    int
+	// OpenSince takes, instead of the open postings, every posting open at some time since
+	// then, closed ones too (trends over past weeks).
+	OpenSince *time.Time
 }
 
 // scoredPostings loads the selected postings and scores them against the profile, best first.
 func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.Scored, error) {
+	items, _, err := targetPostings(ctx, f, sel)
+	return items, err
+}
+
+// targetPostings is scoredPostings that also returns the postings the config's targets (or
+// --min-score) left out, each with the rules that did, in the store's order.
+func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.Scored, []exclusion, error) {
 	cfg, err := f.Config()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	prof, err := f.Profile()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d, err := f.Dictionary()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	store, err := f.Store(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var filter jobs.Filter
-	if !sel.All {
+	if !sel.All && sel.OpenSince == nil {
 		open := jobs.StatusOpen
 		filter.Status = &open
 	}
@@ -58,17 +69,21 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	filter.Since = sel.Since
 	posts, err := store.ListPostings(ctx, filter)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	minScore := sel.MinScore
-	if minScore == nil && !sel.All {
-		minScore = cfg.Filters.MinScore
-	}
+	rules := cfg.targetRules()
 	out := make([]matcher.Scored, 0, len(posts))
+	var excluded []exclusion
 	for _, g := range groupSightings(posts) {
 		p := g[0]
-		if !sel.All && excluded(cfg, p) {
+		if sel.OpenSince != nil && !openSince(g, *sel.OpenSince) {
 			continue
+		}
+		if !sel.All {
+			if why := rules.check(g); len(why) > 0 {
+				excluded = append(excluded, exclusion{Posting: p, Rules: why})
+				continue
+			}
 		}
 		// The first sighting names the posting; the best-read sighting scores it.
 		m := d.Score(prof, p.Analysis)
@@ -77,7 +92,12 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 				m = om
 			}
 		}
-		if minScore != nil && m.Score < *minScore {
+		if sel.All {
+			if sel.MinScore != nil && m.Score < *sel.MinScore {
+				continue
+			}
+		} else if r := rules.checkScore(m.Score, sel.MinScore); r != "" {
+			excluded = append(excluded, exclusion{Posting: p, Rules: []string{r}})
 			continue
 		}
 		out = append(out, matcher.Scored{Posting: p, Match: m})
@@ -94,7 +114,24 @@ func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if sel.Limit > 0 && len(out) > sel.Limit {
 		out = out[:sel.Limit]
 	}
-	return out, nil
+	return out, excluded, nil
+}
+
+// openSince reports whether a posting (its sightings) was open at some time since t.
+func openSince(g []*jobs.Posting, t time.Time) bool {
+	for _, p := range g {
+		if p.Status == jobs.StatusOpen && p.ClosedAt == nil {
+			return true
+		}
+		closed := p.ClosedAt
+		if closed == nil {
+			closed = &p.LastSeen
+		}
+		if !closed.Before(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupSightings groups the sightings of one posting (the store's GroupID), first seen
@@ -135,21 +172,9 @@ func groupSightings(posts []*jobs.Posting) [][]*jobs.Posting {
 	return groups
 }
 
-// excluded applies the config's blocklists.
+// excluded reports whether the config's targets leave a posting out, its score aside.
 func excluded(cfg *Config, p *jobs.Posting) bool {
-	company := strings.ToLower(p.Company)
-	for _, c := range cfg.Filters.ExcludeCompanies {
-		if c = strings.ToLower(strings.TrimSpace(c)); c != "" && strings.Contains(company, c) {
-			return true
-		}
-	}
-	title := strings.ToLower(p.Title)
-	for _, w := range cfg.Filters.ExcludeTitleWords {
-		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && strings.Contains(title, w) {
-			return true
-		}
-	}
-	return false
+	return len(cfg.targetRules().check([]*jobs.Posting{p})) > 0
 }
 
 // postingJSON is one element of `list --json` (CONTRACT.md) and of `export`.

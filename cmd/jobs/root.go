@@ -38,7 +38,10 @@ them, and tells you which few skills to learn next.`,
 		Example: `  jobs init
   jobs scrape
   jobs list --newcomer
-  jobs gaps
+  jobs gaps --plan 3
+  jobs trends
+  jobs track 12 applied
+  jobs board
   jobs demo`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -79,6 +82,9 @@ them, and tells you which few skills to learn next.`,
 		newScheduleCmd(f, nil),
 		newDigestCmd(f, nil),
 		newHistoryCmd(f, nil),
+		newTrendsCmd(f, nil),
+		newTrackCmd(f, nil),
+		newBoardCmd(f, nil),
 	)
 	return root
 }

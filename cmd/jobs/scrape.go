@@ -132,6 +132,27 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			src, e := scraper.NewToss(u, with("toss"))
 			err = errors.Join(err, add("sources.toss", src, e))
 		}
+		for _, site := range []struct {
+			key  string
+			conf *SiteConfig
+			def  string
+			make func(string, scraper.Config) (jobs.Source, error)
+		}{
+			{"kakao", s.Kakao, scraper.DefaultKakaoURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKakao(u, c) }},
+			{"woowa", s.Woowa, scraper.DefaultWoowaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
+			{"line", s.Line, scraper.DefaultLineURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
+			{"naver", s.Naver, scraper.DefaultNaverURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
+		} {
+			if site.conf == nil {
+				continue
+			}
+			u := site.conf.BaseURL
+			if u == "" {
+				u = site.def
+			}
+			src, e := site.make(u, with(site.key))
+			err = errors.Join(err, add("sources."+site.key, src, e))
+		}
 		if len(s.Pages) > 0 {
 			specs := make([]scraper.PageSpec, len(s.Pages))
 			for i, p := range s.Pages {

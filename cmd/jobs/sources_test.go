@@ -100,3 +100,40 @@ scrape:
 		}
 	}
 }
+
+// sources.kakao is wired to Kakao's careers API.
+func TestScrapeKakao(t *testing.T) {
+	dir := isolate(t)
+	fixture := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "..", "scraper", "testdata", "kakao", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+		case r.URL.Path == "/public/api/job-list" && r.URL.Query().Get("page") == "1":
+			w.Write(fixture("page1.json"))
+		case r.URL.Path == "/public/api/job-list" && r.URL.Query().Get("page") == "2":
+			w.Write(fixture("page2.json"))
+		case r.URL.Path == "/public/api/job-list":
+			w.Write([]byte(`{"jobList":[],"totalPage":2}`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), fmt.Sprintf("sources:\n  kakao:\n    base_url: %s\nscrape:\n  delay: 0s\n", srv.URL))
+	db := filepath.Join(dir, "jobs.db")
+	r := runCLI(t, false, "", "--config", cfg, "--db", db, "scrape")
+	// The fixture holds one record without a title: a failure named with its URL, exit 3.
+	if r.code != 3 || !strings.Contains(r.err, "kakao: partial") || !strings.Contains(r.err, "/jobs/P-15000") {
+		t.Fatalf("scrape: exit %d\n%s", r.code, r.err)
+	}
+	if got := listJSON(t, []string{"--config", cfg, "--db", db}, "--all"); len(got) == 0 || got[0].Source != "kakao" {
+		t.Errorf("kakao postings: %+v", got)
+	}
+}

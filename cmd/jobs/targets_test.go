@@ -1,0 +1,474 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
+)
+
+// runAt runs the command line with the clock stopped at now.
+func runAt(t *testing.T, now time.Time, tty bool, args ...string) cliResult {
+	t.Helper()
+	var out, errb bytes.Buffer
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errb, OutTTY: tty, ErrTTY: tty}
+	if tty {
+		io.Width = 140
+	}
+	f := newFactory(io)
+	f.Now = func() time.Time { return now }
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	err := root.ExecuteContext(context.Background())
+	f.closeStore()
+	return cliResult{code: exitCode(err, io), out: out.String(), err: errb.String()}
+}
+
+// spec is a posting to store: where and when it was seen, what it asks.
+type spec struct {
+	source             string // "" = wanted
+	id, company, title string
+	required           []string
+	preferred          []string
+	location           string
+	employment         string
+	categories         []int
+	minYears           *int
+	remote             bool
+	due                *time.Time
+	seen               time.Time  // first seen
+	closed             *time.Time // closes then; nil = stays open
+}
+
+func yearsPtr(n int) *int { return &n }
+
+// storeSpecs stores the postings in a new database file, each at its first-seen time, closing
+// those that close, and returns the file and the store ids by spec id.
+func storeSpecs(t *testing.T, path string, specs []spec) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	var clock time.Time
+	store, err := db.Open(ctx, path, db.WithClock(func() time.Time { return clock }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ids := map[string]int64{}
+	type closing struct {
+		at         time.Time
+		source, id string
+	}
+	var closings []closing
+	for _, s := range specs {
+		clock = s.seen
+		a := &jobs.Analysis{MinYears: s.minYears}
+		for _, r := range s.required {
+			a.Skills = append(a.Skills, jobs.Requirement{Skill: r, Section: jobs.SectionRequired})
+		}
+		for _, r := range s.preferred {
+			a.Skills = append(a.Skills, jobs.Requirement{Skill: r, Section: jobs.SectionPreferred})
+		}
+		source := s.source
+		if source == "" {
+			source = "wanted"
+		}
+		p := &jobs.Posting{Source: source, SourceID: s.id, URL: "https://www.wanted.co.kr/wd/" + s.id,
+			Company: s.company, Title: s.title, Location: s.location, EmploymentType: s.employment,
+			Categories: s.categories, Remote: s.remote, Due: s.due, Analysis: a}
+		id, _, err := store.UpsertPosting(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[s.id] = id
+		if s.closed != nil {
+			closings = append(closings, closing{*s.closed, source, s.id})
+		}
+	}
+	sort.Slice(closings, func(i, j int) bool { return closings[i].at.Before(closings[j].at) })
+	for _, c := range closings {
+		clock = c.at
+		if err := store.Gone(ctx, c.source, []string{c.id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids
+}
+
+var targetNow = time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC)
+
+// targetSpecs are open postings that each fail one rule of targetsYAML, two that pass it,
+// and a closed one.
+func targetSpecs() []spec {
+	seen := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	closed := seen.Add(48 * time.Hour)
+	return []spec{
+		{id: "P1", company: "(주)카카오", title: "ML Engineer", required: []string{"Python", "Docker"}, location: "서울 판교", employment: "regular", categories: []int{518, 1634}, minYears: yearsPtr(0), seen: seen},
+		{id: "P2", company: "네이버", title: "Senior ML Engineer", required: []string{"Python"}, location: "서울", employment: "regular", seen: seen},
+		{id: "P3", company: "토스", title: "Frontend Developer", required: []string{"React"}, location: "서울", categories: []int{518, 669}, seen: seen},
+		{id: "P4", company: "당근", title: "데이터 사이언티스트", required: []string{"Python", "SQL"}, location: "부산 해운대구", categories: []int{1024}, seen: seen},
+		{id: "P5", company: "쿠팡", title: "Backend Engineer", required: []string{"Java"}, location: "서울 송파구", minYears: yearsPtr(5), seen: seen},
+		{id: "P6", company: "라인", title: "MLOps Engineer", required: []string{"Kubernetes"}, location: "서울", employment: "intern", categories: []int{1634}, seen: seen},
+		{id: "P7", company: "스타트업", title: "AI Researcher", required: []string{"PyTorch"}, remote: true, seen: seen},
+		{id: "P8", company: "전 직장(주)", title: "ML Engineer", required: []string{"Python"}, location: "서울", seen: seen},
+		{id: "P9", company: "카카오", title: "Data Engineer", required: []string{"Spark"}, location: "서울", seen: seen, closed: &closed},
+		{id: "P10", company: "HTML 웍스", title: "HTML Publisher", required: []string{"HTML"}, location: "서울", seen: seen},
+	}
+}
+
+const targetsYAML = `
+profile:
+  skills: [Python]
+targets:
+  roles:
+    - name: ML
+      titles: [ML, AI, 머신러닝]
+      categories: [1634]
+    - {name: data, titles: [데이터 엔지니어], categories: [1024]}
+    - Backend
+  locations: [서울, remote]
+  employment_types: [정규직]
+  years: {max: 2}
+  exclude_companies: [전 직장]
+  exclude_title_words: [senior]
+`
+
+func TestListAndGapsWorkOnTheTargets(t *testing.T) {
+	dir := isolate(t)
+	dbPath := filepath.Join(dir, "jobs.db")
+	ids := storeSpecs(t, dbPath, targetSpecs())
+	byStore := map[string]string{}
+	for k, v := range ids {
+		byStore[jsonID(v)] = k
+	}
+	cfg := writeFile(t, filepath.Join(dir, "targets.yaml"), targetsYAML)
+	none := writeFile(t, filepath.Join(dir, "none.yaml"), "profile:\n  skills: [Python]\n")
+	listed := func(t *testing.T, config string, args ...string) []string {
+		t.Helper()
+		r := runAt(t, targetNow, false, append([]string{"--config", config, "--db", dbPath, "list", "--json"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("list: exit %d: %s", r.code, r.err)
+		}
+		var got []postingJSON
+		if err := json.Unmarshal([]byte(r.out), &got); err != nil {
+			t.Fatalf("list --json: %v\n%s", err, r.out)
+		}
+		var names []string
+		for _, p := range got {
+			names = append(names, byStore[p.ID])
+		}
+		sort.Strings(names)
+		return names
+	}
+	for _, tc := range []struct {
+		name   string
+		config string
+		args   []string
+		want   []string
+	}{
+		{"targets", cfg, nil, []string{"P1", "P7"}},
+		{"--all ignores the targets", cfg, []string{"--all"}, []string{"P1", "P10", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"}},
+		{"no targets: every open posting", none, nil, []string{"P1", "P10", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}},
+		{"flags narrow the targets", cfg, []string{"--company", "카카오"}, []string{"P1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := listed(t, tc.config, tc.args...); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("listed %v, want %v", got, tc.want)
+			}
+		})
+	}
+
+	// --verbose names each posting left out and the rule that did, on stderr only.
+	r := runAt(t, targetNow, false, "--config", cfg, "--db", dbPath, "list", "--verbose")
+	if r.code != 0 {
+		t.Fatalf("list --verbose: exit %d: %s", r.code, r.err)
+	}
+	wantRules := map[string]string{
+		"P2": "targets.exclude_title_words", "P3": "targets.roles", "P4": "targets.locations",
+		"P5": "targets.years.max", "P6": "targets.employment_types", "P8": "targets.exclude_companies",
+		"P10": "targets.roles",
+	}
+	for id, rule := range wantRules {
+		line := ""
+		for _, l := range strings.Split(r.err, "\n") {
+			if strings.HasPrefix(l, "excluded #"+jsonID(ids[id])+" ") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, rule) {
+			t.Errorf("%s: verbose line %q lacks %s", id, line, rule)
+		}
+	}
+	if strings.Contains(r.err, "#"+jsonID(ids["P1"])+" ") || strings.Contains(r.err, "#"+jsonID(ids["P9"])+" ") {
+		t.Errorf("a target or a closed posting is listed as excluded:\n%s", r.err)
+	}
+	if !strings.Contains(r.err, "2 postings kept, 7 excluded") || strings.Contains(r.out, "excluded") {
+		t.Errorf("summary or streams wrong:\nstdout %s\nstderr %s", r.out, r.err)
+	}
+	// Without --verbose a terminal hears how many are hidden.
+	r = runAt(t, targetNow, true, "--config", cfg, "--db", dbPath, "list")
+	if !strings.Contains(r.err, "7 postings outside your targets are hidden") {
+		t.Errorf("terminal note: %q", r.err)
+	}
+
+	// gaps counts the target postings only: React (P3) and Java (P5) are not asked for.
+	r = runAt(t, targetNow, false, "--config", cfg, "--db", dbPath, "gaps", "--json", "--verbose")
+	var gaps []struct {
+		Skill    string
+		Required int
+	}
+	if r.code != 0 || json.Unmarshal([]byte(r.out), &gaps) != nil {
+		t.Fatalf("gaps: exit %d %q %s", r.code, r.out, r.err)
+	}
+	got := map[string]int{}
+	for _, g := range gaps {
+		got[g.Skill] = g.Required
+	}
+	if want := map[string]int{"Docker": 1, "PyTorch": 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("gaps %v, want %v", got, want)
+	}
+	if !strings.Contains(r.err, "targets.roles") {
+		t.Errorf("gaps --verbose printed no exclusions: %q", r.err)
+	}
+}
+
+func jsonID(id int64) string {
+	b, _ := json.Marshal(id)
+	return string(b)
+}
+
+// filters, the older name, still selects; --min-score on the command line wins over it.
+func TestFiltersAreTheOlderNameOfTargets(t *testing.T) {
+	dir := isolate(t)
+	dbPath := filepath.Join(dir, "jobs.db")
+	storeSpecs(t, dbPath, targetSpecs())
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), `
+profile:
+  skills: [Python]
+filters:
+  min_score: 0.6
+  exclude_title_words: [Senior]
+`)
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{nil, 1},                          // P8 asks for Python only; P1 and P4 score 0.5
+		{[]string{"--min-score", "0"}, 8}, // every open posting but the Senior one
+	} {
+		r := runAt(t, targetNow, false, append([]string{"--config", cfg, "--db", dbPath, "list", "--json"}, tc.args...)...)
+		var got []postingJSON
+		if r.code != 0 || json.Unmarshal([]byte(r.out), &got) != nil {
+			t.Fatalf("%v: exit %d %s", tc.args, r.code, r.err)
+		}
+		for _, p := range got {
+			if strings.Contains(p.Title, "Senior") {
+				t.Errorf("%v: the Senior posting is listed", tc.args)
+			}
+			if tc.args == nil && p.Score < 0.6 {
+				t.Errorf("%s scores %v, below filters.min_score", p.Title, p.Score)
+			}
+		}
+		if len(got) != tc.want {
+			t.Errorf("%v: %d postings, want %d", tc.args, len(got), tc.want)
+		}
+	}
+}
+
+func TestTargetsConfigErrors(t *testing.T) {
+	dir := isolate(t)
+	for _, tc := range []struct {
+		yaml string
+		want []string
+	}{
+		{"targets:\n  employment_types: [permanent-ish]\n", []string{"line 2", "targets.employment_types", "permanent-ish"}},
+		{"targets:\n  years: {min: 3, max: 1}\n", []string{"targets.years", "min 3 is more than max 1"}},
+		{"targets:\n  years:\n    max: 99\n", []string{"targets.years.max", "between 0 and 60"}},
+		{"targets:\n  roles:\n    - name: ML\n", []string{"targets.roles", "no title words"}},
+		{"targets:\n  roles:\n    - name: ML\n      title: [ML]\n", []string{"line 4", `"title"`}},
+		{"targets:\n  roles:\n    - {categories: [-3]}\n", []string{"targets.roles", "-3"}},
+		{"targets:\n  min_score: 2\n", []string{"targets.min_score", "between 0 and 1"}},
+		{"targets:\n  min_score: 0.5\nfilters:\n  min_score: 0.3\n", []string{"line 4", "filters.min_score", "targets.min_score"}},
+		{"targets:\n  companies: [\"(주)\"]\n", []string{"targets.companies", "names no company"}},
+		{"targets:\n  locaitons: [서울]\n", []string{"line 2", `"locaitons"`, "targets"}},
+	} {
+		cfg := writeFile(t, filepath.Join(dir, "bad.yaml"), tc.yaml)
+		r := runCLI(t, false, "", "--config", cfg, "--db", filepath.Join(dir, "jobs.db"), "list")
+		if r.code != 2 {
+			t.Errorf("%q: exit %d, want 2 (%s)", tc.yaml, r.code, r.err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.err, w) {
+				t.Errorf("%q: error %q lacks %q", tc.yaml, r.err, w)
+			}
+		}
+	}
+}
+
+func TestTargetRules(t *testing.T) {
+	cfg := defaultConfig()
+	if err := parseConfig([]byte(targetsYAML), cfg); err != nil {
+		t.Fatal(err)
+	}
+	rules := cfg.targetRules()
+	if !rules.any {
+		t.Fatal("the targets are not set")
+	}
+	for _, tc := range []struct {
+		name  string
+		group []*jobs.Posting
+		want  []string // the keys of the rules that leave it out
+	}{
+		{"a role word", []*jobs.Posting{{Title: "ML Engineer (신입)", Location: "서울"}}, nil},
+		{"a role category", []*jobs.Posting{{Title: "연구원", Categories: []int{518, 1634}, Location: "서울"}}, nil},
+		{"a Korean role word inside a longer word", []*jobs.Posting{{Title: "빅데이터 엔지니어링팀 데이터 엔지니어", Location: "서울"}}, nil},
+		{"a Latin word inside a longer word", []*jobs.Posting{{Title: "HTML Publisher", Location: "서울"}}, []string{"targets.roles"}},
+		{"remote passes the location", []*jobs.Posting{{Title: "AI Engineer", Location: "부산", Remote: true}}, nil},
+		{"no location stated", []*jobs.Posting{{Title: "AI Engineer"}}, nil},
+		{"years from the source's career range", []*jobs.Posting{{Title: "Backend", Location: "서울", Career: &jobs.Career{Min: 3}}}, []string{"targets.years.max"}},
+		{"years unknown", []*jobs.Posting{{Title: "Backend", Location: "서울"}}, nil},
+		{"another employment type",
+			[]*jobs.Posting{{Title: "ML", Location: "서울", EmploymentType: "contract"}}, []string{"targets.employment_types"}},
+		{"Wanted's word for 정규직", []*jobs.Posting{{Title: "ML", Location: "서울", EmploymentType: "regular"}}, nil},
+		{"a blocked word, any case", []*jobs.Posting{{Title: "SENIOR ML Engineer", Location: "서울"}}, []string{"targets.exclude_title_words"}},
+		{"a blocked company, legal marks aside", []*jobs.Posting{{Title: "ML", Company: "전직장 주식회사", Location: "서울"}}, []string{"targets.exclude_companies"}},
+		{"several rules at once", []*jobs.Posting{{Title: "Designer", Location: "대전", Career: &jobs.Career{Min: 4}}},
+			[]string{"targets.roles", "targets.locations", "targets.years.max"}},
+		{"another sighting passes what the first fails", []*jobs.Posting{
+			{Title: "연구원", Location: "대전"},
+			{Title: "연구원", Location: "서울", Categories: []int{1634}},
+		}, nil},
+		{"a blocklist catches any sighting", []*jobs.Posting{
+			{Title: "ML Engineer", Location: "서울"},
+			{Title: "ML Engineer (Senior)", Location: "서울"},
+		}, []string{"targets.exclude_title_words"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var keys []string
+			for _, r := range rules.check(tc.group) {
+				keys = append(keys, ruleKey(r))
+			}
+			if !reflect.DeepEqual(keys, tc.want) {
+				t.Errorf("rules %q, want %q", rules.check(tc.group), tc.want)
+			}
+		})
+	}
+	if r := rules.checkScore(0.1, nil); r != "" {
+		t.Errorf("no min_score set, yet %q", r)
+	}
+	flag := 0.5
+	if r := rules.checkScore(0.4, &flag); !strings.Contains(r, "--min-score") {
+		t.Errorf("flag rule %q", r)
+	}
+}
+
+func TestHasWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"ml engineer", "ml", true},
+		{"html publisher", "ml", false},
+		{"ml엔지니어 (신입)", "ml", true},
+		{"[ml] 엔지니어", "ml", true},
+		{"mlops engineer", "ml", false},
+		{"senior/lead", "lead", true},
+		{"leader", "lead", false},
+		{"데이터분석가", "데이터", true},
+		{"c++ developer", "c++", true},
+		{"abc++ x", "c++", false},
+		{"", "ml", false},
+		{"ml", "", false},
+		{"xml ml", "ml", true},
+	} {
+		if got := hasWord(tc.text, tc.word); got != tc.want {
+			t.Errorf("hasWord(%q, %q) = %v", tc.text, tc.word, got)
+		}
+	}
+}
+
+// The plan over the target postings: the answer is known, the excluded Senior posting does not
+// count, and a skill with a close relative in the profile is marked partial.
+func TestGapsPlanOverTargets(t *testing.T) {
+	dir := isolate(t)
+	dbPath := filepath.Join(dir, "jobs.db")
+	seen := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	ids := storeSpecs(t, dbPath, []spec{
+		{id: "Q1", company: "A", title: "ML Engineer", required: []string{"Python", "Docker"}, seen: seen},
+		{id: "Q2", company: "B", title: "ML Engineer", required: []string{"Docker"}, seen: seen},
+		{id: "Q3", company: "C", title: "Data Engineer", required: []string{"Airflow", "Spark"}, seen: seen},
+		{id: "Q4", company: "D", title: "Data Engineer", required: []string{"Spark", "Airflow"}, seen: seen},
+		{id: "Q5", company: "E", title: "Python Developer", required: []string{"Python"}, seen: seen},
+		{id: "Q6", company: "F", title: "Senior Engineer", required: []string{"Kafka"}, seen: seen},
+		{id: "Q7", company: "G", title: "Backend Engineer", required: []string{"Spring Boot"}, seen: seen},
+	})
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), "profile:\n  skills: [Python, Spring]\ntargets:\n  exclude_title_words: [Senior]\n")
+	gaps := func(tty bool, more ...string) cliResult {
+		return runAt(t, targetNow, tty, append([]string{"--config", cfg, "--db", dbPath, "gaps"}, more...)...)
+	}
+	r := gaps(false, "--plan", "4", "--json")
+	var plan struct {
+		Plan []struct {
+			Skill                string
+			Unlocks, Cumulative  int
+			Partial              bool
+			Relatives, Completes []string
+		}
+		TargetPostings int `json:"target_postings"`
+	}
+	if r.code != 0 || json.Unmarshal([]byte(r.out), &plan) != nil {
+		t.Fatalf("gaps --plan --json: exit %d %q %s", r.code, r.out, r.err)
+	}
+	type step struct {
+		Skill               string
+		Unlocks, Cumulative int
+		Partial             bool
+	}
+	var got []step
+	for _, s := range plan.Plan {
+		got = append(got, step{s.Skill, s.Unlocks, s.Cumulative, s.Partial})
+	}
+	// Greedy would take Spring Boot second and cover 4 after three steps; the pair
+	// Airflow + Spark covers 5.
+	want := []step{{"Docker", 2, 3, false}, {"Airflow", 0, 3, false}, {"Spark", 2, 5, false}, {"Spring Boot", 1, 6, true}}
+	if plan.TargetPostings != 6 || !reflect.DeepEqual(got, want) {
+		t.Errorf("plan over %d postings\n got %+v\nwant %+v", plan.TargetPostings, got, want)
+	}
+	if len(plan.Plan) == 4 {
+		if !reflect.DeepEqual(plan.Plan[3].Relatives, []string{"Spring"}) {
+			t.Errorf("relatives of Spring Boot: %v", plan.Plan[3].Relatives)
+		}
+		c := plan.Plan[0].Completes
+		sort.Strings(c)
+		q := []string{jsonID(ids["Q1"]), jsonID(ids["Q2"])}
+		sort.Strings(q)
+		if !reflect.DeepEqual(c, q) {
+			t.Errorf("Docker completes %v, want Q1 and Q2 %v", c, q)
+		}
+	}
+
+	r = gaps(true, "--plan", "3")
+	for _, s := range []string{
+		"You cover every required skill of 1 of your 6 target postings today.",
+		"Learn Docker, Airflow and Spark: with them, 4 more of your 6 target postings would have every required skill covered.",
+		"1. Docker: 2 of your target postings require it. Learning it completes 2 postings: #",
+		"2. Airflow: 2 of your target postings require it. On its own it completes none yet; it brings 2 postings closer",
+	} {
+		if !strings.Contains(r.out, s) {
+			t.Errorf("plan text lacks %q:\n%s", s, r.out)
+		}
+	}
+	r = gaps(true, "--plan", "4")
+	if !strings.Contains(r.out, "Spring Boot (partial)") || !strings.Contains(r.out, "4. Spring Boot (partial: you know Spring, a close relative)") {
+		t.Errorf("the partial skill is not marked:\n%s", r.out)
+	}
+}

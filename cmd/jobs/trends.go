@@ -1,0 +1,432 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs/db"
+)
+
+type trendsOptions struct {
+	f       *Factory
+	JSON    bool
+	Weeks   int
+	Skills  []string
+	Top     int
+	Verbose bool
+}
+
+// maxTrendWeeks is the longest window trends looks back over.
+const maxTrendWeeks = 104
+
+func newTrendsCmd(f *Factory, runF func(*trendsOptions) error) *cobra.Command {
+	opts := &trendsOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "trends",
+		Short: "How often your target postings asked for each skill, week by week",
+		Long: `Count, for each skill, the target postings open in each of the last weeks that ask for it
+(as required or preferred), and say which skills are rising and which falling. A posting
+counts in every week it was open: first seen by the week's end and not closed before its
+start. Weeks end now and go back seven days each; weeks before jobs first collected
+anything are shown as · and left out of the changes.
+
+On a terminal it prints a sparkline per skill; piped, tab-separated lines with no header:
+skill, postings this week, change over the window, the weekly counts (comma-separated),
+whether you have the skill.`,
+		Example: `  jobs trends
+  jobs trends --weeks 12 --top 20
+  jobs trends --skill Docker --skill Kubernetes
+  jobs trends --json`,
+		Args: maxArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Weeks < 2 || opts.Weeks > maxTrendWeeks {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--weeks must be between 2 and %d", maxTrendWeeks)}
+			}
+			if opts.Top < 1 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--top must be 1 or more")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return trendsRun(cmd, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.JSON, "json", false, "print JSON")
+	fl.IntVar(&opts.Weeks, "weeks", 8, "how many weeks back")
+	fl.StringSliceVar(&opts.Skills, "skill", nil, "only this skill (any spelling; repeat or separate with commas)")
+	fl.IntVar(&opts.Top, "top", 15, "how many skills to show, most asked for this week first (without --skill)")
+	fl.BoolVar(&opts.Verbose, "verbose", false, "print each posting the targets leave out, and why, on stderr")
+	return cmd
+}
+
+// trendWeek is one week of a trend report.
+type trendWeek struct {
+	Start, End time.Time
+	Postings   int  // target postings open in the week
+	Collected  bool // jobs had collected postings by the week's end
+}
+
+// skillTrend is one skill's weekly counts.
+type skillTrend struct {
+	Skill    string
+	Counts   []int // per week: target postings open then that ask for the skill
+	Required []int // of them, the postings that require it
+	Now      int   // this week's count
+	Change   int   // this week's count less the first collected week's
+	Have     bool  // the profile has the skill
+}
+
+// trendReport is what `jobs trends` shows, and what a digest can draw.
+type trendReport struct {
+	Now     time.Time
+	Weeks   []trendWeek  // oldest first; the last ends now
+	Skills  []skillTrend // most asked for this week first, then by name
+	Rising  []skillTrend // most risen first; at most trendMovers
+	Falling []skillTrend // most fallen first; at most trendMovers
+	Targets bool         // the config sets targets
+	// Since is when jobs first collected a posting; nil when nothing is stored.
+	Since *time.Time
+}
+
+// trendMovers is how many rising and falling skills a report names.
+const trendMovers = 5
+
+// skillTrends counts how often the target postings asked for each skill in each of the last
+// weeks, ending now; skills, when given, are canonical names to keep. The counting is done in
+// SQL over the requirements table; the config's targets (and its min_score, which needs the
+// profile) choose the postings. left are the postings the targets left out.
+func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (rep *trendReport, left []exclusion, err error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := f.Dictionary()
+	if err != nil {
+		return nil, nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	now := f.Now()
+	const week = 7 * 24 * time.Hour
+	periods := make([]db.Period, weeks)
+	for i := range periods {
+		start := now.Add(-time.Duration(weeks-i) * week)
+		end := start.Add(week - time.Nanosecond)
+		if i == weeks-1 {
+			end = now
+		}
+		periods[i] = db.Period{Start: start, End: end}
+	}
+	q := db.TrendQuery{Periods: periods, Skills: skills}
+	rules := cfg.targetRules()
+	if rules.any {
+		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &periods[0].Start})
+		if err != nil {
+			return nil, nil, err
+		}
+		left = ex
+		q.Groups = make([]int64, 0, len(items))
+		for _, it := range items {
+			g := it.Posting.GroupID
+			if g == 0 {
+				g = it.Posting.ID
+			}
+			q.Groups = append(q.Groups, g)
+		}
+	}
+	tr, err := store.SkillTrends(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep = &trendReport{Now: now, Targets: rules.any, Since: tr.Earliest}
+	first := -1 // the first collected week
+	for i, p := range periods {
+		w := trendWeek{Start: p.Start, End: p.End, Postings: tr.Totals[i]}
+		w.Collected = tr.Earliest != nil && !tr.Earliest.After(p.End)
+		if w.Collected && first < 0 {
+			first = i
+		}
+		rep.Weeks = append(rep.Weeks, w)
+	}
+	last := weeks - 1
+	for _, s := range tr.Skills {
+		if c, ok := d.Concept(s.Skill); ok && !c.Scored() {
+			continue // an industry or a field of study: context, not a skill to learn
+		}
+		st := skillTrend{Skill: s.Skill, Counts: s.Postings, Required: s.Required, Now: s.Postings[last], Have: prof.Has(s.Skill)}
+		if first >= 0 {
+			st.Change = s.Postings[last] - s.Postings[first]
+		}
+		rep.Skills = append(rep.Skills, st)
+	}
+	sort.SliceStable(rep.Skills, func(i, j int) bool {
+		a, b := rep.Skills[i], rep.Skills[j]
+		if a.Now != b.Now {
+			return a.Now > b.Now
+		}
+		return a.Skill < b.Skill
+	})
+	if first >= 0 && first < last {
+		for _, s := range rep.Skills {
+			switch {
+			case s.Change > 0:
+				rep.Rising = append(rep.Rising, s)
+			case s.Change < 0:
+				rep.Falling = append(rep.Falling, s)
+			}
+		}
+		sortMovers(rep.Rising, 1)
+		sortMovers(rep.Falling, -1)
+		rep.Rising = rep.Rising[:min(len(rep.Rising), trendMovers)]
+		rep.Falling = rep.Falling[:min(len(rep.Falling), trendMovers)]
+	}
+	return rep, left, nil
+}
+
+// sortMovers orders skills by how far they moved in direction dir (1 up, -1 down), then by
+// this week's count, then by name.
+func sortMovers(s []skillTrend, dir int) {
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Change != s[j].Change {
+			return s[i].Change*dir > s[j].Change*dir
+		}
+		if s[i].Now != s[j].Now {
+			return s[i].Now > s[j].Now
+		}
+		return s[i].Skill < s[j].Skill
+	})
+}
+
+type trendsJSON struct {
+	Weeks          []trendWeekJSON  `json:"weeks"`
+	Skills         []skillTrendJSON `json:"skills"`
+	Rising         []string         `json:"rising"`
+	Falling        []string         `json:"falling"`
+	TargetPostings int              `json:"target_postings"` // open in the last week
+	CollectedSince *string          `json:"collected_since"`
+}
+
+type trendWeekJSON struct {
+	Start     string `json:"start"`
+	End       string `json:"end"`
+	Postings  int    `json:"postings"`
+	Collected bool   `json:"collected"`
+}
+
+type skillTrendJSON struct {
+	Skill    string `json:"skill"`
+	Counts   []int  `json:"counts"`
+	Required []int  `json:"required"`
+	Now      int    `json:"now"`
+	Change   int    `json:"change"`
+	Have     bool   `json:"have"`
+}
+
+func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
+	f := opts.f
+	var skills []string
+	if len(opts.Skills) > 0 {
+		d, err := f.Dictionary()
+		if err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, s := range opts.Skills {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			name, ok := d.Canonical(s)
+			if !ok {
+				warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
+			}
+			if !seen[name] {
+				seen[name] = true
+				skills = append(skills, name)
+			}
+		}
+		if len(skills) == 0 {
+			return &usageError{cmd: cmd, err: fmt.Errorf("--skill needs a skill name")}
+		}
+	}
+	rep, left, err := skillTrends(cmd.Context(), f, opts.Weeks, skills)
+	if err != nil {
+		return err
+	}
+	if opts.Verbose {
+		printExclusions(f.IO, left, rep.Weeks[len(rep.Weeks)-1].Postings)
+	}
+	shown := rep.Skills
+	if skills == nil && len(shown) > opts.Top {
+		shown = shown[:opts.Top]
+	}
+	if skills != nil {
+		// Every named skill is shown, asked for or not, in the order given.
+		by := map[string]skillTrend{}
+		for _, s := range rep.Skills {
+			by[s.Skill] = s
+		}
+		shown = nil
+		for _, name := range skills {
+			s, ok := by[name]
+			if !ok {
+				s = skillTrend{Skill: name, Counts: make([]int, len(rep.Weeks)), Required: make([]int, len(rep.Weeks))}
+				if prof, err := f.Profile(); err == nil {
+					s.Have = prof.Has(name)
+				}
+			}
+			shown = append(shown, s)
+		}
+	}
+	if opts.JSON {
+		return writeJSON(f.IO.Out, rep.toJSON(shown))
+	}
+	if !f.IO.OutTTY {
+		t := newTable(f.IO)
+		for _, s := range shown {
+			counts := make([]string, len(s.Counts))
+			for i, c := range s.Counts {
+				counts[i] = strconv.Itoa(c)
+			}
+			t.Row(s.Skill, strconv.Itoa(s.Now), signed(s.Change), strings.Join(counts, ","), strconv.FormatBool(s.Have))
+		}
+		return t.Render()
+	}
+	return printTrends(f.IO, rep, shown)
+}
+
+func (rep *trendReport) toJSON(shown []skillTrend) trendsJSON {
+	out := trendsJSON{Weeks: []trendWeekJSON{}, Skills: []skillTrendJSON{}, Rising: []string{}, Falling: []string{}}
+	for _, w := range rep.Weeks {
+		out.Weeks = append(out.Weeks, trendWeekJSON{Start: rfc3339(w.Start), End: rfc3339(w.End), Postings: w.Postings, Collected: w.Collected})
+	}
+	for _, s := range shown {
+		out.Skills = append(out.Skills, skillTrendJSON(s))
+	}
+	for _, s := range rep.Rising {
+		out.Rising = append(out.Rising, s.Skill)
+	}
+	for _, s := range rep.Falling {
+		out.Falling = append(out.Falling, s.Skill)
+	}
+	out.TargetPostings = rep.Weeks[len(rep.Weeks)-1].Postings
+	if rep.Since != nil {
+		s := rfc3339(*rep.Since)
+		out.CollectedSince = &s
+	}
+	return out
+}
+
+func printTrends(io *IOStreams, rep *trendReport, shown []skillTrend) error {
+	loc := rep.Now.Location()
+	noun := "open postings"
+	if rep.Targets {
+		noun = "target postings"
+	}
+	weeks := len(rep.Weeks)
+	if rep.Since == nil {
+		fmt.Fprintln(io.ErrOut, "No postings are stored yet. Run 'jobs scrape' first.")
+		return nil
+	}
+	fmt.Fprintf(io.Out, "Skills your %s asked for, week by week: %d weeks from %s to %s.\n",
+		noun, weeks, rep.Weeks[0].Start.In(loc).Format("2006-01-02"), rep.Now.In(loc).Format("2006-01-02"))
+	fmt.Fprintf(io.Out, "A posting counts in every week it was open; ✓ marks skills you have.\n\n")
+	if len(shown) == 0 {
+		fmt.Fprintf(io.Out, "None of these postings asks for a skill jobs knows.\n")
+		return nil
+	}
+	collected := make([]bool, weeks)
+	for i, w := range rep.Weeks {
+		collected[i] = w.Collected
+	}
+	t := newTable(io, "SKILL", "WEEKLY", "THIS WEEK", "CHANGE").Flex(0)
+	for _, s := range shown {
+		name := s.Skill
+		if s.Have {
+			name += " ✓"
+		}
+		t.Row(name, sparkline(s.Counts, collected), strconv.Itoa(s.Now), signed(s.Change))
+	}
+	totals := make([]int, weeks)
+	for i, w := range rep.Weeks {
+		totals[i] = w.Postings
+	}
+	first := 0
+	for first < weeks-1 && !collected[first] {
+		first++
+	}
+	t.Row("(all "+noun+")", sparkline(totals, collected), strconv.Itoa(totals[weeks-1]), signed(totals[weeks-1]-totals[first]))
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintln(io.Out)
+	if !collected[0] {
+		fmt.Fprintf(io.Out, "jobs has collected postings since %s; the weeks before show as ·.\n", rep.Since.In(loc).Format("2006-01-02"))
+	}
+	if len(rep.Rising) == 0 && len(rep.Falling) == 0 {
+		if first == weeks-1 {
+			fmt.Fprintln(io.Out, "Rising and falling skills show once jobs has collected postings for two weeks.")
+		} else {
+			fmt.Fprintln(io.Out, "No skill rose or fell over these weeks.")
+		}
+		return nil
+	}
+	if len(rep.Rising) > 0 {
+		fmt.Fprintf(io.Out, "Rising: %s.\n", movers(rep.Rising))
+	}
+	if len(rep.Falling) > 0 {
+		fmt.Fprintf(io.Out, "Falling: %s.\n", movers(rep.Falling))
+	}
+	return nil
+}
+
+func movers(s []skillTrend) string {
+	parts := make([]string, len(s))
+	for i, m := range s {
+		parts[i] = fmt.Sprintf("%s (%s, now %d)", m.Skill, signed(m.Change), m.Now)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sparkBlocks are the eight heights of a sparkline.
+var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws counts from 0 (▁) to their largest (█); a week with no data is ·.
+func sparkline(counts []int, collected []bool) string {
+	top := 0
+	for _, c := range counts {
+		top = max(top, c)
+	}
+	var b strings.Builder
+	for i, c := range counts {
+		switch {
+		case i < len(collected) && !collected[i]:
+			b.WriteRune('·')
+		case top == 0:
+			b.WriteRune(sparkBlocks[0])
+		default:
+			b.WriteRune(sparkBlocks[(c*(len(sparkBlocks)-1)+top/2)/top])
+		}
+	}
+	return b.String()
+}
+
+// signed prints n with its sign: +3, -2, 0.
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
