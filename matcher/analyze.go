@@ -210,6 +210,7 @@ func (a *Analyzer) Analyze(text string) *Result {
 		}
 		res.Lines[li] = out
 	}
+	touched := map[int]bool{} // lines given places from job names, to sort once
 	for _, ci := range order {
 		ac := found[ci]
 		if ac.evidence == nil {
@@ -221,11 +222,15 @@ func (a *Analyzer) Analyze(text string) *Result {
 				ac.evidence = append(ac.evidence, p.span)
 				l := &res.Lines[p.line]
 				l.Skills = append(l.Skills, Found{Name: a.dict.concepts[ci].Name, Start: p.span.Start, End: p.span.End})
-				sort.Slice(l.Skills, func(i, j int) bool { return l.Skills[i].Start < l.Skills[j].Start })
+				touched[p.line] = true
 			}
 		} else {
 			ac.first = ac.evidence[0].Start
 		}
+	}
+	for li := range touched {
+		l := &res.Lines[li]
+		sort.SliceStable(l.Skills, func(i, j int) bool { return l.Skills[i].Start < l.Skills[j].Start })
 	}
 	sort.SliceStable(order, func(i, j int) bool { return found[order[i]].first < found[order[j]].first })
 	for _, ci := range order {

@@ -126,21 +126,27 @@ func roleBefore(line string, s int) bool {
 	}
 	t = strings.TrimRight(t, " ")
 	i := strings.LastIndexByte(t, ' ') + 1
-	return roleNouns[t[i:]] && words(line) <= 14
+	return roleNouns[t[i:]] && !moreWords(line, 14)
 }
 
-// words counts the space-separated words of s.
-func words(s string) int {
-	n, in := 0, false
+// maxBracket is how far after a hit a closing bracket is looked for.
+const maxBracket = 200
+
+// moreWords reports whether s has more than n space-separated words; it stops counting
+// there, so a long line costs no more than a short one.
+func moreWords(s string, n int) bool {
+	count, in := 0, false
 	for i := 0; i < len(s); i++ {
 		if s[i] == ' ' || s[i] == '\t' {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if count++; count > n {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
 
 // headNouns extend a method's span when they follow it: "automated testing tools",
@@ -304,10 +310,16 @@ func (a *Analyzer) readLine(dst []Hit, hits []Hit, folded, orig string, base, ki
 		hit := kept[i]
 		s, e := hit.nStart-base, hit.nEnd-base
 		// Hits inside a bracket right after this one.
+		// Only the spaces after the hit are looked past, and a bracket is looked for within
+		// maxBracket bytes, so a long line costs the same per hit as a short one.
 		inner, same := 0, true
-		if p := strings.IndexByte(folded[e:], '('); p >= 0 && strings.TrimSpace(folded[e:e+p]) == "" {
-			if q := strings.IndexByte(folded[e+p:], ')'); q > 0 {
-				end := e + p + q
+		p := e
+		for p < len(folded) && folded[p] == ' ' {
+			p++
+		}
+		if p < len(folded) && folded[p] == '(' {
+			if q := strings.IndexByte(folded[p:min(len(folded), p+maxBracket)], ')'); q > 0 {
+				end := p + q
 				for j := i + 1; j < len(kept) && kept[j].nEnd-base <= end; j++ {
 					inner++
 					same = same && kept[j].Concept == hit.Concept

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,7 +15,11 @@ type Normalized struct {
 	Folded string // NFKC with ASCII letters in lower case (same length as NFKC)
 	// from[i], to[i]: the input bytes that normalised byte i came from. nil when the input
 	// was already NFKC: then offsets are the same on both sides.
-	from, to []int32
+	// The line last asked about by lineHasHangul, so that many hits on one long line cost
+	// one scan of it, not one each.
+	lineLo, lineHi int
+	lineHangul     bool
+	from, to       []int32
 }
 
 // Normalize normalises s. Most postings are NFKC already, and then this is one pass that
@@ -72,11 +77,35 @@ func (n *Normalized) Span(start, end int) (int, int) {
 	if n.from == nil {
 		return start, end
 	}
+	if len(n.from) == 0 {
+		return 0, 0
+	}
 	if start >= len(n.from) {
 		last := int(n.to[len(n.to)-1])
 		return last, last
 	}
+	if end <= start {
+		// An empty range (an empty line) maps to where its first byte would come from.
+		at := int(n.from[start])
+		return at, at
+	}
 	return int(n.from[start]), int(n.to[end-1])
+}
+
+// lineHasHangul reports whether the line holding the bytes [s, e) of NFKC has Hangul.
+func (n *Normalized) lineHasHangul(s, e int) bool {
+	if n.lineHi > n.lineLo && s >= n.lineLo && e <= n.lineHi {
+		return n.lineHangul
+	}
+	ls := strings.LastIndexByte(n.NFKC[:s], '\n') + 1
+	le := strings.IndexByte(n.NFKC[e:], '\n')
+	if le < 0 {
+		le = len(n.NFKC)
+	} else {
+		le += e
+	}
+	n.lineLo, n.lineHi, n.lineHangul = ls, le, hasHangul(n.NFKC[ls:le])
+	return n.lineHangul
 }
 
 func asciiLower(s string) string {

@@ -333,3 +333,17 @@ func TestGapsAndPlan(t *testing.T) {
 		t.Errorf("plan\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// Empty ranges map back to a point in the input, in text NFKC changes too.
+func TestSpanOfEmptyRange(t *testing.T) {
+	n := Normalize("\nＡ\n\nＢ")
+	for _, r := range [][2]int{{0, 0}, {1, 1}, {len(n.NFKC), len(n.NFKC)}} {
+		s, e := n.Span(r[0], r[1])
+		if s != e || s < 0 || e > len("\nＡ\n\nＢ") {
+			t.Errorf("Span(%d, %d) = %d, %d", r[0], r[1], s, e)
+		}
+	}
+	a := ruleAnalyzer(t)
+	a.Analyze("\nＰＹＴＨＯＮ\n\n")
+	a.Analyze("")
+}

@@ -235,14 +235,7 @@ func (f *Finder) exactOK(n *Normalized, p *pattern, s, e int) bool {
 			return true
 		}
 	}
-	ls := strings.LastIndexByte(n.NFKC[:s], '\n') + 1
-	le := strings.IndexByte(n.NFKC[e:], '\n')
-	if le < 0 {
-		le = len(n.NFKC)
-	} else {
-		le += e
-	}
-	return hasHangul(n.NFKC[ls:le])
+	return n.lineHasHangul(s, e)
 }
 
 // Name returns the canonical name of a hit's concept.

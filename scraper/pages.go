@@ -582,7 +582,8 @@ func parseJobPostingPage(body []byte, pageURL string) (*jobs.Posting, error) {
 func decodeLD(text string) (any, error) {
 	t := strings.TrimSpace(text)
 	for _, w := range [][2]string{{"<!--", "-->"}, {"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}} {
-		if strings.HasPrefix(t, w[0]) && strings.HasSuffix(t, w[1]) {
+		// The markers may not overlap: "<!-->" is both an opening and a closing.
+		if len(t) >= len(w[0])+len(w[1]) && strings.HasPrefix(t, w[0]) && strings.HasSuffix(t, w[1]) {
 			t = strings.TrimSpace(t[len(w[0]) : len(t)-len(w[1])])
 		}
 	}
