@@ -318,7 +318,7 @@ func TestGapsAndPlan(t *testing.T) {
 	if g[1].Skill != "Airflow" || g[1].Unlocks != 1 || g[1].Required != 2 {
 		t.Errorf("second gap %+v", g[1])
 	}
-	plan := Plan(items, 4)
+	plan := BestPlan(items, 4)
 	got := []Step{}
 	for _, s := range plan {
 		got = append(got, Step{Skill: s.Skill, Unlocks: s.Unlocks, Cumulative: s.Cumulative})

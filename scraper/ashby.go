@@ -56,15 +56,8 @@ func (a *Ashby) listURL(board string) string {
 func (a *Ashby) readBoard(ctx context.Context, f *fetcher, board string) boardList {
 	var bl boardList
 	u := a.listURL(board)
-	r := f.get(ctx, u, fetchList)
-	if r.requested {
-		bl.requests++
-	}
-	if r.cancelled {
-		return bl
-	}
-	if !r.ok() {
-		bl.failures = append(bl.failures, listFailure(r, ashbyName, board))
+	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return listFailure(r, ashbyName, board) })
+	if !ok {
 		return bl
 	}
 	items, err := parseAshbyJobs(r.body, board, a.cfg.MaxBodySize)

@@ -418,3 +418,22 @@ func boardTime(v any) time.Time {
 	}
 	return t
 }
+
+// getList fetches a list URL for a source's list reader: it counts the request, and records
+// the failure when the list could not be had. ok is false when there is nothing to parse
+// (the fetch failed or the run was cancelled).
+func getList(ctx context.Context, f *fetcher, u string, requests *int, failures *[]jobs.Failure,
+	failure func(*result) jobs.Failure) (r *result, ok bool) {
+	r = f.get(ctx, u, fetchList)
+	if r.requested {
+		*requests++
+	}
+	if r.cancelled {
+		return r, false
+	}
+	if !r.ok() {
+		*failures = append(*failures, failure(r))
+		return r, false
+	}
+	return r, true
+}

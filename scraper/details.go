@@ -73,15 +73,8 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 			fail(u, 0, fmt.Sprintf("more than %d pages of postings; the rest were not read", maxListPages))
 			return pl
 		}
-		r := f.get(ctx, u, fetchList)
-		if r.requested {
-			pl.requests++
-		}
-		if r.cancelled {
-			return pl
-		}
-		if !r.ok() {
-			pl.failures = append(pl.failures, requestFailure(r, source))
+		r, ok := getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
+		if !ok {
 			return pl
 		}
 		pg, err := parse(r.body)

@@ -57,15 +57,8 @@ func (g *Greenhouse) listURL(board string) string {
 func (g *Greenhouse) readBoard(ctx context.Context, f *fetcher, board string) boardList {
 	var bl boardList
 	u := g.listURL(board)
-	r := f.get(ctx, u, fetchList)
-	if r.requested {
-		bl.requests++
-	}
-	if r.cancelled {
-		return bl
-	}
-	if !r.ok() {
-		bl.failures = append(bl.failures, listFailure(r, greenhouseName, board))
+	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return listFailure(r, greenhouseName, board) })
+	if !ok {
 		return bl
 	}
 	list, err := parseGreenhouseJobs(r.body, board, g.cfg.MaxBodySize)

@@ -75,15 +75,8 @@ func (l *Lever) readBoard(ctx context.Context, f *fetcher, site string) boardLis
 				Reason: fmt.Sprintf("more than %d pages of postings; the rest were not read", maxLeverPages)})
 			return bl
 		}
-		r := f.get(ctx, u, fetchList)
-		if r.requested {
-			bl.requests++
-		}
-		if r.cancelled {
-			return bl
-		}
-		if !r.ok() {
-			bl.failures = append(bl.failures, listFailure(r, leverName, site))
+		r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return listFailure(r, leverName, site) })
+		if !ok {
 			return bl
 		}
 		items, records, err := parseLeverPostings(r.body, site, l.cfg.MaxBodySize)

@@ -56,15 +56,8 @@ func (l *Line) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, er
 func (l *Line) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] {
 	u := l.baseStr + lineListPath
 	pl := pagedList[listedPosting]{url: u}
-	r := f.get(ctx, u, fetchList)
-	if r.requested {
-		pl.requests++
-	}
-	if r.cancelled {
-		return pl
-	}
-	if !r.ok() {
-		pl.failures = append(pl.failures, requestFailure(r, lineName))
+	r, ok := getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, lineName) })
+	if !ok {
 		return pl
 	}
 	pg, err := parseLineList(r.body, l.baseStr)

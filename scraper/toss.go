@@ -52,15 +52,8 @@ func (s *Toss) listURL(string) string { return s.baseStr + tossJobsPath }
 func (s *Toss) readBoard(ctx context.Context, f *fetcher, company string) boardList {
 	var bl boardList
 	u := s.listURL(company)
-	r := f.get(ctx, u, fetchList)
-	if r.requested {
-		bl.requests++
-	}
-	if r.cancelled {
-		return bl
-	}
-	if !r.ok() {
-		bl.failures = append(bl.failures, r.failure(tossName))
+	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return r.failure(tossName) })
+	if !ok {
 		return bl
 	}
 	list, err := parseGreenhouseJobs(r.body, company, s.cfg.MaxBodySize)
