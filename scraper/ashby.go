@@ -17,10 +17,7 @@ const ashbyName = "ashby"
 // Ashby collects the postings of Ashby job boards through the public posting API: one
 // GET {base}/posting-api/job-board/{board}?includeCompensation=true per board.
 type Ashby struct {
-	base    *url.URL
-	baseStr string
-	boards  []string
-	cfg     Config
+	boardSource
 }
 
 var _ jobs.Source = (*Ashby)(nil)
@@ -28,15 +25,11 @@ var _ jobs.Source = (*Ashby)(nil)
 // NewAshby makes the Ashby source. baseURL is where the API lives (https://api.ashbyhq.com,
 // or a local server in tests); boards are the job board names (jobs.ashbyhq.com/{board}).
 func NewAshby(baseURL string, boards []string, cfg Config) (*Ashby, error) {
-	u, err := parseBaseURL(ashbyName, baseURL)
+	bs, err := newBoardSource(ashbyName, "board", baseURL, boards, cfg)
 	if err != nil {
 		return nil, err
 	}
-	names, err := boardNames(ashbyName, "board", boards)
-	if err != nil {
-		return nil, err
-	}
-	return &Ashby{base: u, baseStr: u.String(), boards: names, cfg: cfg.withDefaults()}, nil
+	return &Ashby{bs}, nil
 }
 
 // Name is "ashby".

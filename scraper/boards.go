@@ -437,3 +437,25 @@ func getList(ctx context.Context, f *fetcher, u string, requests *int, failures 
 	}
 	return r, true
 }
+
+// boardSource is what every board source holds: where its API lives, the boards to read
+// and its policy.
+type boardSource struct {
+	base    *url.URL
+	baseStr string
+	boards  []string
+	cfg     Config
+}
+
+// newBoardSource checks a board source's base URL and board names ("board", "site").
+func newBoardSource(name, what, baseURL string, boards []string, cfg Config) (boardSource, error) {
+	u, err := parseBaseURL(name, baseURL)
+	if err != nil {
+		return boardSource{}, err
+	}
+	names, err := boardNames(name, what, boards)
+	if err != nil {
+		return boardSource{}, err
+	}
+	return boardSource{base: u, baseStr: u.String(), boards: names, cfg: cfg.withDefaults()}, nil
+}

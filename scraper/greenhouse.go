@@ -19,10 +19,7 @@ const greenhouseName = "greenhouse"
 // API: one GET {base}/v1/boards/{token}/jobs?content=true per board, which lists every
 // published posting with its text.
 type Greenhouse struct {
-	base    *url.URL
-	baseStr string
-	boards  []string
-	cfg     Config
+	boardSource
 }
 
 var _ jobs.Source = (*Greenhouse)(nil)
@@ -31,15 +28,11 @@ var _ jobs.Source = (*Greenhouse)(nil)
 // (https://boards-api.greenhouse.io, or a local server in tests); boards are the board
 // tokens to read (Coupang's is "coupang").
 func NewGreenhouse(baseURL string, boards []string, cfg Config) (*Greenhouse, error) {
-	u, err := parseBaseURL(greenhouseName, baseURL)
+	bs, err := newBoardSource(greenhouseName, "board", baseURL, boards, cfg)
 	if err != nil {
 		return nil, err
 	}
-	names, err := boardNames(greenhouseName, "board", boards)
-	if err != nil {
-		return nil, err
-	}
-	return &Greenhouse{base: u, baseStr: u.String(), boards: names, cfg: cfg.withDefaults()}, nil
+	return &Greenhouse{bs}, nil
 }
 
 // Name is "greenhouse".

@@ -26,10 +26,7 @@ const maxLeverPages = 100
 // Lever collects the postings of Lever sites through the public postings API:
 // GET {base}/v0/postings/{site}?mode=json, in pages of leverPageSize.
 type Lever struct {
-	base    *url.URL
-	baseStr string
-	sites   []string
-	cfg     Config
+	boardSource // boards are site names
 }
 
 var _ jobs.Source = (*Lever)(nil)
@@ -37,15 +34,11 @@ var _ jobs.Source = (*Lever)(nil)
 // NewLever makes the Lever source. baseURL is where the API lives (https://api.lever.co, or
 // a local server in tests); sites are the site names to read (jobs.lever.co/{site}).
 func NewLever(baseURL string, sites []string, cfg Config) (*Lever, error) {
-	u, err := parseBaseURL(leverName, baseURL)
+	bs, err := newBoardSource(leverName, "site", baseURL, sites, cfg)
 	if err != nil {
 		return nil, err
 	}
-	names, err := boardNames(leverName, "site", sites)
-	if err != nil {
-		return nil, err
-	}
-	return &Lever{base: u, baseStr: u.String(), sites: names, cfg: cfg.withDefaults()}, nil
+	return &Lever{bs}, nil
 }
 
 // Name is "lever".
@@ -54,7 +47,7 @@ func (l *Lever) Name() string { return leverName }
 // Scrape reads every site's postings into sink. A posting's SourceID is its Lever id.
 // Lever gives no update time, so every listed posting is saved on every run.
 func (l *Lever) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
-	return scrapeBoards(ctx, sink, l.cfg, leverName, l.base, l.sites, l)
+	return scrapeBoards(ctx, sink, l.cfg, leverName, l.base, l.boards, l)
 }
 
 func (l *Lever) listURL(site string) string {
