@@ -94,6 +94,7 @@ type Posting struct {
 	FirstSeen      time.Time  // set by the store
 	LastSeen       time.Time  // set by the store
 	ClosedAt       *time.Time // set by the store
+	UpdatedAt      *time.Time // when its text last changed after it was first stored; set by the store
 
 	// GroupID is the id of the first-seen posting this one is a sighting of (the same company
 	// and title on another board or reposted within DedupWindow); equal to ID for the first.

@@ -27,7 +27,7 @@ type AnalysisUpdate struct {
 // listColumns are what a list needs: no section texts, no raw payload.
 const listColumns = `id, source, source_id, url, company, title, status, categories,
 	employment_type, location, remote, due, career_min, career_max, career_newbie,
-	min_years, max_years, degree, major, newcomer, first_seen, last_seen, closed_at, group_id`
+	min_years, max_years, degree, major, newcomer, first_seen, last_seen, closed_at, group_id, updated_at`
 
 // fullColumns are every column a Posting holds, from fullFrom.
 const fullColumns = listColumns + `,
@@ -67,6 +67,8 @@ const (
 		major = excluded.major,
 		newcomer = excluded.newcomer,
 		last_seen = excluded.last_seen,
+		updated_at = CASE WHEN postings.content_hash != '' AND postings.content_hash != excluded.content_hash
+			THEN excluded.last_seen ELSE postings.updated_at END,
 		closed_at = CASE WHEN excluded.status = 'closed'
 			THEN COALESCE(postings.closed_at, excluded.closed_at) END
 	RETURNING id, first_seen, last_seen, closed_at`
@@ -268,6 +270,15 @@ func group(ctx context.Context, t *tx, s stored, p *jobs.Posting) error {
 	}
 	if _, err := t.ExecContext(ctx, `UPDATE postings SET dedup_key = ?, group_id = ? WHERE id = ?`, key, g, s.id); err != nil {
 		return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+	}
+	if g != s.id {
+		// A repost on the same board with other text is an edit of the posting. (Boards
+		// format one posting differently, so sightings on other boards are not compared.)
+		if _, err := t.ExecContext(ctx, `UPDATE postings SET updated_at = ? WHERE id = ? AND EXISTS (
+				SELECT 1 FROM postings lead WHERE lead.id = ? AND lead.source = ? AND lead.content_hash != ?)`,
+			formatTime(t.now), s.id, g, p.Source, ContentHash(p.Sections)); err != nil {
+			return t.db.wrap(err, "cannot store posting %s %s", p.Source, p.SourceID)
+		}
 	}
 	return nil
 }
@@ -809,13 +820,14 @@ func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
 		firstSeen, lastSeen                string
 		due, closedAt                      sql.NullString
 		groupID                            sql.NullInt64
+		updatedAt                          sql.NullString
 		careerMin, careerMax, careerNewbie sql.NullInt64
 		minYears, maxYears                 sql.NullInt64
 	)
 	dest := []any{
 		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &status, &categories,
 		&p.EmploymentType, &p.Location, &p.Remote, &due, &careerMin, &careerMax, &careerNewbie,
-		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt, &groupID,
+		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt, &groupID, &updatedAt,
 	}
 	if full {
 		s := &p.Sections
@@ -847,6 +859,9 @@ func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
 		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
 	}
 	if p.ClosedAt, err = parseNullTime(closedAt); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.UpdatedAt, err = parseNullTime(updatedAt); err != nil {
 		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
 	}
 	if p.FirstSeen, err = parseTime(firstSeen); err != nil {

@@ -854,3 +854,41 @@ func TestUpsertGroupsDuplicatesAcrossSources(t *testing.T) {
 		t.Errorf("a repost after the window joined the old group: %v", groups)
 	}
 }
+
+// An edited requirement list, or a repost on the same board with other text, marks the
+// posting updated; storing the same text again, or a sighting on another board, does not.
+func TestUpdatedWhenTheTextChanges(t *testing.T) {
+	ctx := context.Background()
+	clk := newClock()
+	d := openTest(t, WithClock(clk.Now))
+	p := posting("wanted", "1")
+	mustUpsert(t, d, p)
+	clk.Advance(24 * time.Hour)
+	mustUpsert(t, d, posting("wanted", "1"))
+	if got, _ := d.FindBySource(ctx, "wanted", "1"); got.UpdatedAt != nil {
+		t.Errorf("same text marked updated at %v", got.UpdatedAt)
+	}
+	clk.Advance(24 * time.Hour)
+	edited := posting("wanted", "1")
+	edited.Sections.Requirements += "\n• Kubernetes 운영 경험"
+	mustUpsert(t, d, edited)
+	got, _ := d.FindBySource(ctx, "wanted", "1")
+	if got.UpdatedAt == nil || !got.UpdatedAt.Equal(clk.Now()) {
+		t.Errorf("edited requirements: updated_at %v, want %v", got.UpdatedAt, clk.Now())
+	}
+	// A repost: a new id on the same board, same company and title, other text.
+	repost := posting("wanted", "2")
+	repost.Company, repost.Title = p.Company, p.Title
+	repost.Sections.Requirements = "• Go 5년 이상"
+	mustUpsert(t, d, repost)
+	if got, _ := d.FindBySource(ctx, "wanted", "2"); got.UpdatedAt == nil || got.GroupID != p.ID {
+		t.Errorf("repost: updated_at %v, group %d (want %d)", got.UpdatedAt, got.GroupID, p.ID)
+	}
+	other := posting("greenhouse", "9")
+	other.Company, other.Title = p.Company, p.Title
+	other.Sections.Requirements = "Python"
+	mustUpsert(t, d, other)
+	if got, _ := d.FindBySource(ctx, "greenhouse", "9"); got.UpdatedAt != nil {
+		t.Errorf("a sighting on another board was marked updated")
+	}
+}

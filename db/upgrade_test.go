@@ -42,6 +42,11 @@ func TestUpgradeFromEveryEarlierVersion(t *testing.T) {
 					t.Fatalf("version %d: %v", k, err)
 				}
 			}
+			if k >= 6 { // from 0006 the store writes a posting's skills summary with its rows
+				if _, err := old.write.ExecContext(ctx, `UPDATE postings SET skills = 'required:Go' WHERE id = 1`); err != nil {
+					t.Fatal(err)
+				}
+			}
 			old.write.Close()
 
 			d, err := Open(ctx, path)

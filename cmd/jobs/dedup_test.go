@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,5 +74,36 @@ func TestListShowsOnePostingSeenOnTwoBoardsOnce(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the first-seen sighting does not lead: %s", r.out)
+	}
+}
+
+// A posting whose requirements were edited after it was first seen is flagged updated in
+// list --json and in show.
+func TestEditedPostingShowsUpdated(t *testing.T) {
+	dir := isolate(t)
+	path := filepath.Join(dir, "jobs.db")
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	store, err := db.Open(ctx, path, db.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &jobs.Posting{Source: "wanted", SourceID: "7", URL: "https://www.wanted.co.kr/wd/7", Company: "토스",
+		Title: "ML Engineer", Status: jobs.StatusOpen, Sections: jobs.Sections{Requirements: "• Python"}}
+	if _, _, err := store.UpsertPosting(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(48 * time.Hour)
+	p.Sections.Requirements = "• Python\n• Kubernetes"
+	if _, _, err := store.UpsertPosting(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	r := runCLI(t, false, "", "--db", path, "list", "--json")
+	if !strings.Contains(r.out, `"updated":true`) || !strings.Contains(r.out, `"updated_at":"2026-11-22T09:00:00Z"`) {
+		t.Errorf("list --json:\n%s", r.out)
+	}
+	if r := runCLI(t, false, "", "--db", path, "show", "1"); !strings.Contains(r.out, "updated 2026-11-22") {
+		t.Errorf("show:\n%s", r.out)
 	}
 }

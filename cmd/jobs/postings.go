@@ -167,6 +167,10 @@ func groupSightings(posts []*jobs.Posting) [][]*jobs.Posting {
 			if p.Status == jobs.StatusOpen {
 				first.Status = jobs.StatusOpen
 			}
+			// A repost with other text updates the posting it repeats.
+			if p.UpdatedAt != nil && (first.UpdatedAt == nil || p.UpdatedAt.After(*first.UpdatedAt)) {
+				first.UpdatedAt = p.UpdatedAt
+			}
 		}
 	}
 	return groups
@@ -205,6 +209,8 @@ type postingJSON struct {
 	FirstSeen        string       `json:"first_seen"`
 	LastSeen         string       `json:"last_seen"`
 	ClosedAt         *string      `json:"closed_at,omitempty"`
+	Updated          bool         `json:"updated"`              // its text changed after it was first seen
+	UpdatedAt        *string      `json:"updated_at,omitempty"` // when it last did
 	Sources          []sourceJSON `json:"sources"`
 }
 
@@ -244,6 +250,10 @@ func toJSON(s matcher.Scored) postingJSON {
 	if p.Due != nil {
 		d := p.Due.Format("2006-01-02")
 		out.Due = &d
+	}
+	if p.UpdatedAt != nil {
+		u := rfc3339(*p.UpdatedAt)
+		out.Updated, out.UpdatedAt = true, &u
 	}
 	if p.ClosedAt != nil {
 		c := rfc3339(*p.ClosedAt)

@@ -77,8 +77,12 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	} else if p.Status == jobs.StatusOpen {
 		status += ", rolling (상시)"
 	}
-	fmt.Fprintf(w, "#%d · %s · first seen %s · last seen %s\n", p.ID, status,
+	fmt.Fprintf(w, "#%d · %s · first seen %s · last seen %s", p.ID, status,
 		p.FirstSeen.Local().Format("2006-01-02"), p.LastSeen.Local().Format("2006-01-02"))
+	if p.UpdatedAt != nil {
+		fmt.Fprintf(w, " · %s %s", paint(f.IO, "33", "updated"), p.UpdatedAt.Local().Format("2006-01-02"))
+	}
+	fmt.Fprintln(w)
 	a := p.Analysis
 	fmt.Fprintf(w, "Years: %s   Degree: %s", orDash(years(a.MinYears, a.MaxYears)), orDash(string(a.Degree)))
 	if a.Major != "" {
