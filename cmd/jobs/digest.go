@@ -183,6 +183,7 @@ type digest struct {
 	Demand   []matcher.Gap // the top gaps, for the chart
 	Scores   [10]int       // open matching postings by score, 0.0-0.1 ... 0.9-1.0
 	PerDay   []dayCount
+	Trends   *trendReport // weekly demand of the most asked-for skills, for the chart
 	loc      *time.Location
 }
 
@@ -321,6 +322,9 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*dig
 		return nil, err
 	}
 	if err := dg.fillGaps(ctx, f, store, last, matcher.Gaps(matching)); err != nil {
+		return nil, err
+	}
+	if dg.Trends, _, err = skillTrends(ctx, f, digestTrendWeeks, nil); err != nil {
 		return nil, err
 	}
 	if err := dg.countPerDay(ctx, store); err != nil {
@@ -1007,7 +1011,7 @@ func writeDigestHTML(w *bytes.Buffer, dg *digest) error {
 		dropped = append(dropped, dropNote(g))
 	}
 	v.Dropped = strings.Join(dropped, ", ")
-	v.Charts = []svgChart{dg.demandChart(), dg.scoreChart(), dg.perDayChart()}
+	v.Charts = []svgChart{dg.demandChart(), dg.trendsChart(), dg.scoreChart(), dg.perDayChart()}
 	return digestHTML.Execute(w, v)
 }
 
@@ -1117,6 +1121,74 @@ func (dg *digest) perDayChart() svgChart {
 			c.Texts = append(c.Texts, svgText{X: x + bw/2, Y: height - 8, Text: d.Day.Format("01/02"), Anchor: "middle", Class: "small"})
 		}
 	}
+	return c
+}
+
+// digestTrendWeeks and digestTrendSkills size the trends chart.
+const (
+	digestTrendWeeks  = 12
+	digestTrendSkills = 8
+)
+
+// trendsChart draws, for the skills target postings ask for most this week, one row of
+// weekly bars each: how many open target postings asked for the skill that week.
+func (dg *digest) trendsChart() svgChart {
+	c := svgChart{ID: "chart-trends", Title: "Skills in demand, week by week",
+		Desc: fmt.Sprintf("Open target postings asking for each skill, over the last %d weeks (this week on the right).", digestTrendWeeks)}
+	var rows []skillTrend
+	if dg.Trends != nil {
+		for _, s := range dg.Trends.Skills {
+			if len(rows) == digestTrendSkills {
+				break
+			}
+			if s.Now > 0 {
+				rows = append(rows, s)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		c.Empty = "No open target posting asks for a skill yet."
+		return c
+	}
+	most := 0
+	for _, s := range rows {
+		for _, n := range s.Counts {
+			most = max(most, n)
+		}
+	}
+	const left, rowH, barMaxH, top = 150.0, 30.0, 22.0, 6.0
+	plotW := chartW - left - 60
+	c.W, c.H = int(chartW), int(top+float64(len(rows))*rowH+4)
+	for i, s := range rows {
+		y := top + float64(i)*rowH
+		name := s.Skill
+		if !s.Have {
+			name += " *"
+		}
+		c.Texts = append(c.Texts, svgText{X: left - 8, Y: y + barMaxH - 6, Text: truncateRunes(name, 22), Anchor: "end"})
+		bw := plotW / float64(max(1, len(s.Counts)))
+		for w, n := range s.Counts {
+			h := max(float64(n)/float64(max(1, most))*barMaxH, 1)
+			class := "pref"
+			if w == len(s.Counts)-1 {
+				class = "req"
+			}
+			tip := s.Skill
+			if dg.Trends != nil && w < len(dg.Trends.Weeks) {
+				tip = fmt.Sprintf("%s, week of %s: %s", s.Skill, dg.local(dg.Trends.Weeks[w].Start).Format("2006-01-02"),
+					countOf(n, "posting", "postings"))
+			}
+			c.Rects = append(c.Rects, svgRect{X: left + float64(w)*bw + 1, Y: y + barMaxH - h, W: max(bw-2, 1), H: h, Class: class, Tip: tip})
+		}
+		change := fmt.Sprintf("%d", s.Now)
+		if s.Change > 0 {
+			change += fmt.Sprintf(" (+%d)", s.Change)
+		} else if s.Change < 0 {
+			change += fmt.Sprintf(" (%d)", s.Change)
+		}
+		c.Texts = append(c.Texts, svgText{X: left + plotW + 6, Y: y + barMaxH - 6, Text: change, Anchor: "start", Class: "small"})
+	}
+	c.Desc += " * marks skills you do not have yet."
 	return c
 }
 

@@ -478,6 +478,11 @@ func TestDigestPerDayAndScores(t *testing.T) {
 	if dg.Scores != want {
 		t.Errorf("score bins %v, want %v", dg.Scores, want)
 	}
+	// The trends chart: a row of weekly bars for each skill asked for this week.
+	c := dg.trendsChart()
+	if c.Empty != "" || len(c.Rects) == 0 || len(c.Rects)%digestTrendWeeks != 0 {
+		t.Errorf("trends chart: %q, %d bars", c.Empty, len(c.Rects))
+	}
 }
 
 // TestDigestHTMLInChromium opens the HTML digest in headless Chromium with every request
@@ -525,7 +530,7 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		{"digest", page, false, []string{
 			"<h1>jobs digest, 2026-11-20 09:00</h1>", ">New for you <", ">Watched companies <", ">Closed <",
 			">Deadlines within 7 days <", ">How your top gaps moved<", ">Demand for your top missing skills<",
-			">Score distribution<", ">New postings per day<", "<svg", "<rect",
+			">Score distribution<", ">New postings per day<", ">Skills in demand, week by week<", "<svg", "<rect",
 			"&lt;script&gt;alert(1)&lt;/script&gt;레드팀 엔지니어", "ML 엔지니어 E",
 		}},
 	} {
