@@ -274,3 +274,23 @@ type Run struct {
 	Ended   *time.Time
 	Sources []SourceStats
 }
+
+// Same reports whether two analyses say the same: the same skills in the same sections and
+// order, years, degree, major and newcomer. Evidence is not compared.
+func (a *Analysis) Same(b *Analysis) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if len(a.Skills) != len(b.Skills) || !sameInt(a.MinYears, b.MinYears) || !sameInt(a.MaxYears, b.MaxYears) ||
+		a.Degree != b.Degree || a.Major != b.Major || a.Newcomer != b.Newcomer {
+		return false
+	}
+	for i := range a.Skills {
+		if a.Skills[i].Skill != b.Skills[i].Skill || a.Skills[i].Section != b.Skills[i].Section {
+			return false
+		}
+	}
+	return true
+}
+
+func sameInt(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }

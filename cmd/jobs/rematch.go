@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -50,12 +51,18 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	in := make(chan *jobs.Posting, 256)
 	out := make(chan db.AnalysisUpdate, 256)
 	var wg sync.WaitGroup
+	var unchanged atomic.Int64
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for p := range in {
-				out <- db.AnalysisUpdate{ID: p.ID, Analysis: an.AnalyzePosting(p)}
+				a := an.AnalyzePosting(p)
+				if a.Same(p.Analysis) {
+					unchanged.Add(1) // nothing to write
+					continue
+				}
+				out <- db.AnalysisUpdate{ID: p.ID, Analysis: a}
 			}
 		}()
 	}
@@ -98,6 +105,6 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	if readErr != nil {
 		return readErr
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings.\n", n)
+	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings: %d changed.\n", n+int(unchanged.Load()), n)
 	return nil
 }
