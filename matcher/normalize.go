@@ -33,7 +33,10 @@ func Normalize(s string) Normalized {
 	out := make([]byte, 0, len(s)+len(s)/8)
 	from := make([]int32, 0, cap(out))
 	to := make([]int32, 0, cap(out))
-	prev := 0
+	// A rune may expand into several segments ("㏆" is "C∕kg") while the input position
+	// moves only once: bytes written before it moves are pending, and all map to the input
+	// range that the move covers.
+	prev, pending := 0, 0
 	for !it.Done() {
 		seg := it.Next()
 		pos := it.Pos()
@@ -42,7 +45,13 @@ func Normalize(s string) Normalized {
 			to = append(to, int32(pos))
 		}
 		out = append(out, seg...)
-		prev = pos
+		if pos > prev {
+			for k := pending; k < len(out); k++ {
+				from[k], to[k] = int32(prev), int32(pos)
+			}
+			pending = len(out)
+			prev = pos
+		}
 	}
 	n := string(out)
 	return Normalized{NFKC: n, Folded: asciiLower(n), from: from, to: to}
