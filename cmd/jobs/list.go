@@ -88,11 +88,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 			countOf(len(left), "posting", "postings"), isAre(len(left)))
 	}
 	if opts.JSON {
-		out := make([]postingJSON, len(items))
-		for i, it := range items {
-			out[i] = toJSON(it)
-		}
-		return writeJSON(f.IO.Out, out)
+		return writeJSONArray(f.IO.Out, len(items), func(i int) any { return toJSON(items[i]) })
 	}
 	if len(items) == 0 {
 		if f.IO.OutTTY {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -27,6 +28,45 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
+	return bw.Flush()
+}
+
+// writeJSONArray prints a JSON array of n elements, each made when it is written, so a list
+// of 50,000 postings is never held twice in memory (once as values, once as text).
+func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	indent := false
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		indent = true
+	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+		return bw.Flush()
+	}
+	bw.WriteByte('[')
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("  ", "  ")
+	}
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		if indent {
+			bw.WriteString("\n  ")
+		}
+		buf.Reset()
+		if err := enc.Encode(elem(i)); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	}
+	if indent {
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
 	return bw.Flush()
 }
 
