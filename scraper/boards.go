@@ -438,18 +438,31 @@ func getList(ctx context.Context, f *fetcher, u string, requests *int, failures 
 	return r, true
 }
 
-// boardSource is what every board source holds: where its API lives, the boards to read
-// and its policy.
-type boardSource struct {
+// siteSource is what every source of one site holds: where the site lives and its policy.
+type siteSource struct {
 	base    *url.URL
 	baseStr string
-	boards  []string
 	cfg     Config
+}
+
+// newSiteSource checks a source's base URL.
+func newSiteSource(name, baseURL string, cfg Config) (siteSource, error) {
+	u, err := parseBaseURL(name, baseURL)
+	if err != nil {
+		return siteSource{}, err
+	}
+	return siteSource{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+}
+
+// boardSource is a site source that reads several boards (Greenhouse tokens, Lever sites).
+type boardSource struct {
+	siteSource
+	boards []string
 }
 
 // newBoardSource checks a board source's base URL and board names ("board", "site").
 func newBoardSource(name, what, baseURL string, boards []string, cfg Config) (boardSource, error) {
-	u, err := parseBaseURL(name, baseURL)
+	site, err := newSiteSource(name, baseURL, cfg)
 	if err != nil {
 		return boardSource{}, err
 	}
@@ -457,5 +470,5 @@ func newBoardSource(name, what, baseURL string, boards []string, cfg Config) (bo
 	if err != nil {
 		return boardSource{}, err
 	}
-	return boardSource{base: u, baseStr: u.String(), boards: names, cfg: cfg.withDefaults()}, nil
+	return boardSource{siteSource: site, boards: names}, nil
 }

@@ -28,9 +28,7 @@ const (
 // reads, GET {base}/public/api/job-list?part=TECHNOLOGY&company=KAKAO&page=N: every page
 // carries the postings' text, so a run makes one request per page and none per posting.
 type Kakao struct {
-	base    *url.URL
-	baseStr string
-	cfg     Config
+	siteSource
 }
 
 var _ jobs.Source = (*Kakao)(nil)
@@ -38,11 +36,11 @@ var _ jobs.Source = (*Kakao)(nil)
 // NewKakao makes the Kakao source. baseURL is where the site lives (DefaultKakaoURL, or a
 // local server in tests).
 func NewKakao(baseURL string, cfg Config) (*Kakao, error) {
-	u, err := parseBaseURL(kakaoName, baseURL)
+	site, err := newSiteSource(kakaoName, baseURL, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Kakao{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+	return &Kakao{site}, nil
 }
 
 // Name is "kakao".

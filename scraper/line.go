@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/jobs-cli/jobs"
@@ -24,9 +23,7 @@ const lineListPath = "/page-data/ko/jobs/page-data.json"
 // GET {base}/page-data/ko/jobs/page-data.json, then each new or changed posting's
 // GET {base}/page-data/ko/jobs/{id}/page-data.json, whose content is its text.
 type Line struct {
-	base    *url.URL
-	baseStr string
-	cfg     Config
+	siteSource
 }
 
 var _ jobs.Source = (*Line)(nil)
@@ -34,11 +31,11 @@ var _ jobs.Source = (*Line)(nil)
 // NewLine makes the LINE source. baseURL is where the site lives (DefaultLineURL, or a local
 // server in tests).
 func NewLine(baseURL string, cfg Config) (*Line, error) {
-	u, err := parseBaseURL(lineName, baseURL)
+	site, err := newSiteSource(lineName, baseURL, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Line{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+	return &Line{site}, nil
 }
 
 // Name is "line".

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -23,9 +22,7 @@ const DefaultNaverURL = "https://recruit.navercorp.com"
 // page, then each new posting's page GET {base}/rcrt/view.do?annoId={id}, read through its
 // schema.org JobPosting JSON-LD.
 type Naver struct {
-	base    *url.URL
-	baseStr string
-	cfg     Config
+	siteSource
 }
 
 var _ jobs.Source = (*Naver)(nil)
@@ -33,11 +30,11 @@ var _ jobs.Source = (*Naver)(nil)
 // NewNaver makes the NAVER source. baseURL is where the site lives (DefaultNaverURL, or a
 // local server in tests).
 func NewNaver(baseURL string, cfg Config) (*Naver, error) {
-	u, err := parseBaseURL(naverName, baseURL)
+	site, err := newSiteSource(naverName, baseURL, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Naver{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+	return &Naver{site}, nil
 }
 
 // Name is "naver".

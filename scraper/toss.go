@@ -2,7 +2,6 @@ package scraper
 
 import (
 	"context"
-	"net/url"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -20,9 +19,7 @@ const DefaultTossURL = "https://api-public.toss.im"
 // Toss collects the postings of Toss and its subsidiaries (토스뱅크, 토스증권, ...) from the
 // list its career site reads: one request for every posting with its text.
 type Toss struct {
-	base    *url.URL
-	baseStr string
-	cfg     Config
+	siteSource
 }
 
 var _ jobs.Source = (*Toss)(nil)
@@ -30,11 +27,11 @@ var _ jobs.Source = (*Toss)(nil)
 // NewToss makes the Toss source. baseURL is where the API lives (DefaultTossURL, or a local
 // server in tests).
 func NewToss(baseURL string, cfg Config) (*Toss, error) {
-	u, err := parseBaseURL(tossName, baseURL)
+	site, err := newSiteSource(tossName, baseURL, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Toss{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+	return &Toss{site}, nil
 }
 
 // Name is "toss".

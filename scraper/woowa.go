@@ -38,9 +38,7 @@ const maxListPages = 50
 // GET {base}/w1/recruits?...&jobGroupCodes=BA005001&page=N, then each new or changed
 // posting's GET {base}/w1/recruits/{recruitNumber}, whose recruitContents is its text.
 type Woowa struct {
-	base    *url.URL
-	baseStr string
-	cfg     Config
+	siteSource
 }
 
 var _ jobs.Source = (*Woowa)(nil)
@@ -48,11 +46,11 @@ var _ jobs.Source = (*Woowa)(nil)
 // NewWoowa makes the Woowa Brothers source. baseURL is where the site lives (DefaultWoowaURL,
 // or a local server in tests).
 func NewWoowa(baseURL string, cfg Config) (*Woowa, error) {
-	u, err := parseBaseURL(woowaName, baseURL)
+	site, err := newSiteSource(woowaName, baseURL, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Woowa{base: u, baseStr: u.String(), cfg: cfg.withDefaults()}, nil
+	return &Woowa{site}, nil
 }
 
 // Name is "woowa".
