@@ -260,25 +260,14 @@ func needsFetch(k jobs.Page, lastMod, now time.Time, refresh time.Duration) bool
 func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, f *fetcher, r detailReader,
 	listURL string, queue []*listedPosting, stats *jobs.SourceStats) {
 	var (
-		mu       sync.Mutex // guards stats, the counts and next, and serialises the sink
-		next     int
+		mu       sync.Mutex // guards stats and the counts, and serialises the sink
 		done     int
 		answered int // detail pages that answered 2xx, 404 or 410
 		parsed   int
 		notFound int
 		first    string
 		failures []indexedFailure
-		wg       sync.WaitGroup
 	)
-	take := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if next >= len(queue) || ctx.Err() != nil {
-			return 0, false
-		}
-		next++
-		return next - 1, true
-	}
 	finish := func(it *listedPosting, res *result) *jobs.Failure {
 		failAt := func(status int, reason string) *jobs.Failure {
 			return &jobs.Failure{Source: name, URL: it.detail, Status: status, Reason: reason}
@@ -331,36 +320,25 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		}
 		return nil
 	}
-	for range min(cfg.Parallelism, len(queue)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i, ok := take()
-				if !ok {
-					return
-				}
-				it := queue[i]
-				res := f.get(ctx, it.detail, fetchPage)
-				if res.cancelled {
-					continue
-				}
-				mu.Lock()
-				if fl := finish(it, res); fl != nil {
-					failures = append(failures, indexedFailure{i, *fl})
-					if first == "" {
-						first = fl.Reason
-					}
-				}
-				done++
-				if cfg.Progress != nil {
-					cfg.Progress(done, len(queue))
-				}
-				mu.Unlock()
+	eachParallel(ctx, cfg.Parallelism, len(queue), func(i int) {
+		it := queue[i]
+		res := f.get(ctx, it.detail, fetchPage)
+		if res.cancelled {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if fl := finish(it, res); fl != nil {
+			failures = append(failures, indexedFailure{i, *fl})
+			if first == "" {
+				first = fl.Reason
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		done++
+		if cfg.Progress != nil {
+			cfg.Progress(done, len(queue))
+		}
+	})
 	if left := len(queue) - done; left > 0 && ctx.Err() != nil {
 		stats.Queued += left
 	}

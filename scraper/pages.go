@@ -359,63 +359,40 @@ func (p *Pages) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, e
 func (p *Pages) fetchAll(ctx context.Context, sink jobs.Sink, queue []pageTask,
 	fetcherFor func(*url.URL) (*fetcher, error), runs []specRun, stats *jobs.SourceStats) {
 	var (
-		mu       sync.Mutex // guards stats, runs, next and fetchers, and serialises the sink
-		next     int
+		mu       sync.Mutex // guards stats, runs and fetchers, and serialises the sink
 		done     int
 		failures []indexedFailure
-		wg       sync.WaitGroup
 	)
-	take := func() (int, bool) {
+	eachParallel(ctx, p.cfg.Parallelism, len(queue), func(i int) {
+		t := queue[i]
+		u, _ := url.Parse(t.url)
+		mu.Lock()
+		f, err := fetcherFor(u)
+		if err != nil {
+			failures = append(failures, indexedFailure{i, jobs.Failure{Source: pagesName, URL: t.url, Reason: err.Error()}})
+		}
+		mu.Unlock()
+		if err != nil {
+			return
+		}
+		r := f.get(ctx, t.url, fetchPage)
+		if r.cancelled {
+			return
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		if next >= len(queue) || ctx.Err() != nil {
-			return 0, false
-		}
-		next++
-		return next - 1, true
-	}
-	for range min(p.cfg.Parallelism, len(queue)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i, ok := take()
-				if !ok {
-					return
-				}
-				t := queue[i]
-				u, _ := url.Parse(t.url)
-				mu.Lock()
-				f, err := fetcherFor(u)
-				mu.Unlock()
-				if err != nil {
-					mu.Lock()
-					failures = append(failures, indexedFailure{i, jobs.Failure{Source: pagesName, URL: t.url, Reason: err.Error()}})
-					mu.Unlock()
-					continue
-				}
-				r := f.get(ctx, t.url, fetchPage)
-				if r.cancelled {
-					continue
-				}
-				mu.Lock()
-				run := &runs[t.spec.index]
-				fl := p.finishPage(ctx, sink, t, r, run, stats)
-				if fl != nil {
-					failures = append(failures, indexedFailure{i, *fl})
-					if run.first == "" {
-						run.first = fl.Reason
-					}
-				}
-				done++
-				if p.cfg.Progress != nil {
-					p.cfg.Progress(done, len(queue))
-				}
-				mu.Unlock()
+		run := &runs[t.spec.index]
+		if fl := p.finishPage(ctx, sink, t, r, run, stats); fl != nil {
+			failures = append(failures, indexedFailure{i, *fl})
+			if run.first == "" {
+				run.first = fl.Reason
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		done++
+		if p.cfg.Progress != nil {
+			p.cfg.Progress(done, len(queue))
+		}
+	})
 	if left := len(queue) - done; left > 0 && ctx.Err() != nil {
 		stats.Queued += left
 	}

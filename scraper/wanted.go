@@ -315,71 +315,47 @@ func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue
 		mu       sync.Mutex // guards stats, counts, failures, and serialises the sink
 		counts   runCounts
 		failures []pageResult
-		next     int
-		wg       sync.WaitGroup
 	)
-	take := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if next >= len(queue) || ctx.Err() != nil {
-			return 0, false
-		}
-		next++
-		return next - 1, true
-	}
 	save := func(page jobs.Page, p *jobs.Posting) error {
 		mu.Lock()
 		defer mu.Unlock()
 		return sink.Save(ctx, page, p)
 	}
-	workers := min(w.cfg.Parallelism, len(queue))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i, ok := take()
-				if !ok {
-					return
-				}
-				pr := w.fetchPage(ctx, f, queue[i], save)
-				pr.index = i
-				mu.Lock()
-				if pr.cancelled {
-					mu.Unlock()
-					continue
-				}
-				counts.done++
-				if pr.requested {
-					stats.Fetched++
-				}
-				if pr.parsed {
-					stats.Parsed++
-				}
-				if pr.notFound {
-					counts.closed404++
-				}
-				if pr.blocked {
-					counts.blocked++
-				}
-				switch pr.outcome {
-				case jobs.OutcomeKept:
-					stats.Kept++
-				case jobs.OutcomeClosed:
-					stats.Closed++
-				}
-				if pr.failure != nil {
-					stats.Failed++
-					failures = append(failures, pr)
-				}
-				if w.cfg.Progress != nil {
-					w.cfg.Progress(counts.done, len(queue))
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
+	eachParallel(ctx, w.cfg.Parallelism, len(queue), func(i int) {
+		pr := w.fetchPage(ctx, f, queue[i], save)
+		pr.index = i
+		mu.Lock()
+		defer mu.Unlock()
+		if pr.cancelled {
+			return
+		}
+		counts.done++
+		if pr.requested {
+			stats.Fetched++
+		}
+		if pr.parsed {
+			stats.Parsed++
+		}
+		if pr.notFound {
+			counts.closed404++
+		}
+		if pr.blocked {
+			counts.blocked++
+		}
+		switch pr.outcome {
+		case jobs.OutcomeKept:
+			stats.Kept++
+		case jobs.OutcomeClosed:
+			stats.Closed++
+		}
+		if pr.failure != nil {
+			stats.Failed++
+			failures = append(failures, pr)
+		}
+		if w.cfg.Progress != nil {
+			w.cfg.Progress(counts.done, len(queue))
+		}
+	})
 	if left := len(queue) - counts.done; left > 0 {
 		stats.Queued += left // cancelled: left for the next run
 	}
