@@ -37,6 +37,9 @@ const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)" +
 	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)"
 
+// busyWait is how long a busy file is waited for: busy_timeout in pragmas.
+const busyWait = 10 * time.Second
+
 // readConns is how many read connections may be open at once.
 const readConns = 4
 
@@ -133,10 +136,26 @@ func dsn(abs, extra string) string {
 
 // checkWAL fails unless the file is in WAL mode, which every pragma list asks for: the file
 // system may refuse it (network file systems), and reads must not block the writer.
+//
+// Turning a new file to WAL needs it to itself, and SQLite answers busy at once rather than
+// waiting when another process holds it (several opening a new file together, one of them
+// migrating it), so the first connection is retried for as long as a busy lock is waited for.
 func (d *DB) checkWAL(ctx context.Context) error {
 	var mode string
-	if err := d.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-		return d.openError(err)
+	deadline := time.Now().Add(busyWait)
+	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
+		err := d.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+		if err == nil {
+			break
+		}
+		if kind, ok := sqliteKind(err); !ok || kind != jobs.KindConflict || time.Now().After(deadline) {
+			return d.openError(err)
+		}
+		select {
+		case <-ctx.Done():
+			return d.openError(ctx.Err())
+		case <-time.After(pause):
+		}
 	}
 	if !strings.EqualFold(mode, "wal") {
 		return jobs.Errorf(jobs.KindUnavailable,
