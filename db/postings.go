@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -697,46 +699,23 @@ func (d *DB) Gone(ctx context.Context, source string, sourceIDs []string) error 
 
 // ListPostings returns the postings f selects, newest first (first seen, then id), without
 // their section texts and raw payloads but with their analysis (skills without evidence),
-// career, categories and dates. f.MinScore is not applied: it needs a score.
+// career, categories and dates. f.MinScore is not applied: it needs a score. The postings
+// come from their list rows (migration 0008), read on every core.
 func (d *DB) ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, error) {
-	where, args, err := filterWhere(f)
+	out, err := d.readRows(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	args = append(args, limit)
-
-	t, err := d.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.Rollback()
-
-	// One query: the skills come from the postings' summary column (migration 0006), not a
-	// row per requirement.
-	rows, err := t.QueryContext(ctx, `SELECT `+listColumns+`, skills FROM postings`+where+
-		` ORDER BY first_seen DESC, id DESC LIMIT ?`, args...)
-	if err != nil {
-		return nil, d.wrap(err, "cannot list postings")
-	}
-	defer rows.Close()
-	var out []*jobs.Posting
-	var skills string
-	for rows.Next() {
-		p, err := scanPosting(rows, false, &skills)
-		if err != nil {
-			return nil, d.wrap(err, "cannot list postings")
+	slices.SortFunc(out, func(a, b *jobs.Posting) int {
+		if c := b.FirstSeen.Compare(a.FirstSeen); c != 0 {
+			return c
 		}
-		p.Analysis.Skills = parseSkillSummary(skills)
-		out = append(out, p)
+		return cmp.Compare(b.ID, a.ID)
+	})
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit:f.Limit]
 	}
-	if err := rows.Err(); err != nil {
-		return nil, d.wrap(err, "cannot list postings")
-	}
-	return out, t.commit()
+	return out, nil
 }
 
 // placeSkill puts r at position ord of a's skills. Rows arrive in any order; ord, the order
@@ -771,106 +750,111 @@ func compactSkills(a *jobs.Analysis) {
 	a.Skills = kept
 }
 
-// filterWhere is the WHERE clause of f over postings, and its arguments.
-func filterWhere(f jobs.Filter) (string, []any, error) {
-	var conds []string
-	var args []any
-	if f.Status != nil {
-		if *f.Status != jobs.StatusOpen && *f.Status != jobs.StatusClosed {
-			return "", nil, jobs.Errorf(jobs.KindInvalid, "unknown posting status %q", *f.Status)
-		}
-		conds = append(conds, "status = ?")
-		args = append(args, string(*f.Status))
-	}
-	if f.Company != nil {
-		// lower() folds ASCII only, as SQLite ships; other letters must match exactly.
-		conds = append(conds, "instr(lower(company), lower(?)) > 0")
-		args = append(args, *f.Company)
-	}
-	if f.Since != nil {
-		conds = append(conds, "first_seen >= ?")
-		args = append(args, formatTime(*f.Since))
-	}
-	if f.Newcomer != nil {
-		conds = append(conds, "newcomer = ?")
-		args = append(args, *f.Newcomer)
-	}
-	if f.Source != nil {
-		conds = append(conds, "source = ?")
-		args = append(args, *f.Source)
-	}
-	if len(conds) == 0 {
-		return "", nil, nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
-}
-
 // scanner is a row to scan.
 type scanner interface {
 	Scan(dest ...any) error
 }
 
-// scanPosting reads one row of listColumns, or of fullColumns when full. Its Analysis is
-// set, with no skills yet.
-func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
-	var (
-		p                                  jobs.Posting
-		a                                  jobs.Analysis
-		status, categories, degree         string
-		firstSeen, lastSeen                string
-		due, closedAt                      sql.NullString
-		groupID                            sql.NullInt64
-		updatedAt                          sql.NullString
-		careerMin, careerMax, careerNewbie sql.NullInt64
-		minYears, maxYears                 sql.NullInt64
-	)
-	dest := []any{
-		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &status, &categories,
-		&p.EmploymentType, &p.Location, &p.Remote, &due, &careerMin, &careerMax, &careerNewbie,
-		&minYears, &maxYears, &degree, &a.Major, &a.Newcomer, &firstSeen, &lastSeen, &closedAt, &groupID, &updatedAt,
+// rawPosting is one row of listColumns as read, before conversion; it holds the posting and
+// its analysis, so a row costs one allocation.
+type rawPosting struct {
+	p                                  jobs.Posting
+	a                                  jobs.Analysis
+	status, categories, degree         string
+	firstSeen, lastSeen                string
+	due, closedAt, updatedAt           sql.NullString
+	groupID                            sql.NullInt64
+	careerMin, careerMax, careerNewbie sql.NullInt64
+	minYears, maxYears                 sql.NullInt64
+}
+
+// dest is where Scan puts listColumns, in order.
+func (r *rawPosting) dest() []any {
+	p, a := &r.p, &r.a
+	return []any{
+		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &r.status, &r.categories,
+		&p.EmploymentType, &p.Location, &p.Remote, &r.due, &r.careerMin, &r.careerMax, &r.careerNewbie,
+		&r.minYears, &r.maxYears, &r.degree, &a.Major, &a.Newcomer, &r.firstSeen, &r.lastSeen, &r.closedAt, &r.groupID, &r.updatedAt,
 	}
+}
+
+// posting converts the values read into the posting, its Analysis set with no skills yet.
+func (r *rawPosting) posting() (*jobs.Posting, error) {
+	p, a := &r.p, &r.a
+	p.Status = jobs.Status(r.status)
+	p.GroupID = p.ID
+	if r.groupID.Valid {
+		p.GroupID = r.groupID.Int64
+	}
+	a.Degree = jobs.Degree(r.degree)
+	a.MinYears, a.MaxYears = intPtr(r.minYears), intPtr(r.maxYears)
+	p.Analysis = a
+	if r.careerMin.Valid {
+		p.Career = &jobs.Career{Min: int(r.careerMin.Int64), Max: intPtr(r.careerMax), Newbie: r.careerNewbie.Int64 != 0}
+	}
+	var err error
+	if p.Categories, err = parseCategories(r.categories); err != nil {
+		return nil, fmt.Errorf("posting %d: stored categories %q: %w", p.ID, r.categories, err)
+	}
+	if p.Due, err = parseNullTime(r.due); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.ClosedAt, err = parseNullTime(r.closedAt); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.UpdatedAt, err = parseNullTime(r.updatedAt); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.FirstSeen, err = parseTime(r.firstSeen); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	if p.LastSeen, err = parseTime(r.lastSeen); err != nil {
+		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
+	}
+	return p, nil
+}
+
+// parseCategories reads the stored JSON array of category ids: "[518,872]".
+func parseCategories(s string) ([]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	body, ok := strings.CutPrefix(s, "[")
+	if !ok {
+		return nil, fmt.Errorf("not a JSON array")
+	}
+	if body, ok = strings.CutSuffix(body, "]"); !ok {
+		return nil, fmt.Errorf("not a JSON array")
+	}
+	if strings.TrimSpace(body) == "" {
+		return nil, nil
+	}
+	out := make([]int, 0, strings.Count(body, ",")+1)
+	for part := range strings.SplitSeq(body, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil {
+			return nil, fmt.Errorf("not an array of integers")
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// scanPosting reads one row of listColumns, or of fullColumns when full, then extra. Its
+// Analysis is set, with no skills yet.
+func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
+	r := new(rawPosting)
+	dest := r.dest()
 	if full {
-		s := &p.Sections
+		s := &r.p.Sections
 		dest = append(dest, &s.Intro, &s.MainTasks, &s.Requirements, &s.Preferred, &s.Benefits,
-			&s.HireRounds, &s.Description, &p.Raw)
+			&s.HireRounds, &s.Description, &r.p.Raw)
 	}
 	dest = append(dest, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
-	p.Status = jobs.Status(status)
-	p.GroupID = p.ID
-	if groupID.Valid {
-		p.GroupID = groupID.Int64
-	}
-	a.Degree = jobs.Degree(degree)
-	a.MinYears, a.MaxYears = intPtr(minYears), intPtr(maxYears)
-	p.Analysis = &a
-	if careerMin.Valid {
-		p.Career = &jobs.Career{Min: int(careerMin.Int64), Max: intPtr(careerMax), Newbie: careerNewbie.Int64 != 0}
-	}
-	if categories != "" && categories != "[]" {
-		if err := json.Unmarshal([]byte(categories), &p.Categories); err != nil {
-			return nil, fmt.Errorf("posting %d: stored categories %q: %w", p.ID, categories, err)
-		}
-	}
-	var err error
-	if p.Due, err = parseNullTime(due); err != nil {
-		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
-	}
-	if p.ClosedAt, err = parseNullTime(closedAt); err != nil {
-		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
-	}
-	if p.UpdatedAt, err = parseNullTime(updatedAt); err != nil {
-		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
-	}
-	if p.FirstSeen, err = parseTime(firstSeen); err != nil {
-		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
-	}
-	if p.LastSeen, err = parseTime(lastSeen); err != nil {
-		return nil, fmt.Errorf("posting %d: %w", p.ID, err)
-	}
-	return &p, nil
+	return r.posting()
 }
 
 // FindPosting returns the posting with this id, complete: sections, raw payload, and skills
