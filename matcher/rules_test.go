@@ -284,7 +284,22 @@ func TestScore(t *testing.T) {
 	if !reflect.DeepEqual(m.Missing, []string{"Kubernetes", "SQL"}) || !reflect.DeepEqual(m.MissingPreferred, []string{"Rust"}) {
 		t.Errorf("missing %v / %v", m.Missing, m.MissingPreferred)
 	}
+	if m.Parts != nil {
+		t.Errorf("Score wrote parts: %+v", m.Parts)
+	}
+	// Explain is the same match with the parts that say how it was made.
+	e := d.Explain(p, an)
+	if len(e.Parts) != 2 || e.Parts[0].Note != "2 of 4 required skills" || e.Parts[1].Note != "0 of 1 preferred skills" {
+		t.Errorf("explained parts %+v", e.Parts)
+	}
+	e.Parts = nil
+	if !reflect.DeepEqual(e, m) {
+		t.Errorf("Explain %+v differs from Score %+v", e, m)
+	}
 	an.MinYears = iv(3)
+	if e := d.Explain(p, an); len(e.Parts) != 3 || e.Parts[2].Name != "years" || e.Score != d.Score(p, an).Score {
+		t.Errorf("explained with years: %+v", e)
+	}
 	m2 := d.Score(p, an)
 	if !(m2.Score < m.Score) {
 		t.Errorf("years did not lower the score: %v >= %v", m2.Score, m.Score)

@@ -88,14 +88,26 @@ func containsFold(list []string, s string) bool {
 // Has reports whether the profile has a canonical skill (or a narrower one).
 func (p *Profile) Has(skill string) bool { return p.have[skill] }
 
-// Score scores a profile against one posting's analysis.
+// Score scores a profile against one posting's analysis. Its Match has no Parts: Explain
+// adds them.
 func (d *Dictionary) Score(p *Profile, a *jobs.Analysis) jobs.Match {
+	return d.score(p, a, false)
+}
+
+// Explain is Score with the Parts that say how the score was made.
+func (d *Dictionary) Explain(p *Profile, a *jobs.Analysis) jobs.Match {
+	return d.score(p, a, true)
+}
+
+// score scores; explain writes the parts, whose notes cost more than the score.
+func (d *Dictionary) score(p *Profile, a *jobs.Analysis, explain bool) jobs.Match {
 	var m jobs.Match
 	if a == nil {
 		a = &jobs.Analysis{}
 	}
 	var reqN, prefN int
 	var reqGot, prefGot float64
+	m.Matched, m.Missing, m.MissingPreferred, m.Partial = carve(p, a.Skills)
 	for _, r := range a.Skills {
 		if c, ok := d.Concept(r.Skill); ok && !c.Scored() {
 			continue
@@ -130,38 +142,92 @@ func (d *Dictionary) Score(p *Profile, a *jobs.Analysis) jobs.Match {
 			}
 		}
 	}
+	m.Matched, m.Missing, m.MissingPreferred, m.Partial = orNil(m.Matched), orNil(m.Missing), orNil(m.MissingPreferred), orNil(m.Partial)
 	var score float64
+	var parts []jobs.ScorePart
 	switch {
 	case reqN > 0 && prefN > 0:
 		rq, pf := reqGot/float64(reqN), prefGot/float64(prefN)
 		score = weightRequired*rq + weightPreferred*pf
-		m.Parts = append(m.Parts,
-			jobs.ScorePart{Name: "required", Value: rq, Weight: weightRequired, Note: coverNote(reqGot, reqN, "required")},
-			jobs.ScorePart{Name: "preferred", Value: pf, Weight: weightPreferred, Note: coverNote(prefGot, prefN, "preferred")})
+		if explain {
+			parts = append(parts,
+				jobs.ScorePart{Name: "required", Value: rq, Weight: weightRequired, Note: coverNote(reqGot, reqN, "required")},
+				jobs.ScorePart{Name: "preferred", Value: pf, Weight: weightPreferred, Note: coverNote(prefGot, prefN, "preferred")})
+		}
 	case reqN > 0:
 		rq := reqGot / float64(reqN)
 		score = rq
-		m.Parts = append(m.Parts, jobs.ScorePart{Name: "required", Value: rq, Weight: 1, Note: coverNote(reqGot, reqN, "required") + "; no preferred skills named"})
+		if explain {
+			parts = append(parts, jobs.ScorePart{Name: "required", Value: rq, Weight: 1, Note: coverNote(reqGot, reqN, "required") + "; no preferred skills named"})
+		}
 	case prefN > 0:
 		pf := prefGot / float64(prefN)
 		score = pf
-		m.Parts = append(m.Parts, jobs.ScorePart{Name: "preferred", Value: pf, Weight: 1, Note: coverNote(prefGot, prefN, "preferred") + "; no required skills named"})
+		if explain {
+			parts = append(parts, jobs.ScorePart{Name: "preferred", Value: pf, Weight: 1, Note: coverNote(prefGot, prefN, "preferred") + "; no required skills named"})
+		}
 	default:
-		m.Parts = append(m.Parts, jobs.ScorePart{Name: "skills", Value: 0, Weight: 1, Note: "no required or preferred skills found in the posting"})
+		if explain {
+			parts = append(parts, jobs.ScorePart{Name: "skills", Value: 0, Weight: 1, Note: "no required or preferred skills found in the posting"})
+		}
 	}
 	if a.MinYears != nil && *a.MinYears > p.Years {
 		gap := *a.MinYears - p.Years
 		f := math.Max(yearsFloor, 1-yearsStep*float64(gap))
 		score *= f
-		m.Parts = append(m.Parts, jobs.ScorePart{Name: "years", Value: f,
-			Note: fmt.Sprintf("asks for %d+ years, you have %d: score x%.2f", *a.MinYears, p.Years, f)})
-	} else if a.MinYears != nil {
-		m.Parts = append(m.Parts, jobs.ScorePart{Name: "years", Value: 1,
+		if explain {
+			parts = append(parts, jobs.ScorePart{Name: "years", Value: f,
+				Note: fmt.Sprintf("asks for %d+ years, you have %d: score x%.2f", *a.MinYears, p.Years, f)})
+		}
+	} else if a.MinYears != nil && explain {
+		parts = append(parts, jobs.ScorePart{Name: "years", Value: 1,
 			Note: fmt.Sprintf("asks for %d+ years, you have %d", *a.MinYears, p.Years)})
 	}
+	m.Parts = parts
 	m.Score = math.Round(score*1000) / 1000
 	m.Band = BandOf(m.Score)
 	return m
+}
+
+// carve makes the lists of a match from one allocation sized to a posting's skills: a skill
+// is matched or missing or missing preferred (partial ones missing and partial), so no list
+// can outgrow its share. Empty lists stay nil.
+func carve(p *Profile, skills []jobs.Requirement) (matched, missing, missingPreferred, partial []string) {
+	var nm, nr, np, npart int
+	for _, r := range skills {
+		switch have := p.have[r.Skill]; {
+		case have:
+			nm++
+		case r.Section == jobs.SectionRequired:
+			nr++
+			if p.related[r.Skill] {
+				npart++
+			}
+		case r.Section == jobs.SectionPreferred:
+			np++
+		}
+	}
+	if nm+nr+np+npart == 0 {
+		return nil, nil, nil, nil
+	}
+	buf := make([]string, nm+nr+np+npart)
+	take := func(n int) []string {
+		if n == 0 {
+			return nil
+		}
+		s := buf[:0:n]
+		buf = buf[n:]
+		return s
+	}
+	return take(nm), take(nr), take(np), take(npart)
+}
+
+// orNil is s, or nil when it is empty (concepts that do not score take no room in a list).
+func orNil(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 func coverNote(got float64, n int, what string) string {

@@ -90,7 +90,7 @@ func analyzeRun(opts *analyzeOptions) error {
 	}
 	text := string(data)
 	res := an.Analyze(text)
-	m := an.Dictionary().Score(prof, &res.Analysis)
+	m := an.Dictionary().Explain(prof, &res.Analysis)
 	if opts.JSON {
 		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
 			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),

@@ -56,7 +56,7 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	if p.Analysis == nil {
 		p.Analysis = an.AnalyzePosting(p)
 	}
-	m := an.Dictionary().Score(prof, p.Analysis)
+	m := an.Dictionary().Explain(prof, p.Analysis)
 	if opts.JSON {
 		out := struct {
 			postingJSON
