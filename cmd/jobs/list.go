@@ -88,7 +88,10 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 			countOf(len(left), "posting", "postings"), isAre(len(left)))
 	}
 	if opts.JSON {
-		return writeJSONArray(f.IO.Out, len(items), func(i int) any { return toJSON(items[i]) })
+		return writeJSONArray(f.IO.Out, len(items), func(i int) any {
+			j := toJSON(items[i])
+			return &j
+		})
 	}
 	if len(items) == 0 {
 		if f.IO.OutTTY {

@@ -31,8 +31,14 @@ func writeJSON(w io.Writer, v any) error {
 	return bw.Flush()
 }
 
+// jsonAppender is a value that writes its own compact JSON, as encoding/json would.
+type jsonAppender interface {
+	appendJSON(b []byte) []byte
+}
+
 // writeJSONArray prints a JSON array of n elements, each made when it is written, so a list
-// of 50,000 postings is never held twice in memory (once as values, once as text).
+// of 50,000 postings is never held twice in memory (once as values, once as text). Elements
+// that are jsonAppenders write themselves, unless the array is indented for a terminal.
 func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	indent := false
@@ -50,15 +56,22 @@ func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 	if indent {
 		enc.SetIndent("  ", "  ")
 	}
+	var fast []byte
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			bw.WriteByte(',')
+		}
+		v := elem(i)
+		if a, ok := v.(jsonAppender); ok && !indent {
+			fast = a.appendJSON(fast[:0])
+			bw.Write(fast)
+			continue
 		}
 		if indent {
 			bw.WriteString("\n  ")
 		}
 		buf.Reset()
-		if err := enc.Encode(elem(i)); err != nil {
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
 		bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))

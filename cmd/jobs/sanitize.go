@@ -48,12 +48,23 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(clean(s)), " ")
 }
 
+// isPlain reports whether clean would leave s as it is: no control character but newline
+// and tab, no bidirectional control, no invalid UTF-8. Most text is, Korean included.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 {
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || unicode.IsControl(r) || isBidiControl(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -335,6 +335,9 @@ func (r *targetRules) roleOf(p *jobs.Posting) bool {
 }
 
 func (r *targetRules) blockedCompany(name string) bool {
+	if len(r.exCompany) == 0 {
+		return false
+	}
 	key := jobs.NormalizeCompany(name)
 	for _, c := range r.exCompany {
 		if strings.Contains(key, c) {
@@ -345,6 +348,9 @@ func (r *targetRules) blockedCompany(name string) bool {
 }
 
 func (r *targetRules) blockedWord(title string) string {
+	if len(r.exTitle) == 0 {
+		return ""
+	}
 	t := foldWord(title)
 	for _, w := range r.exTitle {
 		if hasWord(t, w) {
