@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -121,8 +122,9 @@ var insertRequirementsSQL = func() []string {
 
 // hotQueries are prepared when the store opens.
 func hotQueries() []string {
-	return append([]string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL, saveSkillSummarySQL},
-		insertRequirementsSQL[1:]...)
+	qs := []string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL, saveSkillSummarySQL,
+		importPostingsFull, importTextsFull, importReqsFull}
+	return append(qs, insertRequirementsSQL[1:]...)
 }
 
 // stored is what the store decided for one posting, copied into the caller's Posting only
@@ -485,7 +487,8 @@ func intPtr(v sql.NullInt64) *int {
 // dropped. Two fetches of one unedited posting hash the same; any edit to a word changes it.
 func ContentHash(s jobs.Sections) string {
 	h := sha256.New()
-	for _, f := range []struct{ name, text string }{
+	var buf []byte
+	for _, f := range [...]struct{ name, text string }{
 		{"intro", s.Intro},
 		{"main_tasks", s.MainTasks},
 		{"requirements", s.Requirements},
@@ -494,31 +497,48 @@ func ContentHash(s jobs.Sections) string {
 		{"hire_rounds", s.HireRounds},
 		{"description", s.Description},
 	} {
-		h.Write([]byte(f.name))
-		h.Write([]byte{0})
-		h.Write([]byte(normaliseText(f.text)))
-		h.Write([]byte{0})
+		buf = append(buf[:0], f.name...)
+		buf = append(buf, 0)
+		buf = appendNormalised(buf, f.text)
+		buf = append(buf, 0)
+		h.Write(buf)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
 
-// normaliseText is text with lines split on any line ending, each line's runs of white space
-// made one space and trimmed, and empty lines dropped.
-func normaliseText(text string) string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	var b strings.Builder
-	for _, line := range strings.Split(text, "\n") {
-		fields := strings.FieldsFunc(line, unicode.IsSpace)
-		if len(fields) == 0 {
+// appendNormalised appends text with lines split on any line ending, each line's runs of
+// white space made one space and trimmed, and empty lines dropped.
+func appendNormalised(b []byte, text string) []byte {
+	var content, space, newline bool // the line so far has content; space or a line end is owed
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\n' || c == '\r' {
+			newline = newline || content
+			content, space = false, false
+			i++
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		b.WriteString(strings.Join(fields, " "))
+		if unicode.IsSpace(r) {
+			space = content
+			i += size
+			continue
+		}
+		switch {
+		case newline:
+			b = append(b, '\n')
+		case space:
+			b = append(b, ' ')
+		}
+		newline, space, content = false, false, true
+		b = append(b, text[i:i+size]...)
+		i += size
 	}
-	return b.String()
+	return b
 }
 
 // Known returns the pages stored for a source, by source id.

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -891,4 +892,29 @@ func TestUpdatedWhenTheTextChanges(t *testing.T) {
 	if got, _ := d.FindBySource(ctx, "greenhouse", "9"); got.UpdatedAt != nil {
 		t.Errorf("a sighting on another board was marked updated")
 	}
+}
+
+// normaliseReference is the plain statement of what ContentHash normalises: lines split on
+// any line ending, runs of white space made one space and trimmed, empty lines dropped.
+func normaliseReference(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var lines []string
+	for _, line := range strings.Split(text, "\n") {
+		if fields := strings.FieldsFunc(line, unicode.IsSpace); len(fields) > 0 {
+			lines = append(lines, strings.Join(fields, " "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func FuzzAppendNormalised(f *testing.F) {
+	for _, s := range []string{"", " a  b \r\n\r\n c\t\u3000d \n", "\u2028x\u0085y\v\f", "\xff \xfe\n\n", "• Python 3년 이상\r• SQL"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendNormalised([]byte("x"), s)), "x"+normaliseReference(s); got != want {
+			t.Errorf("appendNormalised(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
