@@ -1,7 +1,11 @@
 package db
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -43,4 +47,116 @@ func TestImportIsIdempotentAndKeepsFirstSeen(t *testing.T) {
 	if _, err := d.Import(ctx, []*jobs.Posting{{Source: "x"}}); jobs.KindOf(err) != jobs.KindInvalid {
 		t.Errorf("a posting without source id: %v", err)
 	}
+}
+
+// importCase is a batch that meets every path of Import: groups across boards and within
+// the batch, a repost with other text on the same board, a line repeated unchanged and
+// changed, closed postings, postings with no analysis or no dedup key.
+func importCase(old time.Time) [][]*jobs.Posting {
+	mk := func(source, id, company, title string, edit int) *jobs.Posting {
+		p := posting(source, id)
+		p.Company, p.Title = company, title
+		if edit > 0 {
+			p.Sections.Requirements += fmt.Sprintf("\n• edit %d", edit)
+		}
+		return p
+	}
+	closed := mk("lever", "c1", "Kakao", "Data Engineer", 0)
+	closed.Status = jobs.StatusClosed
+	bare := mk("wanted", "bare", "", "", 0)
+	bare.Analysis = nil
+	early := mk("greenhouse", "g-early", "Toss", "ML Engineer", 0)
+	early.FirstSeen = old
+	first := []*jobs.Posting{
+		mk("wanted", "1", "Toss", "ML Engineer", 0),
+		mk("greenhouse", "g1", "토스 (Toss)", "ML Engineer", 0),
+		mk("wanted", "2", "Toss", "ML Engineer", 1), // same board, other text: an edit
+		early,
+		closed,
+		bare,
+		mk("wanted", "3", "Naver", "Backend", 0),
+		mk("wanted", "3", "Naver", "Backend", 0), // repeated as it was
+		mk("wanted", "4", "Line", "iOS", 0),
+		mk("wanted", "4", "Line", "iOS", 2), // repeated, changed
+	}
+	second := []*jobs.Posting{
+		mk("lever", "l1", "Toss", "ML Engineer", 0), // joins the group made in the first batch
+		mk("wanted", "1", "Toss", "ML Engineer", 0), // unchanged
+		mk("wanted", "3", "Naver", "Backend Lead", 0),
+		mk("wanted", "5", "Naver", "Backend", 3),
+	}
+	return [][]*jobs.Posting{first, second}
+}
+
+// An import leaves the file as storing each posting in turn does: ids, groups, edits,
+// first and last seen, skills with their evidence, texts and list rows.
+func TestImportEqualsUpsertingEachInTurn(t *testing.T) {
+	ctx := context.Background()
+	clkA, clkB := newClock(), newClock()
+	imported, upserted := openTest(t, WithClock(clkA.Now)), openTest(t, WithClock(clkB.Now))
+	old := clkA.Now().Add(-10 * 24 * time.Hour)
+	for _, batch := range importCase(old) {
+		if _, err := imported.Import(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		clkA.Advance(time.Hour)
+	}
+	for _, batch := range importCase(old) {
+		for _, p := range batch {
+			// What Import leaves alone: the same place, company, title, url, status and text.
+			if was, err := upserted.FindBySource(ctx, p.Source, p.SourceID); err == nil &&
+				ContentHash(was.Sections) == ContentHash(p.Sections) && was.Company == p.Company &&
+				was.Title == p.Title && was.URL == p.URL && (was.Status == p.Status || p.Status == "" && was.Status == jobs.StatusOpen) {
+				continue
+			}
+			if _, _, err := upserted.UpsertPosting(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		clkB.Advance(time.Hour)
+	}
+	a, b := dumpPostings(t, imported), dumpPostings(t, upserted)
+	if len(a) != len(b) || len(a) < 10 {
+		t.Fatalf("%d postings imported, %d upserted", len(a), len(b))
+	}
+	for i := range a {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			t.Errorf("posting %d imported:\n%+v\nupserted:\n%+v", i+1, a[i], b[i])
+		}
+	}
+	// The groups the case means to make.
+	groups := map[string]int64{}
+	for _, p := range a {
+		groups[p.Source+":"+p.SourceID] = p.GroupID
+	}
+	if g := groups["wanted:1"]; groups["wanted:2"] != g || groups["lever:l1"] != g || groups["greenhouse:g-early"] != g {
+		t.Errorf("Toss ML Engineer sightings in groups %v", groups)
+	}
+	// wanted 3 became Backend Lead earlier in the batch that brought wanted 5.
+	if groups["wanted:5"] != 10 || groups["wanted:3"] != 7 {
+		t.Errorf("Naver Backend: %v", groups)
+	}
+}
+
+// dumpPostings is every stored posting, complete, with its list row's reading, by id.
+func dumpPostings(t *testing.T, d *DB) []*jobs.Posting {
+	t.Helper()
+	ctx := context.Background()
+	listed, err := d.ListPostings(ctx, jobs.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*jobs.Posting
+	for i := len(listed) - 1; i >= 0; i-- {
+		full, err := d.FindPosting(ctx, listed[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := listed[i]; l.GroupID != full.GroupID || !reflect.DeepEqual(skillNames(l), skillNames(full)) || l.Status != full.Status {
+			t.Errorf("posting %d: list row %+v disagrees with the posting %+v", l.ID, l, full)
+		}
+		out = append(out, full)
+	}
+	slices.SortFunc(out, func(x, y *jobs.Posting) int { return cmp.Compare(x.ID, y.ID) })
+	return out
 }
