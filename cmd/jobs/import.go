@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -102,18 +103,35 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 		return err
 	}
 
-	// Reading feeds analysers on every core; one writer stores batches in transactions.
+	// Reading feeds workers on every core, which decode JSON lines and analyse postings; one
+	// writer stores batches in transactions.
 	type item struct {
-		p *jobs.Posting
+		p    *jobs.Posting
+		n    int    // the line number of a JSON line
+		line []byte // a JSON line to decode, or nil
 	}
 	in := make(chan item, 512)
 	out := make(chan *jobs.Posting, 512)
-	var wg sync.WaitGroup
+	var (
+		wg    sync.WaitGroup
+		bad   []badLine
+		badMu sync.Mutex
+	)
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range in {
+				if it.line != nil {
+					p, err := decodeJSONLine(it.line)
+					if err != nil {
+						badMu.Lock()
+						bad = append(bad, badLine{it.n, err})
+						badMu.Unlock()
+						continue
+					}
+					it.p = p
+				}
 				it.p.Analysis = an.AnalyzePosting(it.p)
 				out <- it.p
 			}
@@ -155,18 +173,21 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 		writeErr <- err
 	}()
 
-	var bad []badLine
-	emit := func(p *jobs.Posting) { in <- item{p} }
 	var readErr error
 	if format == "jsonl" {
-		readErr = readJSONL(br, emit, &bad)
+		readErr = scanJSONL(br, func(n int, line []byte) { in <- item{n: n, line: line} })
 	} else {
-		readErr = readJobSpyCSV(br, emit, &bad)
+		var csvBad []badLine
+		readErr = readJobSpyCSV(br, func(p *jobs.Posting) { in <- item{p: p} }, &csvBad)
+		badMu.Lock()
+		bad = append(bad, csvBad...)
+		badMu.Unlock()
 	}
 	close(in)
 	if err := <-writeErr; err != nil {
 		return err
 	}
+	sort.Slice(bad, func(i, j int) bool { return bad[i].line < bad[j].line })
 	if readErr != nil {
 		return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", name, readErr)
 	}
@@ -201,31 +222,39 @@ type importLine struct {
 }
 
 func readJSONL(r *bufio.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
+	return scanJSONL(r, func(n int, line []byte) {
+		if p, err := decodeJSONLine(line); err != nil {
+			*bad = append(*bad, badLine{n, err})
+		} else {
+			emit(p)
+		}
+	})
+}
+
+// scanJSONL hands each non-blank line to emit with its number; emit may keep the line.
+func scanJSONL(r *bufio.Reader, emit func(n int, line []byte)) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	n := 0
 	for sc.Scan() {
 		n++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
+		if b := bytes.TrimSpace(sc.Bytes()); len(b) > 0 {
+			emit(n, bytes.Clone(b))
 		}
-		var l importLine
-		if err := json.Unmarshal(b, &l); err != nil {
-			*bad = append(*bad, badLine{n, fmt.Errorf("not a JSON object: %v", shortErr(err))})
-			continue
-		}
-		p, err := l.posting()
-		if err != nil {
-			*bad = append(*bad, badLine{n, err})
-			continue
-		}
-		emit(p)
 	}
 	if errors.Is(sc.Err(), bufio.ErrTooLong) {
 		return fmt.Errorf("line %d is longer than 16 MiB", n+1)
 	}
 	return sc.Err()
+}
+
+// decodeJSONLine reads one line of 'jobs export --format jsonl'.
+func decodeJSONLine(b []byte) (*jobs.Posting, error) {
+	var l importLine
+	if err := json.Unmarshal(b, &l); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %v", shortErr(err))
+	}
+	return l.posting()
 }
 
 func (l importLine) posting() (*jobs.Posting, error) {
