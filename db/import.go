@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -137,23 +135,12 @@ func (prev *importRow) sameAs(r *importRow) bool {
 // prepareImport checks each posting and works out its rows' values, on every core.
 func prepareImport(ps []*jobs.Posting) ([]*importRow, error) {
 	rows := make([]*importRow, len(ps))
-	errs := make([]error, len(ps))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(ps)/64))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(ps); i += workers {
-				rows[i], errs[i] = prepareRow(ps[i])
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return rows, nil
+	err := eachParallel(len(ps), func(i int) error {
+		var err error
+		rows[i], err = prepareRow(ps[i])
+		return err
+	})
+	return rows, err
 }
 
 func prepareRow(p *jobs.Posting) (*importRow, error) {

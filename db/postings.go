@@ -9,9 +9,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -123,7 +125,7 @@ var insertRequirementsSQL = func() []string {
 // hotQueries are prepared when the store opens.
 func hotQueries() []string {
 	qs := []string{findIDSQL, upsertPostingSQL, saveTextsSQL, deleteRequirementsSQL, savePageSQL, saveSkillSummarySQL,
-		importPostingsFull, importTextsFull, importReqsFull}
+		importPostingsFull, importTextsFull, importReqsFull, updateAnalysisSQL}
 	return append(qs, insertRequirementsSQL[1:]...)
 }
 
@@ -1018,11 +1020,34 @@ func readBatch(ctx context.Context, t *tx, after int64) ([]*jobs.Posting, error)
 }
 
 // UpdateAnalyses replaces, in one transaction, the derived columns (years, degree, major,
-// newcomer) and the requirement rows of many postings. An unknown id is a KindNotFound error
-// and nothing is changed.
+// newcomer, skill summary) and the requirement rows of many postings. An unknown id is a
+// KindNotFound error and nothing is changed. The rows' values are worked out on every core
+// first; each posting row is then written once, the old requirement rows deleted with one
+// statement and the new ones written many to a statement.
 func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 	if len(items) == 0 {
 		return nil
+	}
+	type prepared struct {
+		reqs     []reqRow
+		evidence []any
+		skills   string
+	}
+	preps := make([]prepared, len(items))
+	err := eachParallel(len(items), func(i int) error {
+		reqs, err := requirementRows(items[i].Analysis)
+		if err != nil {
+			return jobs.Errorf(jobs.KindInvalid, "posting %d: %w", items[i].ID, err)
+		}
+		p := prepared{reqs: reqs, skills: skillSummary(reqs), evidence: make([]any, len(reqs))}
+		for k, r := range reqs {
+			p.evidence[k] = evidenceJSON(r.evidence)
+		}
+		preps[i] = p
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	t, err := d.beginWrite(ctx)
 	if err != nil {
@@ -1030,23 +1055,22 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 	}
 	defer t.Rollback()
 
-	update, err := t.PrepareContext(ctx, `UPDATE postings
-		SET min_years = ?, max_years = ?, degree = ?, major = ?, newcomer = ? WHERE id = ?`)
-	if err != nil {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = strconv.FormatInt(it.ID, 10)
+	}
+	if _, err := t.ExecContext(ctx, `DELETE FROM requirements WHERE posting_id IN (SELECT value FROM json_each(?))`,
+		idsJSON(ids)); err != nil {
 		return d.wrap(err, "cannot update analyses")
 	}
-	defer update.Close()
-	for _, it := range items {
-		reqs, err := requirementRows(it.Analysis)
-		if err != nil {
-			return jobs.Errorf(jobs.KindInvalid, "posting %d: %w", it.ID, err)
-		}
+	w := &importWriter{t: t}
+	for i, it := range items {
 		a := it.Analysis
 		if a == nil {
 			a = &jobs.Analysis{}
 		}
-		res, err := update.ExecContext(ctx, nullInt(a.MinYears), nullInt(a.MaxYears), string(a.Degree),
-			a.Major, a.Newcomer, it.ID)
+		res, err := t.ExecContext(ctx, updateAnalysisSQL, nullInt(a.MinYears), nullInt(a.MaxYears), string(a.Degree),
+			a.Major, a.Newcomer, preps[i].skills, it.ID)
 		if err != nil {
 			return d.wrap(err, "cannot update the analysis of posting %d", it.ID)
 		}
@@ -1055,11 +1079,45 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 		} else if n == 0 {
 			return jobs.Errorf(jobs.KindNotFound, "no posting with id %d", it.ID)
 		}
-		if err := replaceRequirements(ctx, t, it.ID, reqs, true); err != nil {
+		for k, r := range preps[i].reqs {
+			w.reqs = append(w.reqs, it.ID, r.skill, string(r.section), k, preps[i].evidence[k])
+			w.nReqs++
+		}
+		if w.nReqs >= 4*importChunk {
+			if err := w.write(ctx, false); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+// updateAnalysisSQL writes a posting's derived columns.
+const updateAnalysisSQL = `UPDATE postings
+	SET min_years = ?, max_years = ?, degree = ?, major = ?, newcomer = ?, skills = ? WHERE id = ?`
+
+// eachParallel runs fn for 0..n-1 on every core and returns the first error by index.
+func eachParallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				errs[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	return t.commit()
+	return nil
 }
 
 // Counts returns how many stored postings are open and how many closed.
