@@ -33,11 +33,12 @@ func (d *DB) Import(ctx context.Context, ps []*jobs.Posting) (ImportStats, error
 	if err != nil {
 		return st, err
 	}
-	t, err := d.beginWrite(ctx)
+	// Texts and requirement rows refer only to postings written or found just before.
+	t, end, err := d.beginBulkWrite(ctx)
 	if err != nil {
 		return st, err
 	}
-	defer t.Rollback()
+	defer end()
 	known, err := knownPostings(ctx, t, rows)
 	if err != nil {
 		return st, err

@@ -160,3 +160,23 @@ func dumpPostings(t *testing.T, d *DB) []*jobs.Posting {
 	slices.SortFunc(out, func(x, y *jobs.Posting) int { return cmp.Compare(x.ID, y.ID) })
 	return out
 }
+
+// Import and UpdateAnalyses write without foreign key checks; the checks are back on after,
+// whether they committed or failed.
+func TestBulkWritesRestoreForeignKeys(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	if _, err := d.Import(ctx, []*jobs.Posting{posting("wanted", "1")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.UpdateAnalyses(ctx, []AnalysisUpdate{{ID: 999}}); jobs.KindOf(err) != jobs.KindNotFound {
+		t.Fatalf("update of an unknown posting: %v", err)
+	}
+	if _, err := d.write.ExecContext(ctx, `INSERT INTO requirements (posting_id, skill, section, ord) VALUES (12345, 'Go', 'required', 0)`); err == nil {
+		t.Error("a requirement of no posting was stored: foreign keys are off")
+	}
+	var on int
+	if err := d.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
+		t.Errorf("foreign_keys = %d (%v)", on, err)
+	}
+}

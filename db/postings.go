@@ -1049,11 +1049,12 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 	if err != nil {
 		return err
 	}
-	t, err := d.beginWrite(ctx)
+	// Every requirement row written refers to a posting the update just found.
+	t, end, err := d.beginBulkWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer t.Rollback()
+	defer end()
 
 	ids := make([]string, len(items))
 	for i, it := range items {
