@@ -777,11 +777,11 @@ type scanner interface {
 	Scan(dest ...any) error
 }
 
-// rawPosting is one row of listColumns as read, before conversion; it holds the posting and
-// its analysis, so a row costs one allocation.
+// rawPosting is one row of listColumns as read, before conversion into p and a (which only
+// it points to until posting returns them).
 type rawPosting struct {
-	p                                  jobs.Posting
-	a                                  jobs.Analysis
+	p                                  *jobs.Posting
+	a                                  *jobs.Analysis
 	status, categories, degree         string
 	firstSeen, lastSeen                string
 	due, closedAt, updatedAt           sql.NullString
@@ -790,9 +790,20 @@ type rawPosting struct {
 	minYears, maxYears                 sql.NullInt64
 }
 
+// postingPair is a posting and its analysis, allocated together.
+type postingPair struct {
+	p jobs.Posting
+	a jobs.Analysis
+}
+
+// reset makes r read into pair, forgetting the row before.
+func (r *rawPosting) reset(pair *postingPair) {
+	*r = rawPosting{p: &pair.p, a: &pair.a}
+}
+
 // dest is where Scan puts listColumns, in order.
 func (r *rawPosting) dest() []any {
-	p, a := &r.p, &r.a
+	p, a := r.p, r.a
 	return []any{
 		&p.ID, &p.Source, &p.SourceID, &p.URL, &p.Company, &p.Title, &r.status, &r.categories,
 		&p.EmploymentType, &p.Location, &p.Remote, &r.due, &r.careerMin, &r.careerMax, &r.careerNewbie,
@@ -802,7 +813,7 @@ func (r *rawPosting) dest() []any {
 
 // posting converts the values read into the posting, its Analysis set with no skills yet.
 func (r *rawPosting) posting() (*jobs.Posting, error) {
-	p, a := &r.p, &r.a
+	p, a := r.p, r.a
 	p.Status = jobs.Status(r.status)
 	p.GroupID = p.ID
 	if r.groupID.Valid {
@@ -865,7 +876,8 @@ func parseCategories(s string) ([]int, error) {
 // scanPosting reads one row of listColumns, or of fullColumns when full, then extra. Its
 // Analysis is set, with no skills yet.
 func scanPosting(sc scanner, full bool, extra ...any) (*jobs.Posting, error) {
-	r := new(rawPosting)
+	var r rawPosting
+	r.reset(new(postingPair))
 	dest := r.dest()
 	if full {
 		s := &r.p.Sections

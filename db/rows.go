@@ -45,7 +45,7 @@ func (r *packedRow) next() (string, bool, error) {
 
 // decode reads the row into r and skills, in the order of rawPosting.dest and then skills.
 func (pr *packedRow) decode(r *rawPosting, skills *string) error {
-	p, a := &r.p, &r.a
+	p, a := r.p, r.a
 	p.ID = pr.id
 	var err error
 	str := func(dst *string) {
@@ -189,18 +189,19 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		out    []*jobs.Posting
 		skills string
 		pr     packedRow
-		slab   []rawPosting // postings are allocated many at a time
+		r      rawPosting
+		slab   []postingPair // postings are allocated many at a time
 	)
 	for rows.Next() {
 		if err := rows.Scan(&pr.id, &pr.row); err != nil {
 			return nil, d.wrap(err, "cannot list postings")
 		}
 		if len(slab) == 0 {
-			slab = make([]rawPosting, 256)
+			slab = make([]postingPair, 256)
 		}
-		r := &slab[0]
+		r.reset(&slab[0])
 		slab = slab[1:]
-		if err := pr.decode(r, &skills); err != nil {
+		if err := pr.decode(&r, &skills); err != nil {
 			return nil, jobs.Errorf(jobs.KindInternal, "cannot list postings: %w", err)
 		}
 		p, err := r.posting()

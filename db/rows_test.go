@@ -165,6 +165,7 @@ func TestPackedRowRejectsDamage(t *testing.T) {
 	}
 	whole := row(s("wanted"), s("1"), s("0"), s("1"))
 	var r rawPosting
+	r.reset(new(postingPair))
 	var skills string
 	if err := (&packedRow{id: 7, row: whole}).decode(&r, &skills); err != nil {
 		t.Fatalf("a whole row: %v", err)
