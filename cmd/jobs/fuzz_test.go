@@ -47,7 +47,7 @@ func FuzzReadImport(f *testing.F) {
 // clean leaves nothing it should drop, drops nothing from text it calls plain, and is
 // idempotent.
 func FuzzClean(f *testing.F) {
-	for _, s := range []string{"토스 백엔드", "a\x1b[31mred\x1b[0m", "\u202eevil", "bad\xff", "tab\tcr\r\n", "\u00ad\u009b1m"} {
+	for _, s := range []string{"토스 백엔드", " lead", "trail ", "two  spaces", "nbsp\u00a0x", "ideo\u3000x", "a\x1b[31mred\x1b[0m", "\u202eevil", "bad\xff", "tab\tcr\r\n", "\u00ad\u009b1m"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -60,6 +60,9 @@ func FuzzClean(f *testing.F) {
 		}
 		if again := clean(c); again != c {
 			t.Errorf("clean(clean(%q)) = %q, not %q", s, again, c)
+		}
+		if got, want := oneLine(s), strings.Join(strings.Fields(c), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

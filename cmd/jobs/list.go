@@ -90,6 +90,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	if opts.JSON {
 		return writeJSONArray(f.IO.Out, len(items), func(i int) any {
 			j := toJSON(items[i])
+			items[i] = matcher.Scored{} // written: its memory can go
 			return &j
 		})
 	}

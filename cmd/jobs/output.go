@@ -4,10 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
-	"strings"
+	"runtime"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
@@ -38,7 +37,8 @@ type jsonAppender interface {
 
 // writeJSONArray prints a JSON array of n elements, each made when it is written, so a list
 // of 50,000 postings is never held twice in memory (once as values, once as text). Elements
-// that are jsonAppenders write themselves, unless the array is indented for a terminal.
+// that are jsonAppenders (all or none) write themselves, on every core, unless the array is
+// indented for a terminal.
 func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	indent := false
@@ -49,6 +49,15 @@ func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 		bw.WriteString("[]\n")
 		return bw.Flush()
 	}
+	first := elem(0) // made once: elem may release what it has written
+	if _, ok := first.(jsonAppender); ok && !indent {
+		return writeAppenders(bw, n, func(i int) any {
+			if i == 0 {
+				return first
+			}
+			return elem(i)
+		})
+	}
 	bw.WriteByte('[')
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -56,16 +65,13 @@ func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 	if indent {
 		enc.SetIndent("  ", "  ")
 	}
-	var fast []byte
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		v := elem(i)
-		if a, ok := v.(jsonAppender); ok && !indent {
-			fast = a.appendJSON(fast[:0])
-			bw.Write(fast)
-			continue
+		v := first
+		if i > 0 {
+			v = elem(i)
 		}
 		if indent {
 			bw.WriteString("\n  ")
@@ -83,6 +89,49 @@ func writeJSONArray(w io.Writer, n int, elem func(i int) any) error {
 	return bw.Flush()
 }
 
+// writeAppenders writes the compact array of n elements that append themselves: blocks of
+// elements are made and encoded on every core and written in order, a few blocks ahead.
+func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
+	const block = 256
+	type chunk struct {
+		from, to int
+		buf      []byte
+		done     chan struct{}
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	todo := make(chan *chunk, 2*workers)
+	inOrder := make(chan *chunk, 2*workers)
+	go func() {
+		for from := 0; from < n; from += block {
+			c := &chunk{from: from, to: min(from+block, n), done: make(chan struct{})}
+			inOrder <- c
+			todo <- c
+		}
+		close(todo)
+		close(inOrder)
+	}()
+	for range workers {
+		go func() {
+			for c := range todo {
+				for i := c.from; i < c.to; i++ {
+					if i > 0 {
+						c.buf = append(c.buf, ',')
+					}
+					c.buf = elem(i).(jsonAppender).appendJSON(c.buf)
+				}
+				close(c.done)
+			}
+		}()
+	}
+	bw.WriteByte('[')
+	for c := range inOrder {
+		<-c.done
+		bw.Write(c.buf)
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
+}
+
 // table prints rows: on a terminal as an aligned table fitted to its width (Korean text
 // measured by display width, long cells truncated), piped as tab-separated lines with no
 // header and nothing cut. Every cell is cleaned of control characters.
@@ -91,6 +140,7 @@ type table struct {
 	headers []string
 	flex    []bool // columns that shrink to fit the terminal, in order of preference
 	rows    [][]string
+	bw      *bufio.Writer // piped: where rows go as they come
 }
 
 func newTable(io *IOStreams, headers ...string) *table {
@@ -106,6 +156,20 @@ func (t *table) Flex(cols ...int) *table {
 }
 
 func (t *table) Row(cells ...string) {
+	if !t.io.OutTTY {
+		// Piped: each row is written as it comes, tab-separated (oneLine leaves no tabs).
+		if t.bw == nil {
+			t.bw = bufio.NewWriterSize(t.io.Out, 1<<16)
+		}
+		for i, c := range cells {
+			if i > 0 {
+				t.bw.WriteByte('\t')
+			}
+			t.bw.WriteString(oneLine(c))
+		}
+		t.bw.WriteByte('\n')
+		return
+	}
 	for i, c := range cells {
 		cells[i] = oneLine(c)
 	}
@@ -115,15 +179,10 @@ func (t *table) Row(cells ...string) {
 func (t *table) Render() error {
 	w := t.io.Out
 	if !t.io.OutTTY {
-		for _, r := range t.rows {
-			for i := range r {
-				r[i] = strings.ReplaceAll(r[i], "\t", " ")
-			}
-			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
-				return err
-			}
+		if t.bw == nil {
+			return nil
 		}
-		return nil
+		return t.bw.Flush()
 	}
 	t.fit()
 	tb := tablewriter.NewTable(w,

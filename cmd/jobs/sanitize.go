@@ -43,9 +43,29 @@ func clean(s string) string {
 	return b.String()
 }
 
-// oneLine is clean for a table cell: every run of white space becomes one space.
+// oneLine is clean for a table cell: every run of white space becomes one space, none at
+// either end.
 func oneLine(s string) string {
+	if isPlain(s) && isOneLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(clean(s)), " ")
+}
+
+// isOneLine reports whether s has no white space but single ASCII spaces between words.
+func isOneLine(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // isPlain reports whether clean would leave s as it is: no control character but newline
