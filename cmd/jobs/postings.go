@@ -39,16 +39,12 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if err != nil {
 		return nil, nil, err
 	}
-	prof, err := f.Profile()
-	if err != nil {
-		return nil, nil, err
-	}
-	d, err := f.Dictionary()
-	if err != nil {
-		return nil, nil, err
-	}
+	// The dictionary loads while the postings are read; scoring waits for both.
+	dictDone := make(chan struct{})
+	go func() { defer close(dictDone); f.Dictionary() }()
 	store, err := f.Store(ctx)
 	if err != nil {
+		<-dictDone
 		return nil, nil, err
 	}
 	var filter jobs.Filter
@@ -68,6 +64,15 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	}
 	filter.Since = sel.Since
 	posts, err := store.ListPostings(ctx, filter)
+	<-dictDone
+	if err != nil {
+		return nil, nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := f.Dictionary()
 	if err != nil {
 		return nil, nil, err
 	}
