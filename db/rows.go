@@ -191,6 +191,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		pr     packedRow
 		r      rawPosting
 		slab   []postingPair // postings are allocated many at a time
+		in     = interner{}
 	)
 	for rows.Next() {
 		if err := rows.Scan(&pr.id, &pr.row); err != nil {
@@ -212,6 +213,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 			continue
 		}
 		p.Analysis.Skills = parseSkillSummary(skills)
+		in.detach(p)
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
@@ -257,4 +259,46 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// interner keeps one copy of each short string that repeats across postings: sources,
+// statuses, sections, skill names.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	in[v] = v
+	return v
+}
+
+// detach makes p share nothing with the row it was decoded from, so the row (its dates,
+// categories and skill summary as text) can be collected while p is kept: the strings that
+// repeat are interned, the rest copied into one new string.
+func (in interner) detach(p *jobs.Posting) {
+	p.Source = in.of(p.Source)
+	p.EmploymentType = in.of(p.EmploymentType)
+	p.Status = jobs.Status(in.of(string(p.Status)))
+	a := p.Analysis
+	a.Degree = jobs.Degree(in.of(string(a.Degree)))
+	for i := range a.Skills {
+		a.Skills[i].Skill = in.of(a.Skills[i].Skill)
+		a.Skills[i].Section = jobs.Section(in.of(string(a.Skills[i].Section)))
+	}
+	fields := [...]*string{&p.SourceID, &p.URL, &p.Company, &p.Title, &p.Location, &a.Major}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all := b.String()
+	for _, f := range fields {
+		*f, all = all[:len(*f)], all[len(*f):]
+	}
 }
