@@ -80,3 +80,56 @@ func BenchmarkListPostings10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImport10k imports 10,000 new postings in batches of 1,000, as `jobs import` does
+// (analysis aside).
+func BenchmarkImport10k(b *testing.B) {
+	ctx := context.Background()
+	ps := make([]*jobs.Posting, 10_000)
+	for i := range ps {
+		ps[i] = synthetic(i)
+	}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		d := openTest(b)
+		b.StartTimer()
+		for from := 0; from < len(ps); from += 1000 {
+			st, err := d.Import(ctx, ps[from:from+1000])
+			if err != nil || st.Created != 1000 {
+				b.Fatalf("%+v, %v", st, err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(ps)), "µs/posting")
+}
+
+// BenchmarkUpdateAnalyses10k rewrites the analyses of 10,000 stored postings, as a rematch
+// after a dictionary change does.
+func BenchmarkUpdateAnalyses10k(b *testing.B) {
+	ctx := context.Background()
+	d := openTest(b)
+	ps := make([]*jobs.Posting, 10_000)
+	for i := range ps {
+		ps[i] = synthetic(i)
+	}
+	for from := 0; from < len(ps); from += 1000 {
+		if _, err := d.Import(ctx, ps[from:from+1000]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	updates := make([]AnalysisUpdate, len(ps))
+	for i, p := range ps {
+		a := *synthetic(i + 1).Analysis // other skills
+		updates[i] = AnalysisUpdate{ID: p.ID, Analysis: &a}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for from := 0; from < len(updates); from += 1000 {
+			if err := d.UpdateAnalyses(ctx, updates[from:from+1000]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(updates)), "µs/posting")
+}
