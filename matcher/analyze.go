@@ -4,6 +4,8 @@
 package matcher
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,6 +42,8 @@ func Compose(p *jobs.Posting) string {
 		h = englishHeadings
 	}
 	var b strings.Builder
+	b.Grow(len(p.Title) + len(s.Description) + len(s.Intro) + len(s.MainTasks) + len(s.Requirements) +
+		len(s.Preferred) + len(s.Benefits) + len(s.HireRounds) + 128)
 	b.WriteString(strings.TrimSpace(p.Title))
 	b.WriteByte('\n')
 	if d := strings.TrimSpace(s.Description); d != "" {
@@ -60,11 +64,8 @@ func Compose(p *jobs.Posting) string {
 // AnalyzePosting reads a posting's fields. Experience comes from the source's structured
 // career fields when it gives them, else from the requirement lines.
 func (a *Analyzer) AnalyzePosting(p *jobs.Posting) *jobs.Analysis {
-	r := a.Analyze(Compose(p))
+	r := a.analyze(Compose(p), false)
 	an := &r.Analysis
-	for i := range an.Skills {
-		an.Skills[i].Evidence = nil
-	}
 	if c := p.Career; c != nil {
 		min := c.Min
 		if c.Newbie {
@@ -108,12 +109,16 @@ type Result struct {
 // A skill named only inside a job name ("Senior Java Engineer", "QA/Test Developer") is still
 // reported, with those places as its evidence; when the posting also names it elsewhere,
 // the job names are not counted as places where it is asked for.
-func (a *Analyzer) Analyze(text string) *Result {
+func (a *Analyzer) Analyze(text string) *Result { return a.analyze(text, true) }
+
+// analyze is Analyze; without full it leaves out what AnalyzePosting does not keep: the
+// lines and the evidence.
+func (a *Analyzer) analyze(text string, full bool) *Result {
 	n := Normalize(text)
 	lines := splitLines(n.NFKC, partOther)
 	// Only lines that are read for skills are scanned: not headings, benefits or the hiring
 	// process.
-	var ranges [][2]int
+	ranges := make([][2]int, 0, len(lines))
 	for _, l := range lines {
 		if l.heading || l.part == partIgnored || l.start == l.end {
 			continue
@@ -126,38 +131,48 @@ func (a *Analyzer) Analyze(text string) *Result {
 	}
 	hits := a.finder.FindIn(&n, ranges)
 
-	res := &Result{Lines: make([]Line, len(lines))}
+	res := &Result{}
+	if full {
+		res.Lines = make([]Line, len(lines))
+	}
 	type place struct {
 		line int
 		span jobs.Span
 		sec  jobs.Section
 	}
 	type acc struct {
+		concept  int
 		section  jobs.Section
-		evidence []jobs.Span
-		weak     []place // mentions inside job names
-		first    int
+		places   int         // places outside job names
+		evidence []jobs.Span // with full
+		weak     []place     // mentions inside job names
+		first    int         // its first place; for one named only in job names, the first of those
 	}
-	found := map[int]*acc{}
-	var order []int
+	found := make([]acc, 0, min(len(hits), 64)) // the skills found, in order of first mention
+	index := map[int]int{}                      // concept -> its place in found
+	// note returns the skill found of a concept; the pointer holds until the next call.
 	note := func(ci, first int) *acc {
-		ac := found[ci]
-		if ac == nil {
-			ac = &acc{first: first}
-			found[ci] = ac
-			order = append(order, ci)
+		k, ok := index[ci]
+		if !ok {
+			k = len(found)
+			index[ci] = k
+			found = append(found, acc{concept: ci, first: first})
 		}
-		return ac
+		return &found[k]
 	}
-	var reqLines, allLines []int // line indexes
+	reqLines := make([]int, 0, len(lines)) // line indexes
+	allLines := make([]int, 0, len(lines))
 	hasRequired := false
 	korean := koreanMarket(n.Folded)
-	label := "" // the heading key of the previous line when it was a heading
+	under := lineOrdinary // the kind of the previous line when it was a heading
 	h := 0
 	var lineHits []Hit
 	for li, l := range lines {
-		s, e := n.Span(l.start, l.end)
-		out := Line{Start: s, End: e, Section: l.part.section(), Heading: l.heading, Ignored: l.part == partIgnored}
+		var out Line
+		if full {
+			s, e := n.Span(l.start, l.end)
+			out = Line{Start: s, End: e, Section: l.part.section(), Heading: l.heading, Ignored: l.part == partIgnored}
+		}
 		for h < len(hits) && hits[h].nStart < l.start {
 			h++
 		}
@@ -178,7 +193,7 @@ func (a *Analyzer) Analyze(text string) *Result {
 				}
 				return l.part.section()
 			}
-			lineHits = a.readLine(lineHits[:0], hits[h0:h], folded, lineText, l.start, lineKind(label, folded), korean, sectionAt)
+			lineHits = a.readLine(lineHits[:0], hits[h0:h], folded, lineText, l.start, lineKind(under, folded), korean, sectionAt)
 			for _, hit := range lineHits {
 				hit.Start, hit.End = n.Span(hit.nStart, hit.nEnd)
 				sec := sectionAt(hit.nStart - l.start)
@@ -188,16 +203,22 @@ func (a *Analyzer) Analyze(text string) *Result {
 					ac.weak = append(ac.weak, place{li, span, sec})
 					continue
 				}
-				out.Skills = append(out.Skills, Found{Name: a.finder.Name(hit), Start: hit.Start, End: hit.End})
-				if ac.evidence == nil || sec.Rank() > ac.section.Rank() {
+				if ac.places == 0 || sec.Rank() > ac.section.Rank() {
 					ac.section = sec
 				}
-				ac.evidence = append(ac.evidence, span)
+				if ac.places == 0 {
+					ac.first = span.Start
+				}
+				ac.places++
+				if full {
+					out.Skills = append(out.Skills, Found{Name: a.finder.Name(hit), Start: hit.Start, End: hit.End})
+					ac.evidence = append(ac.evidence, span)
+				}
 			}
 		}
-		label = ""
+		under = lineOrdinary
 		if l.heading {
-			label = headingKey(lineText)
+			under = headingKind(lineText)
 		}
 		if !l.heading && l.part != partIgnored && li > 0 {
 			allLines = append(allLines, li)
@@ -208,34 +229,39 @@ func (a *Analyzer) Analyze(text string) *Result {
 				reqLines = append(reqLines, li)
 			}
 		}
-		res.Lines[li] = out
+		if full {
+			res.Lines[li] = out
+		}
 	}
 	touched := map[int]bool{} // lines given places from job names, to sort once
-	for _, ci := range order {
-		ac := found[ci]
-		if ac.evidence == nil {
-			// Named only in job names: those are its places.
-			for _, p := range ac.weak {
-				if ac.evidence == nil || p.sec.Rank() > ac.section.Rank() {
-					ac.section = p.sec
-				}
+	for i := range found {
+		ac := &found[i]
+		if ac.places > 0 {
+			continue
+		}
+		// Named only in job names: those are its places.
+		for k, p := range ac.weak {
+			if k == 0 || p.sec.Rank() > ac.section.Rank() {
+				ac.section = p.sec
+			}
+			if full {
 				ac.evidence = append(ac.evidence, p.span)
 				l := &res.Lines[p.line]
-				l.Skills = append(l.Skills, Found{Name: a.dict.concepts[ci].Name, Start: p.span.Start, End: p.span.End})
+				l.Skills = append(l.Skills, Found{Name: a.dict.concepts[ac.concept].Name, Start: p.span.Start, End: p.span.End})
 				touched[p.line] = true
 			}
-		} else {
-			ac.first = ac.evidence[0].Start
 		}
 	}
 	for li := range touched {
 		l := &res.Lines[li]
-		sort.SliceStable(l.Skills, func(i, j int) bool { return l.Skills[i].Start < l.Skills[j].Start })
+		slices.SortStableFunc(l.Skills, func(x, y Found) int { return cmp.Compare(x.Start, y.Start) })
 	}
-	sort.SliceStable(order, func(i, j int) bool { return found[order[i]].first < found[order[j]].first })
-	for _, ci := range order {
-		ac := found[ci]
-		res.Skills = append(res.Skills, jobs.Requirement{Skill: a.dict.concepts[ci].Name, Section: ac.section, Evidence: ac.evidence})
+	slices.SortStableFunc(found, func(x, y acc) int { return cmp.Compare(x.first, y.first) })
+	if len(found) > 0 {
+		res.Skills = make([]jobs.Requirement, 0, len(found))
+	}
+	for _, ac := range found {
+		res.Skills = append(res.Skills, jobs.Requirement{Skill: a.dict.concepts[ac.concept].Name, Section: ac.section, Evidence: ac.evidence})
 	}
 	src := reqLines
 	if !hasRequired {
@@ -257,7 +283,8 @@ func (a *Analyzer) Analyze(text string) *Result {
 // optionalParens returns the bracketed groups of a line that mark their content optional:
 // "Python (Spark 경험자 우대)".
 func optionalParens(folded string) [][2]int {
-	if strings.IndexByte(folded, '(') < 0 && strings.IndexByte(folded, '[') < 0 && !strings.Contains(folded, "（") {
+	if strings.IndexByte(folded, '(') < 0 && strings.IndexByte(folded, '[') < 0 && !strings.Contains(folded, "（") ||
+		!containsAny(folded, optionalParNeed) {
 		return nil
 	}
 	var out [][2]int

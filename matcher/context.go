@@ -259,13 +259,24 @@ const (
 	lineRole            // the name of the job ("Role:", "Job title:")
 )
 
-// lineKind tells a labelled line by the heading above it (its key) or its own label.
-func lineKind(label, folded string) int {
-	switch label {
+// headingKind tells what the lines under a heading hold, by its key ("Industry", "Role").
+func headingKind(heading string) int {
+	var buf [160]byte
+	key, _ := appendHeadingKey(buf[:0], heading, false)
+	switch string(key) {
 	case "industry", "industries":
 		return lineIndustry
 	case "role", "jobtitle", "position", "title":
 		return lineRole
+	}
+	return lineOrdinary
+}
+
+// lineKind tells a labelled line by the kind of the heading above it (under, lineOrdinary
+// when there is none) or its own label.
+func lineKind(under int, folded string) int {
+	if under != lineOrdinary {
+		return under
 	}
 	t := strings.TrimLeft(folded, " ")
 	switch {

@@ -7,14 +7,36 @@ import (
 	"github.com/jobs-cli/jobs"
 )
 
+// The degree expressions read folded lines. Each has literal tests in front (see quickRe).
 var (
-	degreeAny   = regexp.MustCompile(`학력\s*(?:무관|제한\s*없|상관\s*없)|degree\s+not\s+required|no\s+degree\s+required`)
-	degreePhD   = regexp.MustCompile(`(?i)박사|\bph\.?\s?d\b|doctor(?:ate|al)`)
-	degreeMS    = regexp.MustCompile(`(?i)석사|석·박사|석/박사|master'?s|\bm\.?\s?sc?\b\.?|\bm\.s\.|\bmsc\b`)
-	degreeBS    = regexp.MustCompile(`(?i)학사|대졸|4년제|bachelor'?s?|\bb\.?\s?sc?\b\.?|\bb\.s\.|\bb\.?a\b\.?|undergraduate\s+degree|college\s+degree|university\s+degree`)
-	degreeCtx   = regexp.MustCompile(`(?i)degree|학위|ph\.?\s?d|이상|졸업|or\s+higher|or\s+equivalent|in\s+(?:computer|cs\b|statistics|math|engineering|a\s+related)|field`)
+	degreeAny = quickRe{regexp.MustCompile(`학력\s*(?:무관|제한\s*없|상관\s*없)|degree\s+not\s+required|no\s+degree\s+required`),
+		[]string{"학력 무관", "학력무관"}, []string{"학력", "degree"}}
+	degreePhD = quickRe{regexp.MustCompile(`(?i)박사|\bph\.?\s?d\b|doctor(?:ate|al)`),
+		[]string{"박사", "doctorate", "doctoral"}, []string{"ph"}}
+	degreeMS = quickRe{regexp.MustCompile(`(?i)석사|석·박사|석/박사|master'?s|\bm\.?\s?sc?\b\.?|\bm\.s\.|\bmsc\b`),
+		[]string{"석사", "석·박사", "석/박사", "master's", "masters"}, []string{"m"}}
+	degreeBS = quickRe{regexp.MustCompile(`(?i)학사|대졸|4년제|bachelor'?s?|\bb\.?\s?sc?\b\.?|\bb\.s\.|\bb\.?a\b\.?|undergraduate\s+degree|college\s+degree|university\s+degree`),
+		[]string{"학사", "대졸", "4년제", "bachelor"}, []string{"b", "degree"}}
+	degreeCtx = quickRe{regexp.MustCompile(`(?i)degree|학위|ph\.?\s?d|이상|졸업|or\s+higher|or\s+equivalent|in\s+(?:computer|cs\b|statistics|math|engineering|a\s+related)|field`),
+		[]string{"degree", "학위", "이상", "졸업", "field"}, []string{"ph", "or", "in"}}
+)
+
+var (
 	optionalPar = regexp.MustCompile(`[(（\[][^)）\]]*(?:우대|preferred|a plus|plus|bonus)[^)）\]]*[)）\]]`)
-	majorRe     = regexp.MustCompile(`(?i)([^\s,.•·\-*][^,.•\n]{0,40}?)\s*(?:등\s*)?(?:관련\s*)?(?:학과\s*)?전공(?:자)?|(?:degree|bs|ms|bachelor'?s|master'?s|phd)\s+in\s+([a-z][a-z ,/&-]{2,60}?)(?:\s+or\s+(?:a\s+)?(?:related|equivalent)[a-z ]*|[.,;)]|$)`)
+	// optionalParNeed holds a word of every match of optionalPar.
+	optionalParNeed = []string{"우대", "preferred", "plus", "bonus"}
+)
+
+// A field of study: "컴퓨터공학 등 관련 전공" or "degree in Computer Science". majorRe is both;
+// majorInRe, the second alone, finds the same first match in a line without 전공.
+const (
+	majorKo = `([^\s,.•·\-*][^,.•\n]{0,40}?)\s*(?:등\s*)?(?:관련\s*)?(?:학과\s*)?전공(?:자)?`
+	majorIn = `(?:degree|bs|ms|bachelor'?s|master'?s|phd)\s+in\s+([a-z][a-z ,/&-]{2,60}?)(?:\s+or\s+(?:a\s+)?(?:related|equivalent)[a-z ]*|[.,;)]|$)`
+)
+
+var (
+	majorRe   = regexp.MustCompile(`(?i)` + majorKo + `|` + majorIn)
+	majorInRe = regexp.MustCompile(`(?i)` + majorIn)
 )
 
 // degreeIn reads the lowest degree a set of requirement lines asks for, and a required field
@@ -40,11 +62,12 @@ func degreeIn(lines, folded []string) (jobs.Degree, string) {
 			t, tf = associate.Replace(t), associate.Replace(tf)
 		}
 		var found []jobs.Degree
-		abbrevOK := degreeCtx.MatchString(tf) || hasHangul(tf)
-		if degreeBS.MatchString(tf) && (abbrevOK || strings.Contains(tf, "bachelor") || strings.Contains(tf, "학사")) {
+		bs, ms := degreeBS.MatchString(tf), degreeMS.MatchString(tf)
+		abbrevOK := (bs || ms) && (hasHangul(tf) || degreeCtx.MatchString(tf))
+		if bs && (abbrevOK || strings.Contains(tf, "bachelor") || strings.Contains(tf, "학사")) {
 			found = append(found, jobs.DegreeBachelor)
 		}
-		if degreeMS.MatchString(tf) && (abbrevOK || strings.Contains(tf, "master") || strings.Contains(tf, "석사")) {
+		if ms && (abbrevOK || strings.Contains(tf, "master") || strings.Contains(tf, "석사")) {
 			found = append(found, jobs.DegreeMaster)
 		}
 		if degreePhD.MatchString(tf) {
@@ -57,8 +80,12 @@ func degreeIn(lines, folded []string) (jobs.Degree, string) {
 		}
 		if major == "" && (strings.Contains(tf, "전공") || strings.Contains(tf, " in ")) &&
 			!strings.Contains(tf, "전공 무관") && !strings.Contains(tf, "전공무관") {
-			if m := majorRe.FindStringSubmatch(t); m != nil {
-				major = strings.TrimSpace(m[0])
+			re := majorRe
+			if !strings.Contains(tf, "전공") {
+				re = majorInRe
+			}
+			if m := re.FindStringIndex(t); m != nil {
+				major = strings.TrimSpace(t[m[0]:m[1]])
 			}
 		}
 	}

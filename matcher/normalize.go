@@ -68,6 +68,10 @@ func quickNFKC(s string) bool {
 			i++
 			continue
 		}
+		if syllableAt(s, i) {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
@@ -79,6 +83,17 @@ func quickNFKC(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// syllableAt reports whether s[i:] starts with a Hangul syllable (U+AC00 to U+D7A3), as
+// utf8.DecodeRuneInString would read it, without decoding. The syllables are the three-byte
+// sequences from EA B0 80 to ED 9E A3 whose last two bytes are continuation bytes.
+func syllableAt(s string, i int) bool {
+	if i < 0 || i+2 >= len(s) {
+		return false
+	}
+	b := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+	return b >= 0xEAB080 && b <= 0xED9EA3 && b&0xC0C0 == 0x8080
 }
 
 // Span maps the normalised byte range [start, end) back to the input.
@@ -127,13 +142,20 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	// One copy: the runs between upper-case letters as they are, each letter lowered.
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		b.WriteByte(s[i] + 'a' - 'A')
+		j := i + 1
+		for j < len(s) && !('A' <= s[j] && s[j] <= 'Z') {
+			j++
 		}
+		b.WriteString(s[i+1 : j])
+		i = j
 	}
-	return string(b)
+	return b.String()
 }
 
 // isHangul reports whether r is a Hangul syllable or jamo.

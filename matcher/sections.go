@@ -96,7 +96,12 @@ func init() {
 		},
 	} {
 		for _, h := range list {
-			headings[headingKey(h)] = p
+			k := headingKey(h)
+			headings[k] = p
+			longestHeading = max(longestHeading, len(k))
+			if len(k) >= headingStartLen {
+				headingStarts[k[:headingStartLen]] = true
+			}
 		}
 	}
 }
@@ -105,14 +110,19 @@ func init() {
 // colons go; letters fold to lower case; spaces go.
 func headingKey(s string) string {
 	var buf [160]byte
-	return string(appendHeadingKey(buf[:0], s))
+	key, _ := appendHeadingKey(buf[:0], s, false)
+	return string(key)
 }
 
-// appendHeadingKey appends the heading key of s to dst.
-func appendHeadingKey(dst []byte, s string) []byte {
-	s = strings.TrimSpace(s)
+// appendHeadingKey appends the heading key of s to dst. With quick set, it gives up,
+// returning false, as soon as the key cannot be in the heading table: it is longer than any
+// key there, or starts as none does.
+func appendHeadingKey(dst []byte, s string, quick bool) ([]byte, bool) {
 	start := len(dst)
+	lead, numbering := 0, true // the digits the key starts with, which it drops
+	startChecked := false
 	for _, r := range s {
+		n := len(dst)
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '\'' || r == '&'):
 			dst = append(dst, byte(r))
@@ -122,6 +132,26 @@ func appendHeadingKey(dst []byte, s string) []byte {
 			dst = utf8.AppendRune(dst, r)
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		if numbering && len(dst) > n {
+			if '0' <= dst[n] && dst[n] <= '9' {
+				lead++
+			} else {
+				numbering = false
+			}
+		}
+		if quick {
+			// What follows the numbering only grows.
+			key := dst[start+lead:]
+			if len(key) > longestHeading {
+				return dst[:start], false
+			}
+			if !startChecked && len(key) >= headingStartLen {
+				if !headingStarts[string(key[:headingStartLen])] {
+					return dst[:start], false
+				}
+				startChecked = true
+			}
 		}
 		if len(dst)-start > maxHeadingKey {
 			// Longer than any heading: no need to finish.
@@ -133,16 +163,29 @@ func appendHeadingKey(dst []byte, s string) []byte {
 	for i < len(dst) && '0' <= dst[i] && dst[i] <= '9' {
 		i++
 	}
-	return append(dst[:start], dst[i:]...)
+	return append(dst[:start], dst[i:]...), true
 }
 
 // maxHeadingKey bounds the heading keys (bytes), numbering included.
 const maxHeadingKey = 120
 
+var (
+	// longestHeading is the length of the longest key in the heading table.
+	longestHeading int
+	// headingStarts holds the first headingStartLen bytes of the keys in the heading table.
+	headingStarts = map[string]bool{}
+)
+
+const headingStartLen = 6
+
 // lookupHeading finds s in the heading table without allocating.
 func lookupHeading(s string) (part, bool) {
 	var buf [160]byte
-	p, ok := headings[string(appendHeadingKey(buf[:0], s))]
+	key, ok := appendHeadingKey(buf[:0], s, true)
+	if !ok {
+		return 0, false
+	}
+	p, ok := headings[string(key)]
 	return p, ok
 }
 
@@ -155,9 +198,11 @@ func headingOf(line string) (p part, colon, ok bool) {
 	if t == "" || len(t) > 4*maxHeadingRunes {
 		return 0, false, false
 	}
-	// At most 40 runes: a heading of the table (a rune takes one to four bytes).
-	if len(t) <= 40 || len(t) <= 160 && utf8.RuneCountInString(t) <= 40 {
-		if p, ok := lookupHeading(t); ok {
+	// At most 40 runes: a heading of the table (a rune takes one to four bytes). Runes are
+	// counted only for a line the table knows.
+	short := func() bool { return len(t) <= 40 || utf8.RuneCountInString(t) <= 40 }
+	if len(t) <= 160 {
+		if p, ok := lookupHeading(t); ok && short() {
 			return p, false, true
 		}
 		// "자격요건 (필수)", "우대사항 (선택)", "Requirements (must have)": the part before brackets.
@@ -166,7 +211,7 @@ func headingOf(line string) (p part, colon, ok bool) {
 			i = j
 		}
 		if i > 0 {
-			if p, ok := lookupHeading(t[:i]); ok {
+			if p, ok := lookupHeading(t[:i]); ok && short() {
 				return p, false, true
 			}
 		}
@@ -226,7 +271,7 @@ type line struct {
 // section: the part it names lasts while its items do, and the first long line of prose
 // after them (the employer's boilerplate that follows the list) returns to other.
 func splitLines(text string, first part) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	cur := first
 	list, items := false, 0
 	for start := 0; start <= len(text); {
@@ -274,18 +319,13 @@ func bulleted(s string) bool {
 // optional reports whether a requirement bullet says of itself that it is optional
 // ("~ 경험자 우대", "있으면 좋습니다", "is a plus", "nice to have").
 func optional(folded string) bool {
-	for _, m := range optionalMarkers {
-		if strings.Contains(folded, m) {
-			return true
-		}
-	}
-	return false
+	return optionalMarkers.in(folded)
 }
 
-var optionalMarkers = []string{
+var optionalMarkers = newWordSet(
 	"우대", "있으면 좋", "있으시면 좋", "있다면 좋", "있으면 더 좋", "있다면 더 좋", "가산점", "플러스",
 	"면 좋습니다", "면 좋아요", "면 좋겠", "이면 더", "하시면 좋",
 	"is a plus", "a plus", "is a bonus", "a bonus", "nice to have", "nice-to-have", "preferred",
 	"is an advantage", "an advantage", "is desirable", "desirable", "would be great",
 	"would be nice", "bonus points", "ideally", "good to have", "is a big plus", "plus if",
-}
+)

@@ -1,11 +1,8 @@
 package matcher
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // pattern is one searchable form of a concept: an alias as folded text, and what the
@@ -23,9 +20,12 @@ type pattern struct {
 
 // Finder finds the concepts of a dictionary in text.
 type Finder struct {
-	dict *Dictionary
-	ac   ahocorasick.AhoCorasick
-	pats []pattern
+	dict  *Dictionary
+	forms *trie     // the folded forms; form i is pattern i
+	pats  []pattern // what the boundary rules need to know of each form
+	// rawStart marks the first bytes of forms whose first rune is not valid UTF-8: for them
+	// the text at a place does not tell the form's first rune.
+	rawStart [256]bool
 }
 
 // Hit is one place a concept was found.
@@ -106,8 +106,12 @@ func NewFinder(d *Dictionary) *Finder {
 			}
 		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: false})
-	f.ac = b.Build(texts)
+	f.forms = newTrie(texts)
+	for _, k := range texts {
+		if r, size := utf8.DecodeRuneInString(k); r == utf8.RuneError && size <= 1 {
+			f.rawStart[k[0]] = true
+		}
+	}
 	return f
 }
 
@@ -118,38 +122,70 @@ func (f *Finder) Find(n *Normalized) []Hit {
 
 // FindIn is Find over the byte ranges of n given (in order, not overlapping); the boundary
 // rules still see the text around each range.
+//
+// Places are tried left to right. At each, the forms that start there are tried longest
+// first, and the first that the boundary rules take is a hit; the search goes on after it.
+// That is the leftmost-longest choice among all valid occurrences: a place inside a hit could
+// only give a hit overlapping it.
 func (f *Finder) FindIn(n *Normalized, ranges [][2]int) []Hit {
 	text := n.Folded
 	var hits []Hit
+	var buf [8]prefixMatch
 	for _, r := range ranges {
-		it := f.ac.IterOverlapping(text[r[0]:r[1]])
-		for m := it.Next(); m != nil; m = it.Next() {
-			s, e := r[0]+m.Start(), r[0]+m.End()
-			if f.valid(n, &f.pats[m.Pattern()], s, e) {
-				hits = append(hits, Hit{Concept: f.pats[m.Pattern()].concept, nStart: s, nEnd: e})
+		for s := r[0]; s < r[1]; s++ {
+			if f.forms.root[text[s]] == 0 || !f.mayStart(text, s) {
+				continue
+			}
+			ms := f.forms.prefixes(buf[:0], text, s, r[1])
+			for k := len(ms) - 1; k >= 0; k-- {
+				p := &f.pats[ms[k].form]
+				if e := ms[k].end; f.valid(n, p, s, e) {
+					h := Hit{Concept: p.concept, nStart: s, nEnd: e}
+					h.Start, h.End = n.Span(s, e)
+					hits = append(hits, h)
+					s = e - 1
+					break
+				}
 			}
 		}
 	}
-	if len(hits) == 0 {
-		return nil
+	return hits
+}
+
+// mayStart reports whether a form may start at text[s] as far as the rune before it goes:
+// a form starting with a Latin letter or digit needs a place where no word goes on, one
+// starting with Hangul a place after no Hangul (the first two rules of valid). The rune at s
+// is the first rune of any form found there, unless that form starts with bytes that are not
+// UTF-8.
+func (f *Finder) mayStart(text string, s int) bool {
+	c := text[s]
+	if s == 0 || f.rawStart[c] {
+		return true
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].nStart != hits[j].nStart {
-			return hits[i].nStart < hits[j].nStart
+	if c < utf8.RuneSelf {
+		// An ASCII rune: only the word rule applies.
+		if !isWordByte(c) {
+			return true
 		}
-		return hits[i].nEnd > hits[j].nEnd
-	})
-	out := hits[:0]
-	end := -1
-	for _, h := range hits {
-		if h.nStart < end {
-			continue
+		if b := text[s-1]; b < utf8.RuneSelf {
+			return !isWordByte(b)
 		}
-		end = h.nEnd
-		h.Start, h.End = n.Span(h.nStart, h.nEnd)
-		out = append(out, h)
 	}
-	return out
+	if syllableAt(text, s) {
+		// Only the Hangul rule applies; a syllable before is the common case.
+		if s >= 3 && syllableAt(text, s-3) {
+			return false
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:s])
+		return !isHangul(before)
+	}
+	first, _ := utf8.DecodeRuneInString(text[s:])
+	word, hangul := isWord(first), isHangul(first)
+	if !word && !hangul {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:s])
+	return !(word && isWord(before)) && !(hangul && isHangul(before))
 }
 
 // valid applies the boundary rules to a hit at [s, e) of the folded text.

@@ -9,9 +9,10 @@ import (
 // yearsRule is one way postings state experience. Rules are tried in order on each line; the
 // first that matches a line decides it.
 type yearsRule struct {
-	need []string // the rule can match only a line holding one of these (folded)
-	re   *regexp.Regexp
-	read func(m []string) (min, max int, hasMax bool)
+	need   []string // the rule can match only a line holding one of these (folded)
+	digits bool     // and only a line with a digit: it reads the number in digits
+	re     *regexp.Regexp
+	read   func(m []string) (min, max int, hasMax bool)
 }
 
 func atoi(s string) int {
@@ -31,32 +32,34 @@ const num = `(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fi
 
 var yearsRules = []yearsRule{
 	// 신입 또는 경력 3년 이하 / 신입~경력 2년 미만 / 신입 ~ 3년차: new graduates up to N years.
-	{[]string{"신입"}, regexp.MustCompile(`신입\s*(?:또는|혹은|및|이나|~|-|/|,|부터)?\s*(?:경력\s*)?(\d{1,2})\s*년\s*(?:차\s*)?(?:이하|미만|까지|이내)?`),
+	{[]string{"신입"}, true, regexp.MustCompile(`신입\s*(?:또는|혹은|및|이나|~|-|/|,|부터)?\s*(?:경력\s*)?(\d{1,2})\s*년\s*(?:차\s*)?(?:이하|미만|까지|이내)?`),
 		func(m []string) (int, int, bool) { return 0, atoi(m[1]), true }},
 	// 3~5년, 3-5년차, 경력 3 ~ 7년, 3 to 5 years, 3-5 years.
-	{[]string{"년", "year", "yr"}, regexp.MustCompile(`(?i)(\d{1,2})\s*(?:~|-|–|—|to)\s*(\d{1,2})\s*(?:년|years?\b|yrs?\b)`),
+	{[]string{"년", "year", "yr"}, true, regexp.MustCompile(`(?i)(\d{1,2})\s*(?:~|-|–|—|to)\s*(\d{1,2})\s*(?:년|years?\b|yrs?\b)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), atoi(m[2]), true }},
 	// 3년 이상, 3년차 이상, 경력 3년+, 3년 이상의.
-	{[]string{"년"}, regexp.MustCompile(`(\d{1,2})\s*\+?\s*년\s*(?:차\s*)?(?:이상|以上|\+)`),
+	{[]string{"년"}, true, regexp.MustCompile(`(\d{1,2})\s*\+?\s*년\s*(?:차\s*)?(?:이상|以上|\+)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 	// 3+ years, 3 or more years, at least 3 years, minimum of 3 years, 3 years of experience.
-	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b` + num + `\s*\+\s*(?:years?|yrs?)\b`),
+	{[]string{"year", "yr"}, false, regexp.MustCompile(`(?i)\b` + num + `\s*\+\s*(?:years?|yrs?)\b`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
-	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+` + num + `\s*(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b`),
+	{[]string{"year", "yr"}, false, regexp.MustCompile(`(?i)\b(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+` + num + `\s*(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
-	{[]string{"year", "yr"}, regexp.MustCompile(`(?i)\b` + num + `\s+(?:or\s+more\s+)?(?:years?|yrs?)(?:'s?)?\s+(?:of\s+)?(?:\w+[\s,/-]+){0,5}?(?:experience|exp\b)`),
+	{[]string{"year", "yr"}, false, regexp.MustCompile(`(?i)\b` + num + `\s+(?:or\s+more\s+)?(?:years?|yrs?)(?:'s?)?\s+(?:of\s+)?(?:\w+[\s,/-]+){0,5}?(?:experience|exp\b)`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 	// 경력 3년 (no 이상): three years of experience.
-	{[]string{"경력"}, regexp.MustCompile(`경력\s*(\d{1,2})\s*년`),
+	{[]string{"경력"}, true, regexp.MustCompile(`경력\s*(\d{1,2})\s*년`),
 		func(m []string) (int, int, bool) { return atoi(m[1]), 0, false }},
 }
 
 // newcomerRe finds lines that take new graduates without a number: 신입 지원 가능, 경력 무관.
-var newcomerRe = regexp.MustCompile(`(?i)신입|경력\s*무관|경력\s*상관\s*없|경력\s*여부\s*무관|new\s+grad|entry[- ]level|no\s+experience\s+(?:is\s+)?required|junior`)
+var newcomerRe = quickRe{regexp.MustCompile(`(?i)신입|경력\s*무관|경력\s*상관\s*없|경력\s*여부\s*무관|new\s+grad|entry[- ]level|no\s+experience\s+(?:is\s+)?required|junior`),
+	[]string{"신입", "new grad", "entry-level", "entry level", "junior"}, []string{"경력", "new", "no"}}
 
 // notExperience marks numbers that are not experience: tenure awards, company age, contract
 // and internship lengths, growth rates.
-var notExperience = regexp.MustCompile(`근속|장기\s*근속|개월|창립|설립|역사|성장|service\s+award|anniversary|months?\b`)
+var notExperience = quickRe{regexp.MustCompile(`근속|장기\s*근속|개월|창립|설립|역사|성장|service\s+award|anniversary|months?\b`),
+	[]string{"근속", "개월", "창립", "설립", "역사", "성장", "anniversary"}, []string{"service", "month"}}
 
 // yearsIn reads the experience a set of requirement lines (folded: ASCII in lower case) asks
 // for. It returns nil, nil when the lines state none.
@@ -68,12 +71,13 @@ func yearsIn(lines []string) (min, max *int) {
 		if !mayStateYears(l) {
 			continue
 		}
-		if notExperience.MatchString(l) && !strings.Contains(l, "경력") && !strings.Contains(strings.ToLower(l), "experience") {
+		if !strings.Contains(l, "경력") && !strings.Contains(strings.ToLower(l), "experience") && notExperience.MatchString(l) {
 			continue
 		}
 		matched := false
+		digits := hasDigit(l)
 		for i, r := range yearsRules {
-			if !containsAny(l, r.need) {
+			if r.digits && !digits || !containsAny(l, r.need) {
 				continue
 			}
 			idx := r.re.FindStringSubmatchIndex(l)
@@ -102,7 +106,7 @@ func yearsIn(lines []string) (min, max *int) {
 			found = true
 			break
 		}
-		if !matched && newcomerRe.MatchString(l) && !found {
+		if !matched && !found && newcomerRe.MatchString(l) {
 			newcomer = true
 		}
 	}
