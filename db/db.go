@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,9 +35,12 @@ const timeFormat = "2006-01-02T15:04:05.000000000Z"
 // temp_store(MEMORY) keeps statement journals off disk (an upsert inside a batch transaction
 // wrote one per statement), and a 16 MiB page cache keeps a batch of 1,000 postings from
 // spilling.
-const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+var pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)" +
-	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)"
+	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-" + strconv.Itoa(cacheKiB) + ")"
+
+// cacheKiB is each connection's page cache, as cache_size in pragmas.
+const cacheKiB = 16000
 
 // busyWait is how long a busy file is waited for: busy_timeout in pragmas.
 const busyWait = 10 * time.Second

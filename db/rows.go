@@ -120,8 +120,8 @@ func (pr *packedRow) integer(v string) (int64, error) {
 	return n, nil
 }
 
-// mmapSize is how much of the file list reads map into memory.
-const mmapSize = 1 << 30
+// scanCacheKiB is the page cache of a connection reading list rows.
+const scanCacheKiB = 1024
 
 // readRows decodes every list row, split by id into one range per core, each read on its
 // own connection, and returns the postings f selects (f.Limit aside) in id order.
@@ -168,12 +168,14 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		return nil, d.wrap(err, "cannot read the database")
 	}
 	defer conn.Close()
-	// Mapped pages skip a copy into SQLite's cache. Only here: a mapped page counts in the
-	// process's resident memory, and commands that read every text would map them all.
-	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = `+strconv.Itoa(mmapSize)); err != nil {
+	// A scan reads each page once: a small cache serves it as well as a big one, and every
+	// page a connection caches stays in the process's memory. (Mapping the file instead
+	// reads faster but maps the pages around each one read too, which in a file written by
+	// nightly scrapes is most of it: 110 MB more resident at 50,000 postings.)
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -`+strconv.Itoa(scanCacheKiB)); err != nil {
 		return nil, d.wrap(err, "cannot read the database")
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA mmap_size = 0`)
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -`+strconv.Itoa(cacheKiB))
 	sqlTx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, d.wrap(err, "cannot read the database")
