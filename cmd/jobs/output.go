@@ -101,6 +101,9 @@ func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	todo := make(chan *chunk, 2*workers)
 	inOrder := make(chan *chunk, 2*workers)
+	// Buffers go round: at most about 4*workers blocks are ever in flight, and a buffer
+	// written is handed to the next block instead of becoming garbage.
+	free := make(chan []byte, 4*workers+1)
 	go func() {
 		for from := 0; from < n; from += block {
 			c := &chunk{from: from, to: min(from+block, n), done: make(chan struct{})}
@@ -113,6 +116,11 @@ func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
 	for range workers {
 		go func() {
 			for c := range todo {
+				select {
+				case c.buf = <-free:
+				default:
+					c.buf = make([]byte, 0, 1<<18)
+				}
 				for i := c.from; i < c.to; i++ {
 					if i > 0 {
 						c.buf = append(c.buf, ',')
@@ -127,6 +135,11 @@ func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
 	for c := range inOrder {
 		<-c.done
 		bw.Write(c.buf)
+		select {
+		case free <- c.buf[:0]:
+		default:
+		}
+		c.buf = nil
 	}
 	bw.WriteString("]\n")
 	return bw.Flush()
