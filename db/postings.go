@@ -401,10 +401,22 @@ func skillSummary(rows []reqRow) string {
 
 // parseSkillSummary reads postings.skills back into requirements, without evidence.
 func parseSkillSummary(s string) []jobs.Requirement {
+	slab := make([]jobs.Requirement, strings.Count(s, skillSep)+1)
+	return parseSkillSummaryFrom(s, &slab)
+}
+
+// parseSkillSummaryFrom is parseSkillSummary taking its slice from the front of *slab, which
+// it refills many postings at a time.
+func parseSkillSummaryFrom(s string, slab *[]jobs.Requirement) []jobs.Requirement {
 	if s == "" {
 		return nil
 	}
-	out := make([]jobs.Requirement, 0, strings.Count(s, skillSep)+1)
+	n := strings.Count(s, skillSep) + 1
+	if len(*slab) < n {
+		*slab = make([]jobs.Requirement, max(n, 4096))
+	}
+	out := (*slab)[:0:n]
+	*slab = (*slab)[n:]
 	for s != "" {
 		entry := s
 		if i := strings.Index(s, skillSep); i >= 0 {

@@ -194,6 +194,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		r      rawPosting
 		slab   []postingPair // postings are allocated many at a time
 		in     = interner{}
+		reqs   []jobs.Requirement // and their skills too
 	)
 	for rows.Next() {
 		if err := rows.Scan(&pr.id, &pr.row); err != nil {
@@ -214,7 +215,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		if !keep(p) {
 			continue
 		}
-		p.Analysis.Skills = parseSkillSummary(skills)
+		p.Analysis.Skills = parseSkillSummaryFrom(skills, &reqs)
 		in.detach(p)
 		out = append(out, p)
 	}

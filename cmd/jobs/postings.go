@@ -1,10 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
@@ -77,10 +81,24 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		return nil, nil, err
 	}
 	rules := cfg.targetRules()
+	groups := groupSightings(posts)
+	// Scoring is the costly part and each group's is its own: every core takes a share.
+	// The first sighting names the posting; the best-read sighting scores it.
+	matches := make([]jobs.Match, len(groups))
+	eachShare(len(groups), func(i int) {
+		g := groups[i]
+		m := d.Score(prof, g[0].Analysis)
+		for _, other := range g[1:] {
+			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
+				m = om
+			}
+		}
+		matches[i] = m
+	})
 	out := make([]matcher.Scored, 0, len(posts))
 	var excluded []exclusion
-	for _, g := range groupSightings(posts) {
-		p := g[0]
+	for i, g := range groups {
+		p, m := g[0], matches[i]
 		if sel.OpenSince != nil && !openSince(g, *sel.OpenSince) {
 			continue
 		}
@@ -88,13 +106,6 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 			if why := rules.check(g); len(why) > 0 {
 				excluded = append(excluded, exclusion{Posting: p, Rules: why})
 				continue
-			}
-		}
-		// The first sighting names the posting; the best-read sighting scores it.
-		m := d.Score(prof, p.Analysis)
-		for _, other := range g[1:] {
-			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
-				m = om
 			}
 		}
 		if sel.All {
@@ -107,19 +118,33 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		}
 		out = append(out, matcher.Scored{Posting: p, Match: m})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Match.Score != out[j].Match.Score {
-			return out[i].Match.Score > out[j].Match.Score
+	slices.SortStableFunc(out, func(a, b matcher.Scored) int {
+		if c := cmp.Compare(b.Match.Score, a.Match.Score); c != 0 {
+			return c
 		}
-		if !out[i].Posting.FirstSeen.Equal(out[j].Posting.FirstSeen) {
-			return out[i].Posting.FirstSeen.After(out[j].Posting.FirstSeen)
+		if c := b.Posting.FirstSeen.Compare(a.Posting.FirstSeen); c != 0 {
+			return c
 		}
-		return out[i].Posting.ID > out[j].Posting.ID
+		return cmp.Compare(b.Posting.ID, a.Posting.ID)
 	})
 	if sel.Limit > 0 && len(out) > sel.Limit {
 		out = out[:sel.Limit]
 	}
 	return out, excluded, nil
+}
+
+// eachShare runs fn for 0..n-1, the indexes split among the cores.
+func eachShare(n int, fn func(i int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // openSince reports whether a posting (its sightings) was open at some time since t.
