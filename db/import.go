@@ -28,11 +28,23 @@ type ImportStats struct {
 // ones may join are each read with one query, and new postings are written many rows to a
 // statement, each posting row once (so its list row is written once).
 func (d *DB) Import(ctx context.Context, ps []*jobs.Posting) (ImportStats, error) {
-	var st ImportStats
 	rows, err := prepareImport(ps)
 	if err != nil {
-		return st, err
+		return ImportStats{}, err
 	}
+	return d.ImportPrepared(ctx, rows)
+}
+
+// PrepareImport checks a posting and works out what its rows will hold, for ImportPrepared:
+// callers with postings coming from several goroutines prepare them there, so the one
+// writer only writes.
+func PrepareImport(p *jobs.Posting) (*ImportRow, error) {
+	return prepareRow(p)
+}
+
+// ImportPrepared is Import of postings PrepareImport has prepared.
+func (d *DB) ImportPrepared(ctx context.Context, rows []*ImportRow) (ImportStats, error) {
+	var st ImportStats
 	// Texts and requirement rows refer only to postings written or found just before.
 	t, end, err := d.beginBulkWrite(ctx)
 	if err != nil {
@@ -56,7 +68,7 @@ func (d *DB) Import(ctx context.Context, ps []*jobs.Posting) (ImportStats, error
 		s stored
 	}
 	var written []done
-	inserted := map[sourceKey]*importRow{} // new in this batch: a repeated line meets them
+	inserted := map[sourceKey]*ImportRow{} // new in this batch: a repeated line meets them
 	for _, r := range rows {
 		p := r.p
 		k := sourceKey{p.Source, p.SourceID}
@@ -113,8 +125,8 @@ func (d *DB) Import(ctx context.Context, ps []*jobs.Posting) (ImportStats, error
 // sourceKey is a posting's place: its source and its id there.
 type sourceKey struct{ source, sourceID string }
 
-// importRow is one posting of an import with what its rows will hold.
-type importRow struct {
+// ImportRow is one posting of an import with what its rows will hold.
+type ImportRow struct {
 	p          *jobs.Posting
 	status     jobs.Status
 	hash       string
@@ -128,14 +140,14 @@ type importRow struct {
 
 // sameAs reports whether r, a repeat of a posting inserted earlier in the batch, changes
 // nothing the unchanged test looks at.
-func (prev *importRow) sameAs(r *importRow) bool {
+func (prev *ImportRow) sameAs(r *ImportRow) bool {
 	a, b := prev.p, r.p
 	return prev.hash == r.hash && a.Company == b.Company && a.Title == b.Title && a.URL == b.URL && prev.status == r.status
 }
 
 // prepareImport checks each posting and works out its rows' values, on every core.
-func prepareImport(ps []*jobs.Posting) ([]*importRow, error) {
-	rows := make([]*importRow, len(ps))
+func prepareImport(ps []*jobs.Posting) ([]*ImportRow, error) {
+	rows := make([]*ImportRow, len(ps))
 	err := eachParallel(len(ps), func(i int) error {
 		var err error
 		rows[i], err = prepareRow(ps[i])
@@ -144,7 +156,7 @@ func prepareImport(ps []*jobs.Posting) ([]*importRow, error) {
 	return rows, err
 }
 
-func prepareRow(p *jobs.Posting) (*importRow, error) {
+func prepareRow(p *jobs.Posting) (*ImportRow, error) {
 	status := jobs.StatusOpen
 	if p != nil && p.Status != "" {
 		status = p.Status
@@ -156,7 +168,7 @@ func prepareRow(p *jobs.Posting) (*importRow, error) {
 	if err != nil {
 		return nil, jobs.Errorf(jobs.KindInvalid, "posting %s %s: %w", p.Source, p.SourceID, err)
 	}
-	r := &importRow{
+	r := &ImportRow{
 		p: p, status: status, hash: ContentHash(p.Sections), dedupKey: jobs.DedupKey(p.Company, p.Title),
 		categories: categoriesJSON(p.Categories), reqs: reqs, skills: skillSummary(reqs),
 		evidence: make([]any, len(reqs)),
@@ -174,7 +186,7 @@ type knownRow struct {
 }
 
 // knownPostings reads the stored postings of a batch's places, in one query.
-func knownPostings(ctx context.Context, t *tx, rows []*importRow) (map[sourceKey]knownRow, error) {
+func knownPostings(ctx context.Context, t *tx, rows []*ImportRow) (map[sourceKey]knownRow, error) {
 	keys := make([][2]string, len(rows))
 	for i, r := range rows {
 		keys[i] = [2]string{r.p.Source, r.p.SourceID}
@@ -229,7 +241,7 @@ const groupCandidateSQL = `SELECT p.dedup_key, p.group_id, lead.source, lead.con
 	WHERE p.last_seen >= ? AND p.group_id IS NOT NULL AND p.dedup_key != ''`
 
 // groupCandidates reads, in one query, the group each new posting of the batch would join.
-func groupCandidates(ctx context.Context, t *tx, rows []*importRow, known map[sourceKey]knownRow) (map[string]groupCandidate, error) {
+func groupCandidates(ctx context.Context, t *tx, rows []*ImportRow, known map[sourceKey]knownRow) (map[string]groupCandidate, error) {
 	var keys []string
 	for _, r := range rows {
 		if _, ok := known[sourceKey{r.p.Source, r.p.SourceID}]; !ok && r.dedupKey != "" {
@@ -289,7 +301,7 @@ const (
 
 // update stores a known posting through the general path, after what is queued. Its old
 // and new dedup keys may now lead to other groups, so their candidates are read afresh.
-func (w *importWriter) update(ctx context.Context, p *jobs.Posting, r *importRow, oldKey string) (stored, error) {
+func (w *importWriter) update(ctx context.Context, p *jobs.Posting, r *ImportRow, oldKey string) (stored, error) {
 	if err := w.flush(ctx); err != nil {
 		return stored{}, err
 	}
@@ -330,7 +342,7 @@ func (w *importWriter) candidate(ctx context.Context, key string) (groupCandidat
 }
 
 // insert gives r the next id and its group, and queues its rows.
-func (w *importWriter) insert(ctx context.Context, r *importRow) (stored, error) {
+func (w *importWriter) insert(ctx context.Context, r *ImportRow) (stored, error) {
 	p := r.p
 	id := w.nextID
 	w.nextID++
