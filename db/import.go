@@ -3,8 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"strings"
 
 	"github.com/jobs-cli/jobs"
@@ -32,7 +34,8 @@ func (d *DB) Import(ctx context.Context, ps []*jobs.Posting) (ImportStats, error
 	if err != nil {
 		return ImportStats{}, err
 	}
-	return d.ImportPrepared(ctx, rows)
+	st, _, err := d.ImportPrepared(ctx, rows)
+	return st, err
 }
 
 // PrepareImport checks a posting and works out what its rows will hold, for ImportPrepared:
@@ -42,84 +45,153 @@ func PrepareImport(p *jobs.Posting) (*ImportRow, error) {
 	return prepareRow(p)
 }
 
-// ImportPrepared is Import of postings PrepareImport has prepared.
-func (d *DB) ImportPrepared(ctx context.Context, rows []*ImportRow) (ImportStats, error) {
+// ImportPrepared is Import of postings PrepareImport or a Snapshot has prepared. Postings a
+// Snapshot called unchanged that are not unchanged by the time they are written (a line
+// repeated with other text, a scrape in between) are not written: they are returned, to be
+// analysed and imported after.
+func (d *DB) ImportPrepared(ctx context.Context, rows []*ImportRow) (ImportStats, []*jobs.Posting, error) {
 	var st ImportStats
 	// Texts and requirement rows refer only to postings written or found just before.
 	t, end, err := d.beginBulkWrite(ctx)
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	defer end()
 	known, err := knownPostings(ctx, t, rows)
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	now := formatTime(t.now)
 	w := &importWriter{t: t, now: now, stale: map[string]bool{}}
 	if w.nextID, err = nextPostingID(ctx, t); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	if w.groups, err = groupCandidates(ctx, t, rows, known); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	type done struct {
 		p *jobs.Posting
 		s stored
 	}
-	var written []done
-	inserted := map[sourceKey]*ImportRow{} // new in this batch: a repeated line meets them
+	var (
+		written  []done
+		deferred []*jobs.Posting
+		// What this batch stored so far, by place: a repeated line meets it, not the file
+		// as the batch found it.
+		stored = map[sourceKey]*ImportRow{}
+	)
 	for _, r := range rows {
 		p := r.p
 		k := sourceKey{p.Source, p.SourceID}
-		if prev := inserted[k]; prev != nil {
-			if prev.sameAs(r) {
-				st.Unchanged++
-				p.ID = prev.id
-				continue
-			}
-			// Rare: one posting twice in a batch, changed. The general path reads what the
-			// batch wrote so far.
-			s, err := w.update(ctx, p, r, prev.dedupKey)
-			if err != nil {
-				return st, err
-			}
-			st.Updated++
-			written = append(written, done{p, s})
-			continue
+		var was *ImportRow
+		if prev := stored[k]; prev != nil {
+			was = prev
+		} else if kn, ok := known[k]; ok {
+			was = &ImportRow{p: &jobs.Posting{Company: kn.company, Title: kn.title, URL: kn.url},
+				status: jobs.Status(kn.status), hash: kn.hash, dedupKey: kn.dedupKey, id: kn.id}
 		}
-		if kn, ok := known[k]; ok {
-			if kn.hash == r.hash && kn.company == p.Company && kn.title == p.Title && kn.url == p.URL && kn.status == string(r.status) {
-				st.Unchanged++
-				p.ID = kn.id
-				continue
-			}
-			s, err := w.update(ctx, p, r, kn.dedupKey)
+		switch {
+		case was != nil && was.sameAs(r):
+			st.Unchanged++
+			p.ID = was.id
+			continue
+		case r.verify:
+			deferred = append(deferred, p) // not analysed: it cannot be written
+			continue
+		case was != nil:
+			s, err := w.update(ctx, p, r, was.dedupKey)
 			if err != nil {
-				return st, err
+				return st, nil, err
 			}
+			r.id = s.id
+			stored[k] = r
 			st.Updated++
 			written = append(written, done{p, s})
 			continue
 		}
 		s, err := w.insert(ctx, r)
 		if err != nil {
-			return st, err
+			return st, nil, err
 		}
-		inserted[k] = r
+		stored[k] = r
 		st.Created++
 		written = append(written, done{p, s})
 	}
 	if err := w.flush(ctx); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	if err := t.commit(); err != nil {
-		return ImportStats{}, err
+		return ImportStats{}, nil, err
 	}
 	for _, wr := range written {
 		wr.s.applyTo(wr.p)
 	}
-	return st, nil
+	return st, deferred, nil
+}
+
+// Snapshot is what the store held, when it was taken, of the postings' places: enough to
+// tell a posting of an import unchanged before analysing it.
+type Snapshot struct {
+	seen map[sourceKey]uint64 // fingerprint of what the unchanged test compares
+}
+
+// Snapshot reads the places of every stored posting.
+func (d *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+	rows, err := t.QueryContext(ctx, `SELECT source, source_id, content_hash, company, title, url, status FROM postings`)
+	if err != nil {
+		return nil, d.wrap(err, "cannot read the stored postings")
+	}
+	defer rows.Close()
+	s := &Snapshot{seen: map[sourceKey]uint64{}}
+	for rows.Next() {
+		var k sourceKey
+		var hash, company, title, url, status string
+		if err := rows.Scan(&k.source, &k.sourceID, &hash, &company, &title, &url, &status); err != nil {
+			return nil, d.wrap(err, "cannot read the stored postings")
+		}
+		s.seen[k] = fingerprint(hash, company, title, url, status)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.wrap(err, "cannot read the stored postings")
+	}
+	return s, t.commit()
+}
+
+// Unchanged returns, for a posting the snapshot holds as it is (text, company, title, url
+// and status), a row ImportPrepared counts as unchanged without its analysis; else nil.
+func (s *Snapshot) Unchanged(p *jobs.Posting) *ImportRow {
+	if p == nil {
+		return nil
+	}
+	fp, ok := s.seen[sourceKey{p.Source, p.SourceID}]
+	if !ok {
+		return nil
+	}
+	status := jobs.StatusOpen
+	if p.Status != "" {
+		status = p.Status
+	}
+	hash := ContentHash(p.Sections)
+	if fingerprint(hash, p.Company, p.Title, p.URL, string(status)) != fp {
+		return nil
+	}
+	return &ImportRow{p: p, status: status, hash: hash, verify: true}
+}
+
+// fingerprint is a 64-bit hash of fields, each length-prefixed.
+func fingerprint(fields ...string) uint64 {
+	h := fnv.New64a()
+	var n [binary.MaxVarintLen64]byte
+	for _, f := range fields {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(f)))])
+		h.Write([]byte(f))
+	}
+	return h.Sum64()
 }
 
 // sourceKey is a posting's place: its source and its id there.
@@ -135,11 +207,12 @@ type ImportRow struct {
 	reqs       []reqRow
 	evidence   []any // evidenceJSON of each of reqs
 	skills     string
-	id         int64 // once inserted
+	id         int64 // once stored
+	verify     bool  // from a Snapshot: not analysed, to be counted unchanged or handed back
 }
 
-// sameAs reports whether r, a repeat of a posting inserted earlier in the batch, changes
-// nothing the unchanged test looks at.
+// sameAs reports whether r changes nothing the unchanged test looks at in prev, the posting
+// as stored at its place.
 func (prev *ImportRow) sameAs(r *ImportRow) bool {
 	a, b := prev.p, r.p
 	return prev.hash == r.hash && a.Company == b.Company && a.Title == b.Title && a.URL == b.URL && prev.status == r.status

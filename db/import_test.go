@@ -79,9 +79,13 @@ func importCase(old time.Time) [][]*jobs.Posting {
 		mk("wanted", "4", "Line", "iOS", 0),
 		mk("wanted", "4", "Line", "iOS", 2), // repeated, changed
 	}
+	bare2, bare3 := mk("wanted", "bare", "", "", 5), mk("wanted", "bare", "", "", 0)
+	bare2.Analysis, bare3.Analysis = nil, nil
 	second := []*jobs.Posting{
 		mk("lever", "l1", "Toss", "ML Engineer", 0), // joins the group made in the first batch
 		mk("wanted", "1", "Toss", "ML Engineer", 0), // unchanged
+		bare2, // changed, then back as it was: two updates
+		bare3,
 		mk("wanted", "3", "Naver", "Backend Lead", 0),
 		mk("wanted", "5", "Naver", "Backend", 3),
 	}
@@ -178,5 +182,51 @@ func TestBulkWritesRestoreForeignKeys(t *testing.T) {
 	var on int
 	if err := d.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
 		t.Errorf("foreign_keys = %d (%v)", on, err)
+	}
+}
+
+// A snapshot tells unchanged postings before analysis; ImportPrepared counts them, and hands
+// back those that changed after the snapshot was taken, writing nothing of them.
+func TestSnapshotUnchangedAndDeferred(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	if _, err := d.Import(ctx, []*jobs.Posting{posting("wanted", "1"), posting("wanted", "2")}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := d.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := posting("wanted", "2")
+	edited.Sections.Requirements += "\n• Go"
+	for _, tc := range []struct {
+		p    *jobs.Posting
+		want bool
+	}{
+		{posting("wanted", "1"), true},
+		{edited, false},
+		{posting("wanted", "3"), false},
+		{func() *jobs.Posting { p := posting("wanted", "1"); p.Title = "Other"; return p }(), false},
+		{func() *jobs.Posting { p := posting("wanted", "1"); p.Status = jobs.StatusClosed; return p }(), false},
+	} {
+		if got := snap.Unchanged(tc.p) != nil; got != tc.want {
+			t.Errorf("%s %s %q: unchanged %v, want %v", tc.p.Source, tc.p.SourceID, tc.p.Title, got, tc.want)
+		}
+	}
+	// wanted 2 is edited after the snapshot called it unchanged.
+	stale := snap.Unchanged(posting("wanted", "2"))
+	one := snap.Unchanged(posting("wanted", "1"))
+	if stale == nil || one == nil {
+		t.Fatal("snapshot rows missing")
+	}
+	if _, err := d.Import(ctx, []*jobs.Posting{edited}); err != nil {
+		t.Fatal(err)
+	}
+	st, deferred, err := d.ImportPrepared(ctx, []*ImportRow{one, stale})
+	if err != nil || st != (ImportStats{Unchanged: 1}) || len(deferred) != 1 || deferred[0].SourceID != "2" {
+		t.Fatalf("stats %+v, deferred %v, %v", st, deferred, err)
+	}
+	if got, _ := d.FindBySource(ctx, "wanted", "2"); got.Sections.Requirements != edited.Sections.Requirements {
+		t.Errorf("a deferred posting was written: %q", got.Sections.Requirements)
 	}
 }

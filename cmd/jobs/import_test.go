@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,4 +104,36 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Postings are stored in the file's order whatever order the workers finish in: ids follow
+// the lines, and a posting given twice ends as its last line has it, even when that line
+// is the stored text an earlier line changed.
+func TestImportKeepsTheFilesOrder(t *testing.T) {
+	dir := isolate(t)
+	line := func(id, req string) string {
+		return `{"source":"wanted","source_id":"` + id + `","company":"Acme","title":"Engineer ` + id +
+			`","url":"https://www.wanted.co.kr/wd/` + id + `","sections":{"requirements":"` + req + `"}}` + "\n"
+	}
+	var first strings.Builder
+	for i := 1; i <= 300; i++ {
+		first.WriteString(line(fmt.Sprint(i), "• Python"))
+	}
+	db := filepath.Join(dir, "j.db")
+	if r := runCLI(t, false, "", "--db", db, "import", writeFile(t, filepath.Join(dir, "a.jsonl"), first.String())); r.code != 0 {
+		t.Fatalf("import: %s", r.err)
+	}
+	second := line("7", "• Rust") + line("7", "• Python") + line("301", "• Go")
+	r := runCLI(t, false, "", "--db", db, "import", writeFile(t, filepath.Join(dir, "b.jsonl"), second))
+	if r.code != 0 || !strings.Contains(r.err, "1 new, 2 updated, 0 unchanged") {
+		t.Fatalf("second import: exit %d: %s", r.code, r.err)
+	}
+	for _, p := range listJSON(t, []string{"--db", db}, "--all") {
+		if want := p.SourceID; p.ID != want {
+			t.Errorf("wanted %s stored as id %s: not in the file's order", p.SourceID, p.ID)
+		}
+		if p.SourceID == "7" && (contains(p.Missing, "Rust") || !contains(p.Missing, "Python")) {
+			t.Errorf("wanted 7 asks for %v: the last line gives Python", p.Missing)
+		}
+	}
 }
