@@ -274,11 +274,15 @@ func (d *DB) beginWrite(ctx context.Context) (*tx, error) {
 	return &tx{Tx: t, db: d, now: d.now().UTC(), write: true}, nil
 }
 
+// walAutocheckpoint is SQLite's default: a commit that leaves the log over this many pages
+// copies it into the file.
+const walAutocheckpoint = 1000
+
 // beginBulkWrite starts a write transaction that does not check foreign keys, for writers
 // that only ever refer to postings they have just written or found in the same transaction
 // (Import, UpdateAnalyses): at 50,000 postings the parent lookups of requirement rows cost a
-// quarter of a rematch. end rolls back what was not committed, turns the checks back on and
-// returns the connection; call it once, deferred.
+// quarter of a rematch. end rolls back what was not committed, turns the checks (and
+// checkpoints) back on and returns the connection; call it once, deferred.
 func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) {
 	conn, err := d.write.Conn(ctx)
 	if err != nil {
@@ -286,14 +290,22 @@ func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) 
 	}
 	restore := func() {
 		// A connection whose checks cannot be turned back on is not reused.
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
+		for _, pragma := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA wal_autocheckpoint = ` + strconv.Itoa(walAutocheckpoint)} {
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), pragma); err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+				break
+			}
 		}
 		conn.Close()
 	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-		restore()
-		return nil, nil, d.wrap(err, "cannot start a write to the database")
+	// Nor does it checkpoint after each commit: at 50,000 postings copying the log into the
+	// file (and syncing it) after every batch took more time than writing the batches. The
+	// log is copied once, when the last connection closes or the next write checkpoints.
+	for _, pragma := range []string{`PRAGMA foreign_keys = OFF`, `PRAGMA wal_autocheckpoint = 0`} {
+		if _, err := conn.ExecContext(ctx, pragma); err != nil {
+			restore()
+			return nil, nil, d.wrap(err, "cannot start a write to the database")
+		}
 	}
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

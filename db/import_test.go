@@ -165,8 +165,8 @@ func dumpPostings(t *testing.T, d *DB) []*jobs.Posting {
 	return out
 }
 
-// Import and UpdateAnalyses write without foreign key checks; the checks are back on after,
-// whether they committed or failed.
+// Import and UpdateAnalyses write without foreign key checks or checkpoints; both are back
+// on after, whether they committed or failed.
 func TestBulkWritesRestoreForeignKeys(t *testing.T) {
 	ctx := context.Background()
 	d := openTest(t)
@@ -179,9 +179,12 @@ func TestBulkWritesRestoreForeignKeys(t *testing.T) {
 	if _, err := d.write.ExecContext(ctx, `INSERT INTO requirements (posting_id, skill, section, ord) VALUES (12345, 'Go', 'required', 0)`); err == nil {
 		t.Error("a requirement of no posting was stored: foreign keys are off")
 	}
-	var on int
+	var on, pages int
 	if err := d.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
 		t.Errorf("foreign_keys = %d (%v)", on, err)
+	}
+	if err := d.write.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != walAutocheckpoint {
+		t.Errorf("wal_autocheckpoint = %d (%v)", pages, err)
 	}
 }
 
