@@ -37,14 +37,20 @@ func synthetic(i int) *jobs.Posting {
 	return p
 }
 
+// syntheticPostings is postings 0..n-1 of a benchmark.
+func syntheticPostings(n int) []*jobs.Posting {
+	ps := make([]*jobs.Posting, n)
+	for i := range ps {
+		ps[i] = synthetic(i)
+	}
+	return ps
+}
+
 // BenchmarkUpsert10k stores 10,000 postings of twelve skills each, one transaction each, as
 // a first scrape does.
 func BenchmarkUpsert10k(b *testing.B) {
 	ctx := context.Background()
-	ps := make([]*jobs.Posting, 10_000)
-	for i := range ps {
-		ps[i] = synthetic(i)
-	}
+	ps := syntheticPostings(10_000)
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -85,10 +91,7 @@ func BenchmarkListPostings10k(b *testing.B) {
 // (analysis aside).
 func BenchmarkImport10k(b *testing.B) {
 	ctx := context.Background()
-	ps := make([]*jobs.Posting, 10_000)
-	for i := range ps {
-		ps[i] = synthetic(i)
-	}
+	ps := syntheticPostings(10_000)
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -109,10 +112,7 @@ func BenchmarkImport10k(b *testing.B) {
 func BenchmarkUpdateAnalyses10k(b *testing.B) {
 	ctx := context.Background()
 	d := openTest(b)
-	ps := make([]*jobs.Posting, 10_000)
-	for i := range ps {
-		ps[i] = synthetic(i)
-	}
+	ps := syntheticPostings(10_000)
 	for from := 0; from < len(ps); from += 1000 {
 		if _, err := d.Import(ctx, ps[from:from+1000]); err != nil {
 			b.Fatal(err)

@@ -441,17 +441,8 @@ func (w *importWriter) insert(ctx context.Context, r *ImportRow) (stored, error)
 			w.groups[r.dedupKey] = groupCandidate{group: id, leadSource: p.Source, leadHash: r.hash}
 		}
 	}
-	a := p.Analysis
-	if a == nil {
-		a = &jobs.Analysis{}
-	}
-	var careerMin, careerMax, careerNewbie any
-	if c := p.Career; c != nil {
-		careerMin, careerNewbie = c.Min, c.Newbie
-		if c.Max != nil {
-			careerMax = *c.Max
-		}
-	}
+	a := analysisOf(p)
+	careerMin, careerMax, careerNewbie := careerArgs(p.Career)
 	w.postings = append(w.postings,
 		id, p.Source, p.SourceID, p.URL, p.Company, p.Title, string(r.status),
 		r.categories, p.EmploymentType, p.Location, p.Remote, nullTime(p.Due),

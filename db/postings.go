@@ -195,17 +195,8 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 	if status == jobs.StatusClosed {
 		closedAt = now
 	}
-	a := p.Analysis
-	if a == nil {
-		a = &jobs.Analysis{}
-	}
-	var careerMin, careerMax, careerNewbie any
-	if c := p.Career; c != nil {
-		careerMin, careerNewbie = c.Min, c.Newbie
-		if c.Max != nil {
-			careerMax = *c.Max
-		}
-	}
+	a := analysisOf(p)
+	careerMin, careerMax, careerNewbie := careerArgs(p.Career)
 	var (
 		out       = stored{created: existing == 0, status: status}
 		firstSeen string
@@ -242,6 +233,26 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 		return stored{}, err
 	}
 	return out, nil
+}
+
+// analysisOf is p's analysis, or an empty one.
+func analysisOf(p *jobs.Posting) *jobs.Analysis {
+	if p.Analysis == nil {
+		return &jobs.Analysis{}
+	}
+	return p.Analysis
+}
+
+// careerArgs are the career columns' values: NULL when the source gave no career range.
+func careerArgs(c *jobs.Career) (careerMin, careerMax, careerNewbie any) {
+	if c == nil {
+		return nil, nil, nil
+	}
+	careerMin, careerNewbie = c.Min, c.Newbie
+	if c.Max != nil {
+		careerMax = *c.Max
+	}
+	return careerMin, careerMax, careerNewbie
 }
 
 // firstSeenFor is when a new posting was first seen: now, or the time an import gives.
