@@ -2,7 +2,12 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
@@ -179,5 +184,214 @@ func TestSkillTrendsRejectsBadPeriods(t *testing.T) {
 	tr, err := d.SkillTrends(context.Background(), TrendQuery{Periods: []Period{{now, now}}})
 	if err != nil || tr.Earliest != nil || tr.Totals[0] != 0 || len(tr.Skills) != 0 {
 		t.Errorf("empty store: %+v, %v", tr, err)
+	}
+}
+
+// skillTrendsSQL is how SkillTrends counted before it read list rows: SQLite over the
+// requirements table. It stays as the reference the Go counting must agree with.
+func skillTrendsSQL(ctx context.Context, d *DB, q TrendQuery) (*Trends, error) {
+	n := len(q.Periods)
+	if n == 0 || n > maxPeriods {
+		return nil, jobs.Errorf(jobs.KindInvalid, "trends need between 1 and %d periods, not %d", maxPeriods, n)
+	}
+	bounds := make([][2]string, n)
+	for i, p := range q.Periods {
+		if p.End.Before(p.Start) {
+			return nil, jobs.Errorf(jobs.KindInvalid, "trend period %d ends before it starts", i+1)
+		}
+		if i > 0 && !p.Start.After(q.Periods[i-1].End) {
+			return nil, jobs.Errorf(jobs.KindInvalid, "trend period %d starts before period %d ends: periods go in order and do not overlap", i+1, i)
+		}
+		bounds[i] = [2]string{formatTime(p.Start), formatTime(p.End)}
+	}
+	periodsJSON, err := json.Marshal(bounds)
+	if err != nil {
+		return nil, jobs.Errorf(jobs.KindInternal, "trend periods: %w", err)
+	}
+	out := &Trends{Periods: q.Periods, Totals: make([]int, n)}
+
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+
+	var earliest sql.NullString
+	if err := t.QueryRowContext(ctx, `SELECT MIN(first_seen) FROM postings`).Scan(&earliest); err != nil {
+		return nil, d.wrap(err, "cannot count skill trends")
+	}
+	if out.Earliest, err = parseNullTime(earliest); err != nil {
+		return nil, jobs.Errorf(jobs.KindInternal, "trends: %w", err)
+	}
+	if q.Groups != nil && len(q.Groups) == 0 || q.Skills != nil && len(q.Skills) == 0 {
+		return out, t.commit()
+	}
+
+	// periods: one row per period. groups: each selected posting (its sightings) with when it
+	// was first seen and when it closed (NULL while a sighting is open). spans: the first and
+	// last period each posting was open in.
+	args := []any{string(periodsJSON), bounds[n-1][1], bounds[0][0]}
+	groupCond := ``
+	if q.Groups != nil {
+		groupCond = ` WHERE COALESCE(group_id, id) IN (SELECT value FROM json_each(?))`
+		args = append(args, int64sJSON(q.Groups))
+	}
+	with := `WITH periods (i, ps, pe) AS MATERIALIZED (
+			SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
+		),
+		bounds (last_end, first_start) AS (SELECT ?, ?),
+		groups (g, fs, ca) AS MATERIALIZED (
+			SELECT COALESCE(group_id, id), MIN(first_seen),
+				CASE WHEN MAX(status = 'open') = 1 THEN NULL ELSE MAX(COALESCE(closed_at, last_seen)) END
+			FROM postings` + groupCond + `
+			GROUP BY COALESCE(group_id, id)
+		),
+		spans (g, a, b) AS MATERIALIZED (
+			SELECT g,
+				(SELECT MIN(i) FROM periods WHERE pe >= fs AND (ca IS NULL OR ca >= ps)),
+				(SELECT MAX(i) FROM periods WHERE pe >= fs AND (ca IS NULL OR ca >= ps))
+			FROM groups, bounds
+			WHERE fs <= last_end AND (ca IS NULL OR ca >= first_start)
+		)`
+	// asks: what each selected posting asks for, with its span. One query returns, per skill
+	// (and for all postings, under a NULL skill), how the counts change at each period.
+	skillCond := ``
+	if q.Skills != nil {
+		skillCond = ` AND r.skill IN (SELECT value FROM json_each(?))`
+		encoded, err := json.Marshal(q.Skills)
+		if err != nil {
+			return nil, jobs.Errorf(jobs.KindInternal, "trend skills: %w", err)
+		}
+		args = append(args, string(encoded))
+	}
+	rows, err := t.QueryContext(ctx, with+`,
+		asks (skill, a, b, req) AS MATERIALIZED (
+			SELECT r.skill, spans.a, spans.b, MAX(r.section = 'required')
+			FROM spans
+			JOIN postings p ON COALESCE(p.group_id, p.id) = spans.g
+			JOIN requirements r ON r.posting_id = p.id
+			WHERE spans.a IS NOT NULL AND r.section IN ('required', 'preferred')`+skillCond+`
+			GROUP BY spans.g, r.skill
+		),
+		sums (skill, a, b, n, req) AS MATERIALIZED (
+			SELECT NULL, a, b, COUNT(*), 0 FROM spans WHERE a IS NOT NULL GROUP BY a, b
+			UNION ALL
+			SELECT skill, a, b, COUNT(*), SUM(req) FROM asks GROUP BY skill, a, b
+		)
+		SELECT skill, i, SUM(d), SUM(dr) FROM (
+			SELECT skill, a AS i, n AS d, req AS dr FROM sums
+			UNION ALL
+			SELECT skill, b + 1, -n, -req FROM sums
+		) GROUP BY skill, i`, args...)
+	if err != nil {
+		return nil, d.wrap(err, "cannot count skill trends")
+	}
+	defer rows.Close()
+	type deltas struct{ postings, required []int }
+	totals := make([]int, n+1)
+	bySkill := map[string]*deltas{}
+	for rows.Next() {
+		var (
+			skill       sql.NullString
+			i, dp, dreq int
+		)
+		if err := rows.Scan(&skill, &i, &dp, &dreq); err != nil {
+			return nil, d.wrap(err, "cannot count skill trends")
+		}
+		if i < 0 || i > n {
+			continue
+		}
+		if !skill.Valid {
+			totals[i] += dp
+			continue
+		}
+		s := bySkill[skill.String]
+		if s == nil {
+			s = &deltas{postings: make([]int, n+1), required: make([]int, n+1)}
+			bySkill[skill.String] = s
+		}
+		s.postings[i] += dp
+		s.required[i] += dreq
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.wrap(err, "cannot count skill trends")
+	}
+	run := 0
+	for i := range out.Totals {
+		run += totals[i]
+		out.Totals[i] = run
+	}
+	out.Skills = make([]SkillSeries, 0, len(bySkill))
+	for skill, dl := range bySkill {
+		s := SkillSeries{Skill: skill, Postings: make([]int, n), Required: make([]int, n)}
+		p, r := 0, 0
+		for i := 0; i < n; i++ {
+			p += dl.postings[i]
+			r += dl.required[i]
+			s.Postings[i], s.Required[i] = p, r
+		}
+		out.Skills = append(out.Skills, s)
+	}
+	sort.Slice(out.Skills, func(i, j int) bool { return out.Skills[i].Skill < out.Skills[j].Skill })
+	return out, t.commit()
+}
+
+// SkillTrends counts what the SQL over the requirements table counted, on random histories:
+// postings seen on several boards, closed and reopened, over random periods and filters.
+func TestSkillTrendsAgreesWithSQL(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 11))
+	c := newClock()
+	d := openTest(t, WithClock(c.Now))
+	start := c.Now()
+	skills := []string{"Python", "SQL", "Go", "Kubernetes", "Spark"}
+	sections := []jobs.Section{jobs.SectionRequired, jobs.SectionPreferred, jobs.SectionOther}
+	sources := []string{"wanted", "lever", "greenhouse"}
+	for i := range 300 {
+		p := posting(sources[rng.IntN(len(sources))], fmt.Sprint(i))
+		p.Company, p.Title = fmt.Sprintf("Co %d", rng.IntN(40)), fmt.Sprintf("Role %d", rng.IntN(3))
+		p.Analysis = &jobs.Analysis{}
+		for _, k := range rng.Perm(len(skills))[:rng.IntN(4)] {
+			p.Analysis.Skills = append(p.Analysis.Skills, jobs.Requirement{Skill: skills[k], Section: sections[rng.IntN(3)]})
+		}
+		mustUpsert(t, d, p)
+		c.Advance(time.Duration(rng.IntN(30)) * time.Hour)
+		if rng.IntN(4) == 0 {
+			if err := d.Gone(ctx, p.Source, []string{p.SourceID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	end := c.Now()
+	for round := range 30 {
+		n := 1 + rng.IntN(12)
+		step := end.Sub(start) / time.Duration(n)
+		q := TrendQuery{}
+		from := start.Add(-time.Duration(rng.IntN(100)) * time.Hour)
+		for i := range n {
+			s := from.Add(time.Duration(i) * step)
+			q.Periods = append(q.Periods, Period{Start: s, End: s.Add(step - time.Duration(1+rng.IntN(3))*time.Hour)})
+		}
+		switch round % 3 {
+		case 1:
+			q.Skills = []string{skills[rng.IntN(len(skills))], "Rust"}
+		case 2:
+			for g := range 60 {
+				if rng.IntN(2) == 0 {
+					q.Groups = append(q.Groups, int64(g+1))
+				}
+			}
+		}
+		got, err := d.SkillTrends(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := skillTrendsSQL(ctx, d, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d (%d periods, skills %v, %d groups):\n got %+v\nwant %+v", round, n, q.Skills, len(q.Groups), got, want)
+		}
 	}
 }
