@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -118,16 +120,42 @@ func skillsUnknownRun(ctx context.Context, opts *skillsUnknownOptions) error {
 	if err != nil {
 		return err
 	}
+	// The store streams postings; every core reads their terms; one tally counts them (its
+	// counts do not depend on the order they come in).
 	tally := matcher.NewTermTally()
 	read := 0
+	in := make(chan *jobs.Posting, 64)
+	terms := make(chan []string, 64)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range in {
+				terms <- an.UnknownTerms(p)
+			}
+		})
+	}
+	go func() { wg.Wait(); close(terms) }()
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		for ts := range terms {
+			tally.Add(ts)
+		}
+	}()
 	err = store.EachPosting(ctx, func(p *jobs.Posting) error {
 		if !opts.All && p.Status != jobs.StatusOpen {
 			return nil
 		}
 		read++
-		tally.Add(an.UnknownTerms(p))
-		return nil
+		select {
+		case in <- p:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	})
+	close(in)
+	<-counted
 	if err != nil {
 		return err
 	}
