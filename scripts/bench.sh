@@ -35,6 +35,7 @@ timed "list --json (cold process)" "$jobs" --config "$cfg" --db "$work/jobs.db" 
 timed "list, piped (cold process)" "$jobs" --config "$cfg" --db "$work/jobs.db" list
 timed "gaps --json (cold process)" "$jobs" --config "$cfg" --db "$work/jobs.db" gaps --json
 timed "gaps --plan 5 --json" "$jobs" --config "$cfg" --db "$work/jobs.db" gaps --plan 5 --json
+timed "trends --json (8 weeks)" "$jobs" --config "$cfg" --db "$work/jobs.db" trends --json
 timed "rematch, nothing changed (both cores)" "$jobs" --config "$cfg" --db "$work/jobs.db" rematch
 if command -v sqlite3 >/dev/null; then
   # As after a dictionary change that touches every posting: every analysis differs.
