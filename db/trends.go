@@ -139,9 +139,8 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 		}
 	}
 
-	type deltas struct{ postings, required []int }
 	totals := make([]int, n+1)
-	bySkill := map[string]*deltas{}
+	bySkill := map[string]*trendDeltas{}
 	for _, g := range groups {
 		// Open in period i when End_i >= first seen and (still open or closed >= Start_i):
 		// the first holds from some period on, the second up to some period.
@@ -158,7 +157,7 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 		for skill, required := range g.asks {
 			s := bySkill[skill]
 			if s == nil {
-				s = &deltas{postings: make([]int, n+1), required: make([]int, n+1)}
+				s = &trendDeltas{postings: make([]int, n+1), required: make([]int, n+1)}
 				bySkill[skill] = s
 			}
 			s.postings[a]++
@@ -169,12 +168,23 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			}
 		}
 	}
+	out.sum(totals, bySkill)
+	return out, nil
+}
+
+// trendDeltas are how a skill's counts change at each period: +1 where a posting's span
+// starts, -1 after it ends.
+type trendDeltas struct{ postings, required []int }
+
+// sum sets t's totals and series from their deltas (each one longer than the periods).
+func (t *Trends) sum(totals []int, bySkill map[string]*trendDeltas) {
+	n := len(t.Periods)
 	run := 0
-	for i := range out.Totals {
+	for i := range t.Totals {
 		run += totals[i]
-		out.Totals[i] = run
+		t.Totals[i] = run
 	}
-	out.Skills = make([]SkillSeries, 0, len(bySkill))
+	t.Skills = make([]SkillSeries, 0, len(bySkill))
 	for skill, dl := range bySkill {
 		s := SkillSeries{Skill: skill, Postings: make([]int, n), Required: make([]int, n)}
 		p, r := 0, 0
@@ -183,8 +193,7 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			r += dl.required[i]
 			s.Postings[i], s.Required[i] = p, r
 		}
-		out.Skills = append(out.Skills, s)
+		t.Skills = append(t.Skills, s)
 	}
-	sort.Slice(out.Skills, func(i, j int) bool { return out.Skills[i].Skill < out.Skills[j].Skill })
-	return out, nil
+	sort.Slice(t.Skills, func(i, j int) bool { return t.Skills[i].Skill < t.Skills[j].Skill })
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
-	"sort"
 	"testing"
 	"time"
 
@@ -287,9 +286,8 @@ func skillTrendsSQL(ctx context.Context, d *DB, q TrendQuery) (*Trends, error) {
 		return nil, d.wrap(err, "cannot count skill trends")
 	}
 	defer rows.Close()
-	type deltas struct{ postings, required []int }
 	totals := make([]int, n+1)
-	bySkill := map[string]*deltas{}
+	bySkill := map[string]*trendDeltas{}
 	for rows.Next() {
 		var (
 			skill       sql.NullString
@@ -307,7 +305,7 @@ func skillTrendsSQL(ctx context.Context, d *DB, q TrendQuery) (*Trends, error) {
 		}
 		s := bySkill[skill.String]
 		if s == nil {
-			s = &deltas{postings: make([]int, n+1), required: make([]int, n+1)}
+			s = &trendDeltas{postings: make([]int, n+1), required: make([]int, n+1)}
 			bySkill[skill.String] = s
 		}
 		s.postings[i] += dp
@@ -316,23 +314,7 @@ func skillTrendsSQL(ctx context.Context, d *DB, q TrendQuery) (*Trends, error) {
 	if err := rows.Err(); err != nil {
 		return nil, d.wrap(err, "cannot count skill trends")
 	}
-	run := 0
-	for i := range out.Totals {
-		run += totals[i]
-		out.Totals[i] = run
-	}
-	out.Skills = make([]SkillSeries, 0, len(bySkill))
-	for skill, dl := range bySkill {
-		s := SkillSeries{Skill: skill, Postings: make([]int, n), Required: make([]int, n)}
-		p, r := 0, 0
-		for i := 0; i < n; i++ {
-			p += dl.postings[i]
-			r += dl.required[i]
-			s.Postings[i], s.Required[i] = p, r
-		}
-		out.Skills = append(out.Skills, s)
-	}
-	sort.Slice(out.Skills, func(i, j int) bool { return out.Skills[i].Skill < out.Skills[j].Skill })
+	out.sum(totals, bySkill)
 	return out, t.commit()
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -90,14 +91,7 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 		}
 		writeErr <- err
 	}()
-	readErr := store.EachPosting(ctx, func(p *jobs.Posting) error {
-		select {
-		case in <- p:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
+	readErr := store.EachPosting(ctx, func(p *jobs.Posting) error { return send(ctx, in, p) })
 	close(in)
 	if err := <-writeErr; err != nil {
 		return err
@@ -107,4 +101,14 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings: %d changed.\n", n+int(unchanged.Load()), n)
 	return nil
+}
+
+// send hands v to a pipeline's channel, unless ctx ends first.
+func send[T any](ctx context.Context, ch chan<- T, v T) error {
+	select {
+	case ch <- v:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

@@ -147,12 +147,7 @@ func skillsUnknownRun(ctx context.Context, opts *skillsUnknownOptions) error {
 			return nil
 		}
 		read++
-		select {
-		case in <- p:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return send(ctx, in, p)
 	})
 	close(in)
 	<-counted
