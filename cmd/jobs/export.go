@@ -51,21 +51,11 @@ its application's stage and every step. 'jobs import' reads the JSON Lines back.
 // exportJSON is one line of `export --format jsonl` and of `import`.
 type exportJSON struct {
 	postingJSON
-	Sections   exportSections `json:"sections"`
-	Skills     []exportSkill  `json:"skills"`
-	Categories []int          `json:"categories,omitempty"`
+	Sections   jobs.Sections `json:"sections"` // its JSON is the contract's sections object
+	Skills     []exportSkill `json:"skills"`
+	Categories []int         `json:"categories,omitempty"`
 	// Application is the user's application to the posting ('jobs track'); absent when none.
 	Application *applicationJSON `json:"application,omitempty"`
-}
-
-type exportSections struct {
-	Intro        string `json:"intro"`
-	MainTasks    string `json:"main_tasks"`
-	Requirements string `json:"requirements"`
-	Preferred    string `json:"preferred"`
-	Benefits     string `json:"benefits"`
-	HireRounds   string `json:"hire_rounds,omitempty"`
-	Description  string `json:"description,omitempty"`
 }
 
 type exportSkill struct {
@@ -152,7 +142,7 @@ func exportLine(p *jobs.Posting, m jobs.Match) exportJSON {
 	s := p.Sections
 	line := exportJSON{
 		postingJSON: toJSON(matcher.Scored{Posting: p, Match: m}),
-		Sections: exportSections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
+		Sections: jobs.Sections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
 			Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)},
 		Skills:     []exportSkill{},
 		Categories: p.Categories,

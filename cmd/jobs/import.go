@@ -275,18 +275,18 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 
 // importLine is what import reads of an export line; unknown fields are ignored.
 type importLine struct {
-	Source         string         `json:"source"`
-	SourceID       string         `json:"source_id"`
-	Company        string         `json:"company"`
-	Title          string         `json:"title"`
-	URL            string         `json:"url"`
-	Status         string         `json:"status"`
-	EmploymentType string         `json:"employment_type"`
-	Location       string         `json:"location"`
-	Due            *string        `json:"due"`
-	FirstSeen      string         `json:"first_seen"`
-	Categories     []int          `json:"categories"`
-	Sections       exportSections `json:"sections"`
+	Source         string        `json:"source"`
+	SourceID       string        `json:"source_id"`
+	Company        string        `json:"company"`
+	Title          string        `json:"title"`
+	URL            string        `json:"url"`
+	Status         string        `json:"status"`
+	EmploymentType string        `json:"employment_type"`
+	Location       string        `json:"location"`
+	Due            *string       `json:"due"`
+	FirstSeen      string        `json:"first_seen"`
+	Categories     []int         `json:"categories"`
+	Sections       jobs.Sections `json:"sections"`
 }
 
 func readJSONL(r *bufio.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
@@ -332,8 +332,7 @@ func (l importLine) posting() (*jobs.Posting, error) {
 	p := &jobs.Posting{
 		Source: l.Source, SourceID: l.SourceID, Company: l.Company, Title: l.Title, URL: l.URL,
 		Status: jobs.StatusOpen, EmploymentType: l.EmploymentType, Location: l.Location, Categories: l.Categories,
-		Sections: jobs.Sections{Intro: l.Sections.Intro, MainTasks: l.Sections.MainTasks, Requirements: l.Sections.Requirements,
-			Preferred: l.Sections.Preferred, Benefits: l.Sections.Benefits, HireRounds: l.Sections.HireRounds, Description: l.Sections.Description},
+		Sections: l.Sections,
 	}
 	switch l.Status {
 	case "", "open":
