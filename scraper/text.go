@@ -7,40 +7,21 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/jobs-cli/jobs/internal/safetext"
 )
 
-// cleanText makes scraped text safe to store and print: invalid UTF-8 is replaced, line
-// breaks become "\n", and ANSI escape sequences and control characters (C0 and C1, except
-// "\n" and "\t") and bidirectional overrides are removed.
+// cleanText makes scraped text safe to store and print: invalid UTF-8 is replaced by
+// U+FFFD, line breaks become "\n", and what safetext.Clean drops (escape sequences, control
+// characters but "\n" and "\t", bidirectional controls) is dropped.
 func cleanText(s string) string {
 	if s == "" {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0x1b:
-			i += escapeLen(s[i:])
-			continue
-		case r == 0x9b: // C1 control sequence introducer
-			i += size + csiLen(s[i+size:])
-			continue
-		case r == '\r':
-			b.WriteByte('\n')
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case unicode.IsControl(r) || isBidiControl(r):
-			// dropped
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return safetext.Clean(s)
 }
 
 // cleanLine is cleanText for one-line fields (titles, names): whitespace runs, line breaks
@@ -52,57 +33,6 @@ func cleanLine(s string) string {
 // cleanBlock is cleanText for multi-line fields, without leading or trailing blank space.
 func cleanBlock(s string) string {
 	return strings.TrimSpace(cleanText(s))
-}
-
-// escapeLen is the length of the escape sequence at the start of s (s[0] is ESC).
-func escapeLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		return 2 + csiLen(s[2:])
-	case ']', 'P', 'X', '^', '_':
-		// OSC, DCS, SOS, PM, APC: a string ended by BEL or ESC \. Unterminated, only the
-		// introducer is dropped.
-		for j := 2; j < len(s); j++ {
-			if s[j] == 0x07 {
-				return j + 1
-			}
-			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
-				return j + 2
-			}
-		}
-		return 2
-	}
-	// ESC, intermediate bytes (0x20-0x2F), then one final byte (0x30-0x7E).
-	j := 1
-	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
-		j++
-	}
-	if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
-		j++
-	}
-	return j
-}
-
-// csiLen is the length of a control sequence's parameters, intermediates and final byte.
-func csiLen(s string) int {
-	j := 0
-	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
-		j++
-	}
-	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
-		j++
-	}
-	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
-		j++
-	}
-	return j
-}
-
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // truncate shortens s to at most n runes, marking a cut with "...".

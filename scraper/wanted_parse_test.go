@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/safetext"
 )
 
 func readTestdata(t testing.TB, name string) []byte {
@@ -221,10 +221,10 @@ func postingTexts(p *jobs.Posting) []string {
 		s.Intro, s.MainTasks, s.Requirements, s.Preferred, s.Benefits, s.HireRounds, s.Description}
 }
 
-// firstControl is the first control or bidi character other than \n and \t, or -1.
+// firstControl is the first character safetext.Clean would drop, or -1.
 func firstControl(s string) rune {
 	for _, r := range s {
-		if (unicode.IsControl(r) && r != '\n' && r != '\t') || isBidiControl(r) {
+		if !safetext.IsPlain(string(r)) {
 			return r
 		}
 	}

@@ -43,26 +43,3 @@ func FuzzReadImport(f *testing.F) {
 		readJobSpyCSV(bytes.NewReader(data), emit, &bad)
 	})
 }
-
-// clean leaves nothing it should drop, drops nothing from text it calls plain, and is
-// idempotent.
-func FuzzClean(f *testing.F) {
-	for _, s := range []string{"토스 백엔드", " lead", "trail ", "two  spaces", "nbsp\u00a0x", "ideo\u3000x", "a\x1b[31mred\x1b[0m", "\u202eevil", "bad\xff", "tab\tcr\r\n", "\u00ad\u009b1m"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c := clean(s)
-		if !isPlain(c) {
-			t.Errorf("clean(%q) = %q still holds what it drops", s, c)
-		}
-		if isPlain(s) && c != s {
-			t.Errorf("plain %q cleaned to %q", s, c)
-		}
-		if again := clean(c); again != c {
-			t.Errorf("clean(clean(%q)) = %q, not %q", s, again, c)
-		}
-		if got, want := oneLine(s), strings.Join(strings.Fields(c), " "); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
