@@ -92,14 +92,9 @@ func parseAshbyJobs(body []byte, board string, maxPosting int64) ([]boardItem, e
 
 // ashbyItem reads one job; listed is false for a job its board does not list.
 func ashbyItem(raw json.RawMessage, board string, maxPosting int64) (it boardItem, listed bool) {
-	var v any
-	if err := decodeJSON(raw, &v); err != nil {
-		it.problem = "a job record is invalid JSON: " + shortJSONError(err)
-		return it, true
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		it.problem = "a job record is not a JSON object"
+	m, problem := jsonRecord(raw, "job")
+	if problem != "" {
+		it.problem = problem
 		return it, true
 	}
 	if l, ok := asBool(m["isListed"]); ok && !l {

@@ -163,14 +163,9 @@ func tossRecords(raw json.RawMessage) ([]json.RawMessage, error) {
 // greenhouseItem reads one job record. hidden is true for a record its board marks as not
 // to be shown (Toss's "미노출" field).
 func greenhouseItem(raw json.RawMessage, board string, maxPosting int64) (it boardItem, hidden bool) {
-	var v any
-	if err := decodeJSON(raw, &v); err != nil {
-		it.problem = "a job record is invalid JSON: " + shortJSONError(err)
-		return it, false
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		it.problem = "a job record is not a JSON object"
+	m, problem := jsonRecord(raw, "job")
+	if problem != "" {
+		it.problem = problem
 		return it, false
 	}
 	meta := greenhouseMetadata(m["metadata"])

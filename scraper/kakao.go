@@ -101,14 +101,9 @@ func parseKakaoJobs(body []byte, base string, maxPosting int64) (listPage[boardI
 // kakaoItem reads one record of the list; closed is true for a posting that no longer
 // takes applications (closeFlag, or a status that says it ended).
 func kakaoItem(raw json.RawMessage, base string, maxPosting int64) (it boardItem, closed bool) {
-	var v any
-	if err := decodeJSON(raw, &v); err != nil {
-		it.problem = "a job record is invalid JSON: " + shortJSONError(err)
-		return it, false
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		it.problem = "a job record is not a JSON object"
+	m, problem := jsonRecord(raw, "job")
+	if problem != "" {
+		it.problem = problem
 		return it, false
 	}
 	it.id = tokenID(m["realId"])

@@ -136,14 +136,9 @@ func parseLeverPostings(body []byte, site string, maxPosting int64) (items []boa
 // other stays in Description under its heading.
 func leverItem(raw json.RawMessage, site string, maxPosting int64) boardItem {
 	var it boardItem
-	var v any
-	if err := decodeJSON(raw, &v); err != nil {
-		it.problem = "a posting record is invalid JSON: " + shortJSONError(err)
-		return it
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		it.problem = "a posting record is not a JSON object"
+	m, problem := jsonRecord(raw, "posting")
+	if problem != "" {
+		it.problem = problem
 		return it
 	}
 	it.id = tokenID(m["id"])

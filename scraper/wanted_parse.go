@@ -600,6 +600,20 @@ func marshalCompact(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
+// jsonRecord decodes one record of a list as a JSON object; problem says why it is not one
+// ("a job record is invalid JSON: ...", what naming the record).
+func jsonRecord(raw json.RawMessage, what string) (m map[string]any, problem string) {
+	var v any
+	if err := decodeJSON(raw, &v); err != nil {
+		return nil, "a " + what + " record is invalid JSON: " + shortJSONError(err)
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, "a " + what + " record is not a JSON object"
+	}
+	return m, ""
+}
+
 // shortJSONError is a JSON error in a few words, fit for a failure's reason.
 func shortJSONError(err error) string {
 	var se *json.SyntaxError
