@@ -47,19 +47,11 @@ func (a *Ashby) listURL(board string) string {
 }
 
 func (a *Ashby) readBoard(ctx context.Context, f *fetcher, board string) boardList {
-	var bl boardList
-	u := a.listURL(board)
-	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return listFailure(r, ashbyName, board) })
-	if !ok {
-		return bl
-	}
-	items, err := parseAshbyJobs(r.body, board, a.cfg.MaxBodySize)
-	if err != nil {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
-		return bl
-	}
-	bl.items, bl.complete = items, true
-	return bl
+	return readOneList(ctx, f, a.listURL(board), func(r *result) jobs.Failure { return listFailure(r, ashbyName, board) },
+		func(body []byte) ([]boardItem, string, error) {
+			items, err := parseAshbyJobs(body, board, a.cfg.MaxBodySize)
+			return items, "", err
+		})
 }
 
 // parseAshbyJobs reads an Ashby job board, {"jobs": [...], "apiVersion": "1"}, leaving out

@@ -438,6 +438,28 @@ func getList(ctx context.Context, f *fetcher, u string, requests *int, failures 
 	return r, true
 }
 
+// readOneList reads a board whose whole list is one request: parse turns the body into its
+// postings, and a reason when the list is readable but not whole (its stored postings missing
+// from it are then not closed).
+func readOneList(ctx context.Context, f *fetcher, u string, failure func(*result) jobs.Failure,
+	parse func(body []byte) (items []boardItem, incomplete string, err error)) boardList {
+	var bl boardList
+	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, failure)
+	if !ok {
+		return bl
+	}
+	items, incomplete, err := parse(r.body)
+	if err != nil {
+		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
+		return bl
+	}
+	bl.items, bl.complete = items, incomplete == ""
+	if incomplete != "" {
+		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: incomplete})
+	}
+	return bl
+}
+
 // siteSource is what every source of one site holds: where the site lives and its policy.
 type siteSource struct {
 	base    *url.URL

@@ -48,25 +48,17 @@ func (g *Greenhouse) listURL(board string) string {
 }
 
 func (g *Greenhouse) readBoard(ctx context.Context, f *fetcher, board string) boardList {
-	var bl boardList
-	u := g.listURL(board)
-	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return listFailure(r, greenhouseName, board) })
-	if !ok {
-		return bl
-	}
-	list, err := parseGreenhouseJobs(r.body, board, g.cfg.MaxBodySize)
-	if err != nil {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
-		return bl
-	}
-	bl.items = list.items
-	bl.complete = true
-	if list.total >= 0 && list.total != list.records {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status,
-			Reason: fmt.Sprintf("the list holds %d postings but says it has %d", list.records, list.total)})
-		bl.complete = false
-	}
-	return bl
+	return readOneList(ctx, f, g.listURL(board), func(r *result) jobs.Failure { return listFailure(r, greenhouseName, board) },
+		func(body []byte) ([]boardItem, string, error) {
+			list, err := parseGreenhouseJobs(body, board, g.cfg.MaxBodySize)
+			if err != nil {
+				return nil, "", err
+			}
+			if list.total >= 0 && list.total != list.records {
+				return list.items, fmt.Sprintf("the list holds %d postings but says it has %d", list.records, list.total), nil
+			}
+			return list.items, "", nil
+		})
 }
 
 // greenhouseList is a parsed Greenhouse board list.

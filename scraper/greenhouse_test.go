@@ -334,6 +334,23 @@ func TestGreenhouseScrape(t *testing.T) {
 		f.Reason != "HTTP 502 after 3 retries" {
 		t.Errorf("502 board failure: %+v", f)
 	}
+
+	// Run 4: coupang's list says it has 3 postings but holds one: what it holds is read,
+	// and nothing missing from it is closed.
+	cut, _ := json.Marshal(map[string]any{"jobs": []map[string]any{edited}, "meta": map[string]any{"total": 3}})
+	site.handle("/v1/boards/coupang/jobs", serveJSON(string(cut)))
+	sink.gone = nil
+	stats, err = g.Scrape(t.Context(), sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.gone) != 0 || stats.Closed != 0 || stats.Parsed < 1 {
+		t.Errorf("run 4 gone %v closed %d parsed %d, want nothing closed from a cut list", sink.gone, stats.Closed, stats.Parsed)
+	}
+	if f := failureFor(stats, "/v1/boards/coupang/jobs?content=true"); f == nil ||
+		f.Reason != "the list holds 1 postings but says it has 3" {
+		t.Errorf("cut list failure: %+v", f)
+	}
 }
 
 func countsOf(s jobs.SourceStats) [7]int {

@@ -47,22 +47,17 @@ func (s *Toss) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, er
 func (s *Toss) listURL(string) string { return s.baseStr + tossJobsPath }
 
 func (s *Toss) readBoard(ctx context.Context, f *fetcher, company string) boardList {
-	var bl boardList
-	u := s.listURL(company)
-	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, func(r *result) jobs.Failure { return r.failure(tossName) })
-	if !ok {
-		return bl
-	}
-	list, err := parseGreenhouseJobs(r.body, company, s.cfg.MaxBodySize)
-	if err != nil {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
-		return bl
-	}
-	for i := range list.items {
-		if p := list.items[i].posting; p != nil {
-			p.Source = tossName
-		}
-	}
-	bl.items, bl.complete = list.items, true
-	return bl
+	return readOneList(ctx, f, s.listURL(company), func(r *result) jobs.Failure { return r.failure(tossName) },
+		func(body []byte) ([]boardItem, string, error) {
+			list, err := parseGreenhouseJobs(body, company, s.cfg.MaxBodySize)
+			if err != nil {
+				return nil, "", err
+			}
+			for i := range list.items {
+				if p := list.items[i].posting; p != nil {
+					p.Source = tossName
+				}
+			}
+			return list.items, "", nil
+		})
 }
