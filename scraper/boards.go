@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -110,7 +111,7 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 				bl.complete = false
 			}
 			stats.Listed++
-			itemURL := cmpOr(it.url, lu)
+			itemURL := cmp.Or(it.url, lu)
 			if it.posting == nil {
 				fail(itemURL, 0, it.problem)
 				continue
@@ -189,14 +190,6 @@ func listFailure(r *result, source, board string) jobs.Failure {
 		fl.Reason = fmt.Sprintf("HTTP 404: %s has no board named %q", source, board)
 	}
 	return fl
-}
-
-// cmpOr is a, or b when a is empty.
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func hasText(s *jobs.Sections) bool {

@@ -126,7 +126,7 @@ func requestFailure(r *result, source string) jobs.Failure {
 	fl := r.failure(source)
 	if r.blocked && r.reason == "disallowed by robots.txt" {
 		if u, err := url.Parse(r.url); err == nil {
-			fl.Reason = fmt.Sprintf("robots.txt of %s disallows %s", u.Host, cmpOr(u.EscapedPath(), "/"))
+			fl.Reason = fmt.Sprintf("robots.txt of %s disallows %s", u.Host, cmp.Or(u.EscapedPath(), "/"))
 		}
 	}
 	return fl
@@ -202,7 +202,7 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 		}
 		stats.Listed++
 		if it.problem != "" || it.stub == nil {
-			fail(jobs.Failure{URL: cmpOr(it.detail, pl.url), Reason: cmpOr(it.problem, "the record gave no posting")})
+			fail(jobs.Failure{URL: cmp.Or(it.detail, pl.url), Reason: cmp.Or(it.problem, "the record gave no posting")})
 			continue
 		}
 		if k, ok := known[it.id]; ok && !needsFetch(k, it.lastMod, now, cfg.Refresh) {

@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -183,7 +184,7 @@ func kakaoSkills(v any) string {
 		case string:
 			s = d
 		case map[string]any:
-			s = cmpOr(asString(d["skillSetName"]), cmpOr(asString(d["name"]), asString(d["skillSet"])))
+			s = cmp.Or(asString(d["skillSetName"]), cmp.Or(asString(d["name"]), asString(d["skillSet"])))
 		}
 		s = cleanLine(s)
 		if s != "" && len(s) <= 60 && !seen[strings.ToLower(s)] {

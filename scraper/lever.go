@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -117,7 +118,7 @@ func parseLeverPostings(body []byte, site string, maxPosting int64) (items []boa
 			Error string `json:"error"`
 		}
 		if json.Unmarshal(b, &e) == nil && e.OK != nil && !*e.OK {
-			return nil, 0, fmt.Errorf("Lever answered: %s", cleanLine(truncate(cmpOr(e.Error, "not ok"), 120)))
+			return nil, 0, fmt.Errorf("Lever answered: %s", cleanLine(truncate(cmp.Or(e.Error, "not ok"), 120)))
 		}
 		return nil, 0, errors.New("expected a JSON list of postings, got an object")
 	}

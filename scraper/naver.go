@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -123,7 +124,7 @@ func parseNaverList(body []byte, base string) (listPage[listedPosting], error) {
 			SourceID:       id,
 			URL:            it.detail,
 			Title:          cleanLine(asString(m["annoSubject"])),
-			Company:        cmpOr(cleanLine(asString(m["sysCompanyCdNm"])), "NAVER"),
+			Company:        cmp.Or(cleanLine(asString(m["sysCompanyCdNm"])), "NAVER"),
 			Status:         jobs.StatusOpen,
 			EmploymentType: employmentType(asString(m["empTypeCdNm"])),
 			Location:       cleanLine(asString(m["workAreaNm"])),

@@ -639,18 +639,7 @@ func postingFromPageLD(jp map[string]any, pageURL string) (*jobs.Posting, error)
 	}
 	p.Sections.Requirements = strings.Join(req, "\n")
 	p.Sections.MainTasks = strings.Join(tasks, "\n")
-	p.Due = parseDue(jp["validThrough"])
-	p.EmploymentType = ldEmploymentType(jp["employmentType"])
-	p.Location = ldLocation(jp["jobLocation"])
-	p.Remote = strings.EqualFold(strings.TrimSpace(asString(jp["jobLocationType"])), "TELECOMMUTE")
-	if exp, ok := jp["experienceRequirements"].(map[string]any); ok {
-		if months, ok := asInt(exp["monthsOfExperience"]); ok && months >= 0 {
-			p.Career = &jobs.Career{Min: months / 12}
-		}
-	}
-	if raw, err := marshalCompact(jp); err == nil {
-		p.Raw = raw
-	}
+	ldFacts(p, jp)
 	return p, nil
 }
 

@@ -426,10 +426,18 @@ func postingFromJSONLD(jp map[string]any, pageURL string) (*jobs.Posting, error)
 	if p.SourceID == "" {
 		p.SourceID = wantedIDFromURL(pageURL)
 	}
+	ldFacts(p, jp)
+	return p, nil
+}
+
+// ldFacts sets what a schema.org JobPosting says the same way on every site: its deadline,
+// employment type, place, remote work, years of experience, and the record itself as the
+// raw payload.
+func ldFacts(p *jobs.Posting, jp map[string]any) {
 	p.Due = parseDue(jp["validThrough"])
 	p.EmploymentType = ldEmploymentType(jp["employmentType"])
 	p.Location = ldLocation(jp["jobLocation"])
-	p.Remote = strings.EqualFold(asString(jp["jobLocationType"]), "TELECOMMUTE")
+	p.Remote = strings.EqualFold(strings.TrimSpace(asString(jp["jobLocationType"])), "TELECOMMUTE")
 	if exp, ok := jp["experienceRequirements"].(map[string]any); ok {
 		if months, ok := asInt(exp["monthsOfExperience"]); ok && months >= 0 {
 			p.Career = &jobs.Career{Min: months / 12}
@@ -438,7 +446,6 @@ func postingFromJSONLD(jp map[string]any, pageURL string) (*jobs.Posting, error)
 	if raw, err := marshalCompact(jp); err == nil {
 		p.Raw = raw
 	}
-	return p, nil
 }
 
 // ldEmploymentType maps schema.org employment types to Wanted's words.
