@@ -3,6 +3,7 @@ package matcher
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -67,22 +68,13 @@ func (d *Dictionary) PrepareProfile(p jobs.Profile) (*Profile, []string) {
 		}
 		for _, b := range c.Broader {
 			bn, _ := d.Canonical(b)
-			if (out.have[bn] && containsFold(skills, bn)) || parents[bn] {
+			if (out.have[bn] && slices.Contains(skills, bn)) || parents[bn] {
 				out.related[c.Name] = true
 				break
 			}
 		}
 	}
 	return out, unknown
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Has reports whether the profile has a canonical skill (or a narrower one).

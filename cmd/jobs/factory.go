@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"sync"
 	"time"
@@ -105,7 +106,7 @@ func (f *Factory) Dictionary() (*matcher.Dictionary, error) {
 		}
 		d, err := matcher.Builtin(matcher.Extension{Aliases: cfg.Skills.Aliases, Concepts: cfg.Skills.Extra})
 		if err != nil {
-			f.dictErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", orDefault(cfg.path, "(defaults)"), err)
+			f.dictErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", cmp.Or(cfg.path, "(defaults)"), err)
 			return
 		}
 		f.dict = d

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,20 +91,11 @@ func TestImportJobSpyCSV(t *testing.T) {
 			if p.Source != "jobspy-indeed" || p.MinYears == nil || *p.MinYears != 3 || !strings.HasPrefix(p.FirstSeen, "2026-11-20") {
 				t.Errorf("indeed posting: %+v", p)
 			}
-			if !contains(p.Missing, "Python") && !contains(p.Matched, "Python") {
+			if !slices.Contains(p.Missing, "Python") && !slices.Contains(p.Matched, "Python") {
 				t.Errorf("Python not read from the description: %+v", p)
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Postings are stored in the file's order whatever order the workers finish in: ids follow
@@ -132,7 +124,7 @@ func TestImportKeepsTheFilesOrder(t *testing.T) {
 		if want := p.SourceID; p.ID != want {
 			t.Errorf("wanted %s stored as id %s: not in the file's order", p.SourceID, p.ID)
 		}
-		if p.SourceID == "7" && (contains(p.Missing, "Rust") || !contains(p.Missing, "Python")) {
+		if p.SourceID == "7" && (slices.Contains(p.Missing, "Rust") || !slices.Contains(p.Missing, "Python")) {
 			t.Errorf("wanted 7 asks for %v: the last line gives Python", p.Missing)
 		}
 	}

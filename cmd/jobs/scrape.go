@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -166,16 +167,9 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", orDefault(cfg.path, "config.yaml"))
+		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.path, "config.yaml"))
 	}
 	return out, nil
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 // analyzingSink reads each posting's requirements before the store keeps it, so list and
