@@ -61,13 +61,9 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	interrupted := func(err error) (jobs.SourceStats, error) {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: scrape interrupted: %w", name, err)
 	}
-	f, err := newFetcher(ctx, cfg, name, base)
+	f, known, err := startRun(ctx, sink, cfg, name, base)
 	if err != nil {
 		return stats, err
-	}
-	known, err := sink.Known(ctx, name)
-	if err != nil {
-		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: reading the postings stored before: %w", name, err)
 	}
 	fail := func(u string, status int, reason string) {
 		stats.Failed++
@@ -180,6 +176,19 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: no board could be read: %s", name, why)
 	}
 	return stats, nil
+}
+
+// startRun makes a run's fetcher and reads what the store holds of the source's pages.
+func startRun(ctx context.Context, sink jobs.Sink, cfg Config, name string, base *url.URL) (*fetcher, map[string]jobs.Page, error) {
+	f, err := newFetcher(ctx, cfg, name, base)
+	if err != nil {
+		return nil, nil, err
+	}
+	known, err := sink.Known(ctx, name)
+	if err != nil {
+		return nil, nil, jobs.Errorf(jobs.KindUnavailable, "%s: reading the postings stored before: %w", name, err)
+	}
+	return f, known, nil
 }
 
 // listFailure is the failure of a board's list request. A 404 names the board, which most

@@ -154,13 +154,9 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 	interrupted := func(err error) (jobs.SourceStats, error) {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: scrape interrupted: %w", name, err)
 	}
-	f, err := newFetcher(ctx, cfg, name, base)
+	f, known, err := startRun(ctx, sink, cfg, name, base)
 	if err != nil {
 		return stats, err
-	}
-	known, err := sink.Known(ctx, name)
-	if err != nil {
-		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: reading the postings stored before: %w", name, err)
 	}
 	fail := func(fl jobs.Failure) {
 		fl.Source = name
