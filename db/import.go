@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // ImportStats counts what an import did.
@@ -221,7 +222,7 @@ func (prev *ImportRow) sameAs(r *ImportRow) bool {
 // prepareImport checks each posting and works out its rows' values, on every core.
 func prepareImport(ps []*jobs.Posting) ([]*ImportRow, error) {
 	rows := make([]*ImportRow, len(ps))
-	err := eachParallel(len(ps), func(i int) error {
+	err := parallel.Each(len(ps), func(i int) error {
 		var err error
 		rows[i], err = prepareRow(ps[i])
 		return err

@@ -9,16 +9,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 var _ jobs.Sink = (*DB)(nil)
@@ -1069,7 +1068,7 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 		skills   string
 	}
 	preps := make([]prepared, len(items))
-	err := eachParallel(len(items), func(i int) error {
+	err := parallel.Each(len(items), func(i int) error {
 		reqs, err := requirementRows(items[i].Analysis)
 		if err != nil {
 			return jobs.Errorf(jobs.KindInvalid, "posting %d: %w", items[i].ID, err)
@@ -1134,27 +1133,6 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 // updateAnalysisSQL writes a posting's derived columns.
 const updateAnalysisSQL = `UPDATE postings
 	SET min_years = ?, max_years = ?, degree = ?, major = ?, newcomer = ?, skills = ? WHERE id = ?`
-
-// eachParallel runs fn for 0..n-1 on every core and returns the first error by index.
-func eachParallel(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				errs[i] = fn(i)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // Counts returns how many stored postings are open and how many closed.
 func (d *DB) Counts(ctx context.Context) (open, closed int, err error) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // What the sources that read a paged list and then each posting's detail (Woowa, LINE, Naver,
@@ -316,7 +317,7 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		}
 		return nil
 	}
-	eachParallel(ctx, cfg.Parallelism, len(queue), func(i int) {
+	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
 		it := queue[i]
 		res := f.get(ctx, it.detail, fetchPage)
 		if res.cancelled {

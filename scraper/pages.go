@@ -16,6 +16,7 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // pagesName is the source's name in the store.
@@ -363,7 +364,7 @@ func (p *Pages) fetchAll(ctx context.Context, sink jobs.Sink, queue []pageTask,
 		done     int
 		failures []indexedFailure
 	)
-	eachParallel(ctx, p.cfg.Parallelism, len(queue), func(i int) {
+	parallel.For(ctx, p.cfg.Parallelism, len(queue), func(i int) {
 		t := queue[i]
 		u, _ := url.Parse(t.url)
 		mu.Lock()

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // wantedName is the source's name in the store.
@@ -321,7 +322,7 @@ func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue
 		defer mu.Unlock()
 		return sink.Save(ctx, page, p)
 	}
-	eachParallel(ctx, w.cfg.Parallelism, len(queue), func(i int) {
+	parallel.For(ctx, w.cfg.Parallelism, len(queue), func(i int) {
 		pr := w.fetchPage(ctx, f, queue[i], save)
 		pr.index = i
 		mu.Lock()

@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/parallel"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -85,7 +85,7 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	// Scoring is the costly part and each group's is its own: every core takes a share.
 	// The first sighting names the posting; the best-read sighting scores it.
 	matches := make([]jobs.Match, len(groups))
-	eachShare(len(groups), func(i int) {
+	parallel.For(ctx, runtime.GOMAXPROCS(0), len(groups), func(i int) {
 		g := groups[i]
 		m := d.Score(prof, g[0].Analysis)
 		for _, other := range g[1:] {
@@ -95,6 +95,9 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		}
 		matches[i] = m
 	})
+	if err := ctx.Err(); err != nil { // interrupted: some groups were not scored
+		return nil, nil, err
+	}
 	out := make([]matcher.Scored, 0, len(posts))
 	var excluded []exclusion
 	for i, g := range groups {
@@ -131,20 +134,6 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		out = out[:sel.Limit]
 	}
 	return out, excluded, nil
-}
-
-// eachShare runs fn for 0..n-1, the indexes split among the cores.
-func eachShare(n int, fn func(i int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w * n / workers; i < (w+1)*n/workers; i++ {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // openSince reports whether a posting (its sightings) was open at some time since t.
