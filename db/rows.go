@@ -138,18 +138,13 @@ func (d *DB) readRows(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, erro
 	if !lo.Valid {
 		return nil, nil
 	}
-	parts := max(1, min(runtime.GOMAXPROCS(0), readConns))
-	if hi.Int64-lo.Int64 < 2048 {
-		parts = 1
-	}
-	span := (hi.Int64 - lo.Int64 + int64(parts)) / int64(parts)
-	out := make([][]*jobs.Posting, parts)
-	errs := make([]error, parts)
+	ranges := idRanges(lo.Int64, hi.Int64, min(runtime.GOMAXPROCS(0), readConns))
+	out := make([][]*jobs.Posting, len(ranges))
+	errs := make([]error, len(ranges))
 	var wg sync.WaitGroup
-	for i := range parts {
-		from := lo.Int64 + int64(i)*span
+	for i, r := range ranges {
 		wg.Go(func() {
-			out[i], errs[i] = d.readRowRange(ctx, from, from+span, keep)
+			out[i], errs[i] = d.readRowRange(ctx, r[0], r[1], keep)
 		})
 	}
 	wg.Wait()
@@ -159,6 +154,21 @@ func (d *DB) readRows(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, erro
 		}
 	}
 	return slices.Concat(out...), nil
+}
+
+// idRanges splits the ids lo..hi into up to parts half-open ranges [from, to) of about the
+// same width, in order; a span under 2,048 ids is read in one.
+func idRanges(lo, hi int64, parts int) [][2]int64 {
+	if parts < 1 || hi-lo < 2048 {
+		parts = 1
+	}
+	span := (hi - lo + int64(parts)) / int64(parts)
+	out := make([][2]int64, parts)
+	for i := range out {
+		from := lo + int64(i)*span
+		out[i] = [2]int64{from, min(from+span, hi+1)}
+	}
+	return out
 }
 
 // readRowRange decodes the list rows of ids in [from, to) that keep accepts.

@@ -185,3 +185,61 @@ func TestPackedRowRejectsDamage(t *testing.T) {
 		}
 	}
 }
+
+// The id ranges the readers split a list into cover every id once, in order.
+func TestIDRanges(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi int64
+		parts  int
+		want   int
+	}{
+		{1, 1, 2, 1}, {1, 2047, 4, 1}, {1, 2049, 2, 2}, {5, 50_004, 2, 2}, {1, 50_000, 3, 3},
+		{7, 100_000, 4, 4}, {1, 9_000, 0, 1},
+	} {
+		rs := idRanges(tc.lo, tc.hi, tc.parts)
+		if len(rs) != tc.want {
+			t.Errorf("%d..%d in %d: %d ranges, want %d", tc.lo, tc.hi, tc.parts, len(rs), tc.want)
+		}
+		next := tc.lo
+		for _, r := range rs {
+			if r[0] != next || r[1] <= r[0] {
+				t.Errorf("%d..%d in %d: ranges %v", tc.lo, tc.hi, tc.parts, rs)
+				break
+			}
+			next = r[1]
+		}
+		if next != tc.hi+1 {
+			t.Errorf("%d..%d in %d: ranges %v end at %d", tc.lo, tc.hi, tc.parts, rs, next)
+		}
+	}
+}
+
+// A list long enough to be read in several ranges holds every posting once, in order.
+func TestListPostingsReadInRanges(t *testing.T) {
+	ctx := context.Background()
+	d := openTest(t)
+	ps := syntheticPostings(2_500)
+	for from := 0; from < len(ps); from += 500 {
+		if _, err := d.Import(ctx, ps[from:from+500]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := columnPostings(t, d)
+	got, err := d.ListPostings(ctx, jobs.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) != 2_500 {
+		t.Fatalf("listed %d postings, stored %d", len(got), len(want))
+	}
+	seen := map[int64]bool{}
+	for i, p := range got {
+		if seen[p.ID] || !reflect.DeepEqual(p, want[p.ID]) {
+			t.Fatalf("posting %d (%d): repeated or not as stored", i, p.ID)
+		}
+		seen[p.ID] = true
+		if i > 0 && (p.FirstSeen.After(got[i-1].FirstSeen) || p.FirstSeen.Equal(got[i-1].FirstSeen) && p.ID > got[i-1].ID) {
+			t.Fatalf("posting %d out of order", p.ID)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -67,4 +68,21 @@ func FuzzAppendJSON(f *testing.F) {
 			t.Errorf("got %s\nwant %s", got, want)
 		}
 	})
+}
+
+// An array of many blocks, encoded on every core, comes out in order and as encoding/json
+// writes the slice.
+func TestWriteJSONArrayManyBlocks(t *testing.T) {
+	elems := make([]postingJSON, 1_000)
+	for i := range elems {
+		elems[i] = samplePostingJSON(fmt.Sprintf("posting %d \u2028", i), i, float64(i%7)/7)
+	}
+	var got bytes.Buffer
+	if err := writeJSONArray(&got, len(elems), func(i int) any { return &elems[i] }); err != nil {
+		t.Fatal(err)
+	}
+	want := append(encodingJSON(t, elems), '\n')
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("the array differs from encoding/json's (%d bytes, want %d)", got.Len(), len(want))
+	}
 }
