@@ -157,17 +157,14 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 			gone = append(gone, id)
 		}
 	}
-	if len(gone) > 0 {
-		slices.Sort(gone)
-		if err := sink.Gone(ctx, name, gone); err != nil {
-			if ctx.Err() != nil {
-				return interrupted(ctx.Err())
-			}
-			fail("", 0, fmt.Sprintf("could not close %d postings no longer listed: %s", len(gone), cleanText(err.Error())))
-		} else {
-			stats.Closed += len(gone)
+	closed, reason := storeGone(ctx, sink, name, gone, "listed", strings.Compare)
+	if reason != "" {
+		if ctx.Err() != nil {
+			return interrupted(ctx.Err())
 		}
+		fail("", 0, reason)
 	}
+	stats.Closed += closed
 	if answered == 0 {
 		why := "no answer"
 		if len(stats.Failures) > 0 {
@@ -189,6 +186,21 @@ func startRun(ctx context.Context, sink jobs.Sink, cfg Config, name string, base
 		return nil, nil, jobs.Errorf(jobs.KindUnavailable, "%s: reading the postings stored before: %w", name, err)
 	}
 	return f, known, nil
+}
+
+// storeGone tells sink that the stored postings gone (kept before, no longer listed) are
+// gone, in the order order sorts them. It returns how many were closed, or why none could be:
+// "could not close N postings no longer <listed>: ...".
+func storeGone(ctx context.Context, sink jobs.Sink, name string, gone []string, listed string,
+	order func(a, b string) int) (closed int, reason string) {
+	if len(gone) == 0 {
+		return 0, ""
+	}
+	slices.SortFunc(gone, order)
+	if err := sink.Gone(ctx, name, gone); err != nil {
+		return 0, fmt.Sprintf("could not close %d postings no longer %s: %s", len(gone), listed, cleanText(err.Error()))
+	}
+	return len(gone), ""
 }
 
 // listFailure is the failure of a board's list request. A 404 names the board, which most

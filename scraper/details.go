@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -224,17 +225,14 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 				gone = append(gone, id)
 			}
 		}
-		if len(gone) > 0 {
-			slices.Sort(gone)
-			if err := sink.Gone(ctx, name, gone); err != nil {
-				if ctx.Err() != nil {
-					return interrupted(ctx.Err())
-				}
-				fail(jobs.Failure{Reason: fmt.Sprintf("could not close %d postings no longer listed: %s", len(gone), cleanText(err.Error()))})
-			} else {
-				stats.Closed += len(gone)
+		closed, reason := storeGone(ctx, sink, name, gone, "listed", strings.Compare)
+		if reason != "" {
+			if ctx.Err() != nil {
+				return interrupted(ctx.Err())
 			}
+			fail(jobs.Failure{Reason: reason})
 		}
+		stats.Closed += closed
 	}
 	return stats, nil
 }

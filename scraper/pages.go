@@ -332,14 +332,11 @@ func (p *Pages) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, e
 			}
 		}
 	}
-	if len(gone) > 0 {
-		slices.Sort(gone)
-		if err := sink.Gone(ctx, pagesName, gone); err != nil {
-			fail("", 0, fmt.Sprintf("could not close %d postings no longer linked: %s", len(gone), cleanText(err.Error())))
-		} else {
-			stats.Closed += len(gone)
-		}
+	closed, reason := storeGone(ctx, sink, pagesName, gone, "linked", strings.Compare)
+	if reason != "" {
+		fail("", 0, reason)
 	}
+	stats.Closed += closed
 
 	anyListed := false
 	for _, r := range runs {

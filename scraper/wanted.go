@@ -457,19 +457,12 @@ func (w *Wanted) closeGone(ctx context.Context, sink jobs.Sink, ids map[string]t
 			gone = append(gone, id)
 		}
 	}
-	if len(gone) == 0 {
-		return
-	}
-	slices.SortFunc(gone, compareIDs)
-	if err := sink.Gone(ctx, wantedName, gone); err != nil {
+	closed, reason := storeGone(ctx, sink, wantedName, gone, "listed", compareIDs)
+	if reason != "" {
 		stats.Failed++
-		stats.Failures = append(stats.Failures, jobs.Failure{
-			Source: wantedName,
-			Reason: fmt.Sprintf("could not close %d postings no longer listed: %s", len(gone), cleanText(err.Error())),
-		})
-		return
+		stats.Failures = append(stats.Failures, jobs.Failure{Source: wantedName, Reason: reason})
 	}
-	stats.Closed += len(gone)
+	stats.Closed += closed
 }
 
 // filter fingerprints the category filter ("categories=518,1634"), stored with skipped pages
