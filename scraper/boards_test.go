@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jobs-cli/jobs"
@@ -55,5 +57,23 @@ func TestMarkupText(t *testing.T) {
 		if got := markupText(tt.in); got != tt.want {
 			t.Errorf("markupText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// storeGone closes vanished postings in order, and says in one clean sentence why it could not.
+func TestStoreGone(t *testing.T) {
+	ctx := context.Background()
+	sink := newFakeSink()
+	if n, reason := storeGone(ctx, sink, "lever", nil, "listed", strings.Compare); n != 0 || reason != "" || len(sink.gone) != 0 {
+		t.Errorf("nothing gone: %d %q %v", n, reason, sink.gone)
+	}
+	if n, reason := storeGone(ctx, sink, "lever", []string{"b", "c", "a"}, "listed", strings.Compare); n != 3 || reason != "" ||
+		!slices.Equal(sink.gone[0], []string{"a", "b", "c"}) {
+		t.Errorf("closed %d %q %v, want a, b, c in order", n, reason, sink.gone)
+	}
+	sink.failGone = true
+	n, reason := storeGone(ctx, sink, "pages", []string{"x", "y"}, "linked", strings.Compare)
+	if n != 0 || reason != "could not close 2 postings no longer linked: database is locked" {
+		t.Errorf("failing store: %d %q", n, reason)
 	}
 }

@@ -23,6 +23,7 @@ type fakeSink struct {
 
 	failSave  map[string]bool // source ids whose Save fails
 	failKnown bool
+	failGone  bool
 }
 
 func newFakeSink() *fakeSink {
@@ -72,6 +73,9 @@ func (s *fakeSink) Save(_ context.Context, page jobs.Page, p *jobs.Posting) erro
 func (s *fakeSink) Gone(_ context.Context, source string, ids []string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failGone {
+		return errors.New("database is locked\x1b[31m")
+	}
 	s.gone = append(s.gone, slices.Clone(ids))
 	for _, id := range ids {
 		if p, ok := s.postings[id]; ok && p.Source == source {
