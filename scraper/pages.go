@@ -522,9 +522,22 @@ func pageLinks(body []byte, pageURL *url.URL) []*url.URL {
 // experience and education go to Requirements, responsibilities and skills to MainTasks.
 // Every text field is cleaned of control characters and escape sequences.
 func parseJobPostingPage(body []byte, pageURL string) (*jobs.Posting, error) {
-	var problems []string
-	seen := false
-	for _, s := range pageScripts(body) {
+	p, problems, seen := ldPosting(pageScripts(body), pageURL, postingFromPageLD)
+	if p != nil {
+		return p, nil
+	}
+	if !seen {
+		return nil, errors.New("no JobPosting JSON-LD in page: the page has no application/ld+json script")
+	}
+	return nil, fmt.Errorf("no JobPosting JSON-LD in page: %s", strings.Join(slices.Compact(problems), "; "))
+}
+
+// ldPosting maps the first schema.org JobPosting of a page's JSON-LD scripts (at the top, in
+// arrays, in @graph) that from can read; else it says, script by script, why none could be,
+// and whether the page had a JSON-LD script at all.
+func ldPosting(scripts []script, pageURL string, from func(jp map[string]any, pageURL string) (*jobs.Posting, error)) (
+	p *jobs.Posting, problems []string, seen bool) {
+	for _, s := range scripts {
 		if !strings.Contains(s.typ, "ld+json") {
 			continue
 		}
@@ -539,17 +552,14 @@ func parseJobPostingPage(body []byte, pageURL string) (*jobs.Posting, error) {
 			problems = append(problems, "no JobPosting in JSON-LD")
 		}
 		for _, jp := range found {
-			p, err := postingFromPageLD(jp, pageURL)
+			p, err := from(jp, pageURL)
 			if err == nil {
-				return p, nil
+				return p, nil, true
 			}
-			problems = append(problems, err.Error())
+			problems = append(problems, "JSON-LD "+err.Error())
 		}
 	}
-	if !seen {
-		return nil, errors.New("no JobPosting JSON-LD in page: the page has no application/ld+json script")
-	}
-	return nil, fmt.Errorf("no JobPosting JSON-LD in page: %s", strings.Join(slices.Compact(problems), "; "))
+	return nil, problems, seen
 }
 
 // decodeLD decodes a JSON-LD script. Sites wrap it in HTML comments or CDATA markers and

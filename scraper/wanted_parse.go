@@ -74,29 +74,11 @@ func ParseWantedPage(body []byte, pageURL string) (*jobs.Posting, error) {
 	}
 
 	// 3. schema.org JobPosting JSON-LD
-	ldSeen := false
-	for _, s := range scripts {
-		if !strings.Contains(s.typ, "ld+json") {
-			continue
-		}
-		ldSeen = true
-		var doc any
-		if err := decodeJSON([]byte(s.text), &doc); err != nil {
-			problems = append(problems, "invalid JSON-LD: "+shortJSONError(err))
-			continue
-		}
-		found := findJobPostings(doc, 0)
-		if len(found) == 0 {
-			problems = append(problems, "no JobPosting in JSON-LD")
-		}
-		for _, jp := range found {
-			p, err := postingFromJSONLD(jp, pageURL)
-			if err == nil {
-				return p, nil
-			}
-			problems = append(problems, "JSON-LD "+err.Error())
-		}
+	p, ldProblems, ldSeen := ldPosting(scripts, pageURL, postingFromJSONLD)
+	if p != nil {
+		return p, nil
 	}
+	problems = append(problems, ldProblems...)
 	if !ldSeen {
 		problems = append(problems, "no JSON-LD JobPosting")
 	}

@@ -268,6 +268,18 @@ func TestParseWantedPageNoData(t *testing.T) {
 	}
 }
 
+// A Wanted page's JSON-LD is read as career pages' is: wrapped in an HTML comment, it is
+// still read.
+func TestParseWantedPageCommentedJSONLD(t *testing.T) {
+	body := `<script type="application/ld+json"><!--
+{"@type":"JobPosting","title":"Data Engineer","hiringOrganization":{"name":"원티드랩"},"identifier":{"value":"314"}}
+--></script>`
+	p, err := ParseWantedPage([]byte(body), "https://www.wanted.co.kr/wd/314")
+	if err != nil || p.Title != "Data Engineer" || p.Company != "원티드랩" || p.SourceID != "314" {
+		t.Fatalf("got %+v, %v", p, err)
+	}
+}
+
 func TestParseWantedPageDefensive(t *testing.T) {
 	wrap := func(initialData string) []byte {
 		return []byte(`<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"initialData":` +
