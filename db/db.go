@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -56,8 +57,11 @@ type DB struct {
 	now   func() time.Time
 
 	// prepared holds statements prepared once on the write connection, by their text; it
-	// is filled by Open and only read afterwards.
-	prepared map[string]*sql.Stmt
+	// is filled before the first write transaction begins and only read afterwards, so a
+	// command that only reads never compiles them (about 10 ms).
+	prepared    map[string]*sql.Stmt
+	prepareMu   sync.Mutex
+	preparedYet bool
 
 	onQuery func(query string) // when set, sees every query a read or write runs (tests)
 }
@@ -108,9 +112,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return fail(err)
 	}
 	if err := d.migrate(ctx); err != nil {
-		return fail(err)
-	}
-	if err := d.prepare(ctx); err != nil {
 		return fail(err)
 	}
 	d.read, err = sql.Open("sqlite", dsn(abs, "_pragma=query_only(1)"))
@@ -183,14 +184,23 @@ func (d *DB) openError(err error) error {
 // prepare prepares the statements that run for every stored page, so that a scrape parses
 // each once.
 func (d *DB) prepare(ctx context.Context) error {
-	d.prepared = make(map[string]*sql.Stmt)
+	d.prepareMu.Lock()
+	defer d.prepareMu.Unlock()
+	if d.preparedYet {
+		return nil
+	}
+	prepared := make(map[string]*sql.Stmt)
 	for _, q := range hotQueries() {
 		st, err := d.write.PrepareContext(ctx, q)
 		if err != nil {
+			for _, st := range prepared {
+				st.Close()
+			}
 			return d.wrap(err, "cannot prepare the database statements")
 		}
-		d.prepared[q] = st
+		prepared[q] = st
 	}
+	d.prepared, d.preparedYet = prepared, true
 	return nil
 }
 
@@ -200,9 +210,11 @@ func (d *DB) Close() error {
 	if d.read != nil {
 		errs = append(errs, d.read.Close())
 	}
+	d.prepareMu.Lock()
 	for _, st := range d.prepared {
 		errs = append(errs, st.Close())
 	}
+	d.prepareMu.Unlock()
 	if d.write != nil {
 		errs = append(errs, d.write.Close())
 	}
@@ -267,6 +279,16 @@ func (t *tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Re
 
 // beginWrite starts a write transaction (BEGIN IMMEDIATE on the write connection).
 func (d *DB) beginWrite(ctx context.Context) (*tx, error) {
+	// Before the transaction holds the one write connection, which preparing needs.
+	if err := d.prepare(ctx); err != nil {
+		return nil, err
+	}
+	return d.beginUnprepared(ctx)
+}
+
+// beginUnprepared is beginWrite for the migrations, which run before the tables that the
+// prepared statements name exist.
+func (d *DB) beginUnprepared(ctx context.Context) (*tx, error) {
 	t, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, d.wrap(err, "cannot start a write to the database")
@@ -284,6 +306,9 @@ const walAutocheckpoint = 1000
 // quarter of a rematch. end rolls back what was not committed, turns the checks (and
 // checkpoints) back on and returns the connection; call it once, deferred.
 func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) {
+	if err := d.prepare(ctx); err != nil {
+		return nil, nil, err
+	}
 	conn, err := d.write.Conn(ctx)
 	if err != nil {
 		return nil, nil, d.wrap(err, "cannot start a write to the database")

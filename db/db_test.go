@@ -392,3 +392,33 @@ func TestCancelledContext(t *testing.T) {
 		t.Errorf("after a cancelled upsert: %d open, %v", open, err)
 	}
 }
+
+// A store that only reads never compiles the write statements; the first write does, once.
+func TestWriteStatementsPreparedOnFirstWrite(t *testing.T) {
+	ctx := context.Background()
+	d, err := Open(ctx, filepath.Join(t.TempDir(), "jobs.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer d.Close()
+	if _, err := d.ListPostings(ctx, jobs.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	if d.preparedYet || len(d.prepared) != 0 {
+		t.Fatalf("a read prepared %d write statements", len(d.prepared))
+	}
+	p := &jobs.Posting{Source: "wanted", SourceID: "1", Company: "A", Title: "B", Status: jobs.StatusOpen}
+	if _, _, err := d.UpsertPosting(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if !d.preparedYet || len(d.prepared) != len(hotQueries()) {
+		t.Fatalf("after a write: %d of %d statements prepared", len(d.prepared), len(hotQueries()))
+	}
+	first := d.prepared[findIDSQL]
+	if _, _, err := d.UpsertPosting(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if d.prepared[findIDSQL] != first {
+		t.Fatal("a second write prepared the statements again")
+	}
+}

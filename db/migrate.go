@@ -103,7 +103,7 @@ func (d *DB) applyMigrations(ctx context.Context, ms []migration) error {
 
 // applyMigration applies one migration unless it is recorded already.
 func (d *DB) applyMigration(ctx context.Context, m migration) error {
-	t, err := d.beginWrite(ctx)
+	t, err := d.beginUnprepared(ctx)
 	if err != nil {
 		return err
 	}
