@@ -422,3 +422,29 @@ func TestWriteStatementsPreparedOnFirstWrite(t *testing.T) {
 		t.Fatal("a second write prepared the statements again")
 	}
 }
+
+// parseTime's direct reading of the stored layout agrees with time.Parse on every input.
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{
+		"2026-11-27T11:58:29.380780055Z", "2024-02-29T00:00:00.000000000Z", "2025-02-29T00:00:00.000000000Z",
+		"2026-04-31T10:00:00.000000000Z", "2026-13-01T00:00:00.000000000Z", "2026-00-10T24:00:00.000000000Z",
+		"0000-01-01T00:00:00.000000000Z", "2026-11-27T11:58:60.000000000Z", "2026-11-27 11:58:29.380780055Z",
+		"2026-11-27T11:58:29.38078005Z", "2026-11-27T11:58:29.3807800551", "+026-11-27T11:58:29.380780055Z",
+		"2026-1a-27T11:58:29.380780055Z", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantErr := time.Parse(timeFormat, s)
+		got, err := parseTime(s)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("parseTime(%q) error = %v, time.Parse error = %v", s, err, wantErr)
+		}
+		if err == nil && !got.Equal(want.UTC()) {
+			t.Fatalf("parseTime(%q) = %v, time.Parse = %v", s, got, want)
+		}
+		if err == nil && got.Location() != time.UTC {
+			t.Fatalf("parseTime(%q) is in %v", s, got.Location())
+		}
+	})
+}
