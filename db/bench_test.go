@@ -114,11 +114,7 @@ func BenchmarkUpdateAnalyses10k(b *testing.B) {
 	ctx := context.Background()
 	d := openTest(b)
 	ps := syntheticPostings(10_000)
-	for from := 0; from < len(ps); from += 1000 {
-		if _, err := d.Import(ctx, ps[from:from+1000]); err != nil {
-			b.Fatal(err)
-		}
-	}
+	importAll(b, d, ps, 1000)
 	updates := make([]AnalysisUpdate, len(ps))
 	for i, p := range ps {
 		a := *synthetic(i + 1).Analysis // other skills
@@ -144,11 +140,7 @@ func BenchmarkStoreFloor10k(b *testing.B) {
 	ctx := context.Background()
 	src := openTest(b)
 	ps := syntheticPostings(10_000)
-	for from := 0; from < len(ps); from += 1000 {
-		if _, err := src.Import(ctx, ps[from:from+1000]); err != nil {
-			b.Fatal(err)
-		}
-	}
+	importAll(b, src, ps, 1000)
 	dir := b.TempDir()
 	b.ResetTimer()
 	for i := range b.N {
@@ -190,4 +182,14 @@ func BenchmarkStoreFloor10k(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(ps)), "µs/posting")
+}
+
+// importAll stores ps in d, batch postings an import.
+func importAll(t testing.TB, d *DB, ps []*jobs.Posting, batch int) {
+	t.Helper()
+	for from := 0; from < len(ps); from += batch {
+		if _, err := d.Import(context.Background(), ps[from:min(from+batch, len(ps))]); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

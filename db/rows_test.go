@@ -219,11 +219,7 @@ func TestListPostingsReadInRanges(t *testing.T) {
 	ctx := context.Background()
 	d := openTest(t)
 	ps := syntheticPostings(2_500)
-	for from := 0; from < len(ps); from += 500 {
-		if _, err := d.Import(ctx, ps[from:from+500]); err != nil {
-			t.Fatal(err)
-		}
-	}
+	importAll(t, d, ps, 500)
 	want := columnPostings(t, d)
 	got, err := d.ListPostings(ctx, jobs.Filter{})
 	if err != nil {
