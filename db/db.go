@@ -57,11 +57,10 @@ type DB struct {
 	now   func() time.Time
 
 	// prepared holds statements prepared once on the write connection, by their text; it
-	// is filled before the first write transaction begins and only read afterwards, so a
-	// command that only reads never compiles them (about 10 ms).
-	prepared    map[string]*sql.Stmt
-	prepareMu   sync.Mutex
-	preparedYet bool
+	// is set (under prepareMu) before the first write transaction begins and only read
+	// afterwards, so a command that only reads never compiles them (about 10 ms).
+	prepared  map[string]*sql.Stmt
+	prepareMu sync.Mutex
 
 	onQuery func(query string) // when set, sees every query a read or write runs (tests)
 }
@@ -186,7 +185,7 @@ func (d *DB) openError(err error) error {
 func (d *DB) prepare(ctx context.Context) error {
 	d.prepareMu.Lock()
 	defer d.prepareMu.Unlock()
-	if d.preparedYet {
+	if d.prepared != nil {
 		return nil
 	}
 	prepared := make(map[string]*sql.Stmt)
@@ -200,7 +199,7 @@ func (d *DB) prepare(ctx context.Context) error {
 		}
 		prepared[q] = st
 	}
-	d.prepared, d.preparedYet = prepared, true
+	d.prepared = prepared
 	return nil
 }
 

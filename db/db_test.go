@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -404,14 +405,14 @@ func TestWriteStatementsPreparedOnFirstWrite(t *testing.T) {
 	if _, err := d.ListPostings(ctx, jobs.Filter{}); err != nil {
 		t.Fatal(err)
 	}
-	if d.preparedYet || len(d.prepared) != 0 {
+	if d.prepared != nil {
 		t.Fatalf("a read prepared %d write statements", len(d.prepared))
 	}
 	p := &jobs.Posting{Source: "wanted", SourceID: "1", Company: "A", Title: "B", Status: jobs.StatusOpen}
 	if _, _, err := d.UpsertPosting(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	if !d.preparedYet || len(d.prepared) != len(hotQueries()) {
+	if len(d.prepared) != len(hotQueries()) {
 		t.Fatalf("after a write: %d of %d statements prepared", len(d.prepared), len(hotQueries()))
 	}
 	first := d.prepared[findIDSQL]
@@ -420,6 +421,18 @@ func TestWriteStatementsPreparedOnFirstWrite(t *testing.T) {
 	}
 	if d.prepared[findIDSQL] != first {
 		t.Fatal("a second write prepared the statements again")
+	}
+}
+
+// Every time the store writes is read back by the direct path, to the nanosecond.
+func TestStoredTimesReadDirectly(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 1000 {
+		want := time.Unix(r.Int64N(1<<35), r.Int64N(1e9)).UTC()
+		got, ok := parseTimeFast(formatTime(want))
+		if !ok || !got.Equal(want) {
+			t.Fatalf("parseTimeFast(%q) = %v, %v; want %v", formatTime(want), got, ok, want)
+		}
 	}
 }
 
