@@ -139,25 +139,6 @@ func (fx *digestFixture) factory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.
 	return f, &out, &errb
 }
 
-// runDigestCLI runs the command line with the clock stopped at now.
-func runDigestCLI(t *testing.T, now time.Time, tty bool, args ...string) cliResult {
-	t.Helper()
-	var out, errb bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errb, OutTTY: tty, ErrTTY: tty}
-	if tty {
-		io.Width = 120
-	}
-	f := newFactory(io)
-	f.Now = func() time.Time { return now }
-	root := newRootCmd(f)
-	root.SetArgs(args)
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	err := root.ExecuteContext(context.Background())
-	f.closeStore()
-	return cliResult{code: exitCode(err, io), out: out.String(), err: errb.String()}
-}
-
 func digestTitles(l digestList) []string {
 	var out []string
 	for _, e := range l.Items {
@@ -349,7 +330,7 @@ func TestDigestEscapesScrapedText(t *testing.T) {
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			fx := newDigestFixture(t)
-			r := runDigestCLI(t, fx.now, false, "--config", fx.cfg, "--db", fx.db, "digest", "--format", tc.format)
+			r := runAt(t, fx.now, false, "--config", fx.cfg, "--db", fx.db, "digest", "--format", tc.format)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.err)
 			}
@@ -385,7 +366,7 @@ func TestDigestCommandLine(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := newDigestFixture(t)
-			r := runDigestCLI(t, fx.now, false, append([]string{"--config", fx.cfg, "--db", fx.db}, tc.args...)...)
+			r := runAt(t, fx.now, false, append([]string{"--config", fx.cfg, "--db", fx.db}, tc.args...)...)
 			if r.code != tc.code || !strings.Contains(r.err, tc.err) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.err, tc.code, tc.err)
 			}
@@ -396,11 +377,11 @@ func TestDigestCommandLine(t *testing.T) {
 func TestDigestWithoutRuns(t *testing.T) {
 	dir := isolate(t)
 	path := filepath.Join(dir, "empty.db")
-	r := runDigestCLI(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest")
+	r := runAt(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest")
 	if r.code != 1 || !strings.Contains(r.err, "no scrape is recorded") || !strings.Contains(r.err, "--since 7d") {
 		t.Errorf("exit %d, %q", r.code, r.err)
 	}
-	r = runDigestCLI(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest", "--since", "7d")
+	r = runAt(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest", "--since", "7d")
 	if r.code != 0 || !strings.Contains(r.out, "Over the last 7 days: 0 new postings for you, 0 closed, 0 deadlines within 7 days") {
 		t.Errorf("exit %d, %q %q", r.code, r.out, r.err)
 	}
@@ -422,7 +403,7 @@ func TestDigestOutFile(t *testing.T) {
 		if tc.format != "" {
 			args = append(args, "--format", tc.format)
 		}
-		r := runDigestCLI(t, fx.now, false, args...)
+		r := runAt(t, fx.now, false, args...)
 		if r.code != 0 || r.out != "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.out, r.err)
 			continue
@@ -514,7 +495,7 @@ func TestDigestHTMLInChromium(t *testing.T) {
 	fx := newDigestFixture(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "digest.html")
-	if r := runDigestCLI(t, fx.now, false, "--config", fx.cfg, "--db", fx.db, "digest", "--format", "html", "--out", page); r.code != 0 {
+	if r := runAt(t, fx.now, false, "--config", fx.cfg, "--db", fx.db, "digest", "--format", "html", "--out", page); r.code != 0 {
 		t.Fatalf("digest: exit %d: %s", r.code, r.err)
 	}
 	control := writeFile(t, filepath.Join(dir, "control.html"),

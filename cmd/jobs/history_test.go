@@ -113,7 +113,7 @@ func TestHistoryOutputs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dbPath, now := historyFixture(t)
-			r := runDigestCLI(t, now, tc.tty, append([]string{"--db", dbPath, "history", "(주) 카카오"}, tc.args...)...)
+			r := runAt(t, now, tc.tty, append([]string{"--db", dbPath, "history", "(주) 카카오"}, tc.args...)...)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.err)
 			}
@@ -138,7 +138,7 @@ func TestHistoryErrors(t *testing.T) {
 		{[]string{"history", "Inc."}, 2, "no letters or digits"},
 	} {
 		dbPath, now := historyFixture(t)
-		r := runDigestCLI(t, now, false, append([]string{"--db", dbPath}, tc.args...)...)
+		r := runAt(t, now, false, append([]string{"--db", dbPath}, tc.args...)...)
 		if r.code != tc.code || !strings.Contains(r.err, tc.want) {
 			t.Errorf("%v: exit %d, %q; want %d and %q", tc.args, r.code, r.err, tc.code, tc.want)
 		}
