@@ -77,3 +77,19 @@ func TestStoreGone(t *testing.T) {
 		t.Errorf("failing store: %d %q", n, reason)
 	}
 }
+
+// parsedAsWanted checks a list parser's error against a test's wanted one (empty: none) and
+// reports whether the test goes on to look at what was parsed.
+func parsedAsWanted(t *testing.T, err error, want string) bool {
+	t.Helper()
+	if want != "" {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("error %v, want one containing %q", err, want)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
+}

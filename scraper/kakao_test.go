@@ -99,14 +99,8 @@ func TestParseKakaoJobsShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pg, err := parseKakaoJobs([]byte(tt.body), "https://k", DefaultMaxBodySize)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %q", err, tt.err)
-				}
+			if !parsedAsWanted(t, err, tt.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			problems := 0
 			for _, it := range pg.items {

@@ -77,14 +77,8 @@ func TestParseWoowaShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pg, err := parseWoowaList([]byte(tt.body), "https://w")
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %q", err, tt.err)
-				}
+			if !parsedAsWanted(t, err, tt.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if len(pg.items) != tt.items {
 				t.Errorf("%d items, want %d", len(pg.items), tt.items)
