@@ -7,6 +7,7 @@ package jobs
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -106,6 +107,31 @@ type Posting struct {
 	Analysis *Analysis // what the matcher read from the text; set before storing
 }
 
+// Expired reports whether the posting's application deadline passed before now. A rolling
+// posting (상시, no deadline) never expires. Sources give a deadline that is a date as the end
+// of that day.
+func (p *Posting) Expired(now time.Time) bool { return p.Due != nil && now.After(*p.Due) }
+
+// OpenAt reports whether the posting takes applications at now: its source still lists it
+// and its deadline has not passed.
+func (p *Posting) OpenAt(now time.Time) bool { return p.Status == StatusOpen && !p.Expired(now) }
+
+// CloseExpired marks the open postings whose deadline passed before now as closed (their
+// source may still list them: a passed deadline is a closing all the same) and, with openOnly,
+// returns only the postings still open. It reuses posts' storage.
+func CloseExpired(posts []*Posting, now time.Time, openOnly bool) []*Posting {
+	out := posts[:0]
+	for _, p := range posts {
+		if p.Status == StatusOpen && p.Expired(now) {
+			p.Status = StatusClosed
+		}
+		if !openOnly || p.Status == StatusOpen {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Place is one place a posting was seen.
 type Place struct {
 	Source   string `json:"source"`
@@ -126,9 +152,20 @@ type Requirement struct {
 	Evidence []Span  `json:"evidence,omitempty"`
 }
 
+// Group is one requirement of a posting: a group of alternatives, any one of which satisfies
+// it ("Python 또는 R" is one group of two; "Docker와 Kubernetes" is two groups of one). A line
+// of 자격요건 or 우대사항 holds one or more groups.
+type Group struct {
+	Section Section  `json:"section"` // required or preferred
+	AnyOf   []string `json:"any_of"`  // canonical skills, in order of mention
+	Span    Span     `json:"-"`       // the byte range of the line it was read from
+}
+
 // Analysis is what the matcher reads from one posting.
 type Analysis struct {
 	Skills   []Requirement // one per canonical skill, in order of first mention
+	Groups   []Group       // the requirements: required and preferred groups of alternatives, in order
+	Majors   []string      // fields of study the degree lines name (canonical where known): majors, never skills
 	MinYears *int          // the least experience required, in years; nil = not stated
 	MaxYears *int          // the most experience accepted; nil = no upper bound or not stated
 	Degree   Degree        // lowest degree required; "" = none stated
@@ -169,12 +206,15 @@ const (
 
 // Match is how well the profile fits one posting, and why.
 type Match struct {
-	Score            float64  // 0..1
-	Band             Band     //
-	Matched          []string // the posting's skills the profile has, any section
-	Missing          []string // required skills the profile lacks
-	MissingPreferred []string // preferred skills the profile lacks
-	Partial          []string // missing required skills for which the profile has a close relative
+	Score            float64    // 0..1
+	Band             Band       //
+	Matched          []string   // the posting's skills the profile has, any section
+	Missing          []string   // required skills the profile lacks: the members of unmet required groups
+	MissingGroups    [][]string // the unmet required groups, each its alternatives
+	MissingPreferred []string   // preferred skills the profile lacks: members of unmet preferred groups
+	Partial          []string   // missing required skills for which the profile has a close relative
+	Met              int        // required groups the profile meets
+	Required         int        // required groups in all
 	Parts            []ScorePart
 }
 
@@ -290,7 +330,59 @@ func (a *Analysis) Same(b *Analysis) bool {
 			return false
 		}
 	}
+	if len(a.Groups) != len(b.Groups) {
+		return false
+	}
+	for i := range a.Groups {
+		if !a.Groups[i].same(&b.Groups[i]) {
+			return false
+		}
+	}
 	return true
 }
 
+// same reports whether two groups are the same requirement read from the same place.
+func (g *Group) same(o *Group) bool {
+	return g.Section == o.Section && g.Span == o.Span && slices.Equal(g.AnyOf, o.AnyOf)
+}
+
+// GroupsIn returns the groups of one section, in order.
+func (a *Analysis) GroupsIn(s Section) []Group {
+	if a == nil {
+		return nil
+	}
+	var out []Group
+	for _, g := range a.Groups {
+		if g.Section == s {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// PlainGroups returns one group of one skill for every required and preferred skill: how a
+// posting analysed before groups were read (every skill its own requirement) is grouped.
+func PlainGroups(skills []Requirement) []Group {
+	var out []Group
+	for _, r := range skills {
+		if r.Section == SectionRequired || r.Section == SectionPreferred {
+			out = append(out, Group{Section: r.Section, AnyOf: []string{r.Skill}})
+		}
+	}
+	return out
+}
+
 func sameInt(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// UnmetGroups returns a match's unmet required groups; a match made without groups (every
+// missing skill its own requirement) gives one group per missing skill.
+func (m *Match) UnmetGroups() [][]string {
+	if m.MissingGroups != nil || len(m.Missing) == 0 {
+		return m.MissingGroups
+	}
+	out := make([][]string, len(m.Missing))
+	for i, s := range m.Missing {
+		out[i] = []string{s}
+	}
+	return out
+}

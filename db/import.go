@@ -244,7 +244,7 @@ func prepareRow(p *jobs.Posting) (*ImportRow, error) {
 	}
 	r := &ImportRow{
 		p: p, status: status, hash: ContentHash(p.Sections), dedupKey: jobs.DedupKey(p.Company, p.Title),
-		categories: categoriesJSON(p.Categories), reqs: reqs, skills: skillSummary(reqs),
+		categories: categoriesJSON(p.Categories), reqs: reqs, skills: skillSummary(reqs, p.Analysis),
 		evidence: make([]any, len(reqs)),
 	}
 	for i, q := range reqs {

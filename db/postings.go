@@ -228,7 +228,7 @@ func upsertPosting(ctx context.Context, t *tx, p *jobs.Posting, status jobs.Stat
 	if err := saveTexts(ctx, t, out.id, p); err != nil {
 		return stored{}, err
 	}
-	if err := replaceRequirements(ctx, t, out.id, reqs, !out.created); err != nil {
+	if err := replaceRequirements(ctx, t, out.id, reqs, skillSummary(reqs, p.Analysis), !out.created); err != nil {
 		return stored{}, err
 	}
 	return out, nil
@@ -367,9 +367,9 @@ func requirementRows(a *jobs.Analysis) ([]reqRow, error) {
 // to it is prepared once.
 const reqChunk = 16
 
-// replaceRequirements makes rows the requirement rows of posting id; clear deletes the old
-// rows first.
-func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, clear bool) error {
+// replaceRequirements makes rows the requirement rows of posting id, and summary its skill
+// summary; clear deletes the old rows first.
+func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, summary string, clear bool) error {
 	if clear {
 		if _, err := t.ExecContext(ctx, deleteRequirementsSQL, id); err != nil {
 			return t.db.wrap(err, "cannot store the requirements of posting %d", id)
@@ -386,7 +386,7 @@ func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, cl
 			return t.db.wrap(err, "cannot store the requirements of posting %d", id)
 		}
 	}
-	if _, err := t.ExecContext(ctx, saveSkillSummarySQL, skillSummary(rows), id); err != nil {
+	if _, err := t.ExecContext(ctx, saveSkillSummarySQL, summary, id); err != nil {
 		return t.db.wrap(err, "cannot store the requirements of posting %d", id)
 	}
 	return nil
@@ -395,8 +395,15 @@ func replaceRequirements(ctx context.Context, t *tx, id int64, rows []reqRow, cl
 // skillSep separates the entries of postings.skills.
 const skillSep = "\x1f"
 
-// skillSummary is postings.skills for rows: "section:skill" in order, joined by skillSep.
-func skillSummary(rows []reqRow) string {
+// memberSep separates the alternatives of a group entry.
+const memberSep = "\x1e"
+
+// skillSummary is postings.skills for rows and the groups of a: "section:skill" in order,
+// then a group entry per requirement, "=section:start-end:" and its alternatives joined by
+// memberSep, all joined by skillSep. A summary without group entries was written before
+// requirements were read as groups (or names no requirement): each required or preferred
+// skill is then its own group (jobs.PlainGroups).
+func skillSummary(rows []reqRow, a *jobs.Analysis) string {
 	var b strings.Builder
 	for i, r := range rows {
 		if i > 0 {
@@ -406,7 +413,51 @@ func skillSummary(rows []reqRow) string {
 		b.WriteByte(':')
 		b.WriteString(r.skill)
 	}
+	if a != nil {
+		for _, g := range a.Groups {
+			if b.Len() > 0 {
+				b.WriteString(skillSep)
+			}
+			b.WriteByte('=')
+			b.WriteString(string(g.Section))
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(g.Span.Start))
+			b.WriteByte('-')
+			b.WriteString(strconv.Itoa(g.Span.End))
+			b.WriteByte(':')
+			b.WriteString(strings.Join(g.AnyOf, memberSep))
+		}
+	}
 	return b.String()
+}
+
+// parseGroups reads the group entries of postings.skills; nil when it has none. Names are
+// interned by of (the identity keeps them as they are).
+func parseGroups(s string, of func(string) string) []jobs.Group {
+	if !strings.HasPrefix(s, "=") && !strings.Contains(s, skillSep+"=") {
+		return nil
+	}
+	var out []jobs.Group
+	for entry := range strings.SplitSeq(s, skillSep) {
+		rest, ok := strings.CutPrefix(entry, "=")
+		if !ok {
+			continue
+		}
+		sec, rest, ok1 := strings.Cut(rest, ":")
+		span, members, ok2 := strings.Cut(rest, ":")
+		from, to, ok3 := strings.Cut(span, "-")
+		start, err1 := strconv.Atoi(from)
+		end, err2 := strconv.Atoi(to)
+		if !ok1 || !ok2 || !ok3 || err1 != nil || err2 != nil || members == "" {
+			continue
+		}
+		g := jobs.Group{Section: jobs.Section(of(sec)), Span: jobs.Span{Start: start, End: end}}
+		for m := range strings.SplitSeq(members, memberSep) {
+			g.AnyOf = append(g.AnyOf, of(m))
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // parseSkillSummary reads postings.skills back into requirements, without evidence.
@@ -433,6 +484,9 @@ func parseSkillSummaryFrom(s string, slab *[]jobs.Requirement) []jobs.Requiremen
 			entry, s = s[:i], s[i+len(skillSep):]
 		} else {
 			s = ""
+		}
+		if strings.HasPrefix(entry, "=") {
+			continue // a group entry
 		}
 		sec, skill, ok := strings.Cut(entry, ":")
 		if ok && skill != "" {
@@ -992,6 +1046,33 @@ func loadRequirements(ctx context.Context, t *tx, ps []*jobs.Posting) error {
 	for _, p := range ps {
 		compactSkills(p.Analysis)
 	}
+	return loadGroups(ctx, t, ps, byID)
+}
+
+// loadGroups fills the requirement groups of postings ps (in ascending id order, byID
+// indexing them) from their skill summaries.
+func loadGroups(ctx context.Context, t *tx, ps []*jobs.Posting, byID map[int64]*jobs.Posting) error {
+	rows, err := t.QueryContext(ctx, `SELECT id, skills FROM postings WHERE id BETWEEN ? AND ?`, ps[0].ID, ps[len(ps)-1].ID)
+	if err != nil {
+		return t.db.wrap(err, "cannot read requirements")
+	}
+	defer rows.Close()
+	same := func(s string) string { return s }
+	for rows.Next() {
+		var (
+			id      int64
+			summary string
+		)
+		if err := rows.Scan(&id, &summary); err != nil {
+			return t.db.wrap(err, "cannot read requirements")
+		}
+		if p := byID[id]; p != nil {
+			p.Analysis.Groups = parseGroups(summary, same)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return t.db.wrap(err, "cannot read requirements")
+	}
 	return nil
 }
 
@@ -1073,7 +1154,7 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 		if err != nil {
 			return jobs.Errorf(jobs.KindInvalid, "posting %d: %w", items[i].ID, err)
 		}
-		p := prepared{reqs: reqs, skills: skillSummary(reqs), evidence: make([]any, len(reqs))}
+		p := prepared{reqs: reqs, skills: skillSummary(reqs, items[i].Analysis), evidence: make([]any, len(reqs))}
 		for k, r := range reqs {
 			p.evidence[k] = evidenceJSON(r.evidence)
 		}

@@ -226,6 +226,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 			continue
 		}
 		p.Analysis.Skills = parseSkillSummaryFrom(skills, &reqs)
+		p.Analysis.Groups = parseGroups(skills, in.of)
 		in.detach(p)
 		out = append(out, p)
 	}

@@ -160,6 +160,8 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 		}
 		return &found[k]
 	}
+	var pending []pendingGroup             // the lines' groups, before job-name mentions are weighed
+	var majors []Hit                       // fields of study named in degree lines
 	reqLines := make([]int, 0, len(lines)) // line indexes
 	allLines := make([]int, 0, len(lines))
 	hasRequired := false
@@ -187,13 +189,29 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 			h++
 		}
 		if !l.heading && l.part != partIgnored && h > h0 {
+			// A line that says a skill is not needed asks for nothing.
+			asks := (l.part != partRequired && l.part != partPreferred) || !notNeeded.in(folded)
 			sectionAt := func(off int) jobs.Section {
-				if l.part == partRequired && (opt || inAny(parens, off)) {
+				switch {
+				case !asks:
+					return jobs.SectionOther
+				case l.part == partRequired && (opt || inAny(parens, off)):
 					return jobs.SectionPreferred
 				}
 				return l.part.section()
 			}
-			lineHits = a.readLine(lineHits[:0], hits[h0:h], folded, lineText, l.start, lineKind(under, folded), korean, sectionAt)
+			// Fields of study in a degree line are majors: never requirements, and for the
+			// Korean market, whose postings do not count them, not skills either.
+			lineRaw := hits[h0:h]
+			kept, lineMajors := a.dict.majorHits(folded, lineRaw, l.start)
+			if korean && len(lineMajors) > 0 {
+				lineRaw = kept
+			}
+			majors = append(majors, lineMajors...)
+			lineHits = a.readLine(lineHits[:0], lineRaw, folded, lineText, l.start, lineKind(under, folded), korean, sectionAt)
+			if l.part == partRequired || l.part == partPreferred {
+				pending = a.pendGroups(pending, folded, l.start, lineHits, lineMajors, sectionAt, n.Span)
+			}
 			for _, hit := range lineHits {
 				hit.Start, hit.End = n.Span(hit.nStart, hit.nEnd)
 				sec := sectionAt(hit.nStart - l.start)
@@ -263,6 +281,8 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 	for _, ac := range found {
 		res.Skills = append(res.Skills, jobs.Requirement{Skill: a.dict.concepts[ac.concept].Name, Section: ac.section, Evidence: ac.evidence})
 	}
+	res.Groups = a.groups(pending, func(ci int) bool { k, ok := index[ci]; return ok && found[k].places > 0 })
+	res.Majors = a.majorNames(majors)
 	src := reqLines
 	if !hasRequired {
 		src = allLines

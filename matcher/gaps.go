@@ -17,13 +17,14 @@ type Gap struct {
 	Skill     string  `json:"skill"`
 	Required  int     `json:"required"`  // postings that require it
 	Preferred int     `json:"preferred"` // postings that prefer it
-	Unlocks   int     `json:"unlocks"`   // postings whose only missing required skill it is
+	Unlocks   int     `json:"unlocks"`   // postings whose one unmet requirement it would meet
 	Partial   bool    `json:"partial"`   // the profile has a close relative of it
 	Examples  []int64 `json:"-"`         // ids of postings it unlocks, else that require it
 }
 
 // Gaps ranks the skills missing from a set of scored postings: most postings unlocked first,
-// then most postings requiring it, then most preferring it.
+// then most postings requiring it, then most preferring it. A skill counts once per posting;
+// a posting with one unmet requirement left is unlocked by any of its alternatives.
 func Gaps(items []Scored) []Gap {
 	by := map[string]*Gap{}
 	get := func(s string) *Gap {
@@ -47,16 +48,19 @@ func Gaps(items []Scored) []Gap {
 		for _, s := range it.Match.MissingPreferred {
 			get(s).Preferred++
 		}
-		if len(it.Match.Missing) == 1 {
-			g := get(it.Match.Missing[0])
-			g.Unlocks++
-			if it.Posting != nil {
-				g.Examples = append(g.Examples, it.Posting.ID)
+		// One unmet requirement left: learning any of its alternatives completes the posting.
+		if unmet := it.Match.UnmetGroups(); len(unmet) == 1 {
+			for _, s := range unmet[0] {
+				g := get(s)
+				g.Unlocks++
+				if it.Posting != nil {
+					g.Examples = append(g.Examples, it.Posting.ID)
+				}
 			}
 		}
 	}
 	for _, it := range items {
-		if len(it.Match.Missing) > 1 && it.Posting != nil {
+		if len(it.Match.UnmetGroups()) > 1 && it.Posting != nil {
 			for _, s := range it.Match.Missing {
 				if g := by[s]; len(g.Examples) < 3 {
 					g.Examples = append(g.Examples, it.Posting.ID)

@@ -1,28 +1,30 @@
 package matcher
 
 // A learning plan is a maximum-coverage choice: n skills such that as many postings as
-// possible have every required skill covered. Greedy is the classic answer; a look-ahead over
+// possible have every requirement met (a requirement is a group of alternatives; any one
+// member meets it). Greedy is the classic answer; a look-ahead over
 // pairs of skills finds plans greedy misses, where no single skill completes a posting but a
 // pair completes many. BestPlan runs both and keeps the plan that covers more, so a plan never
 // covers fewer postings than plain greedy.
 
-// planState is what is left to learn: each posting's missing required skills.
+// planState is what is left to learn: each posting's unmet required groups. Learning a skill
+// meets every group that names it or a broader skill of it (Spring Boot meets "Java").
 type planState struct {
 	items     []Scored
-	missing   []map[string]bool
-	done      int            // postings with nothing missing
-	preferred map[string]int // postings that prefer each skill while the profile lacks it
+	missing   [][][]string // per posting, its unmet groups
+	done      int          // postings with nothing missing
+	preferred map[string]int
+	broader   func(string) []string
+	implied   map[string][]string // a skill and its broader skills, looked up once
 }
 
-func newPlanState(items []Scored) *planState {
-	st := &planState{items: items, missing: make([]map[string]bool, len(items)), preferred: map[string]int{}}
+func newPlanState(items []Scored, broader func(string) []string) *planState {
+	st := &planState{items: items, missing: make([][][]string, len(items)), preferred: map[string]int{},
+		broader: broader, implied: map[string][]string{}}
 	for i, it := range items {
-		m := make(map[string]bool, len(it.Match.Missing))
-		for _, s := range it.Match.Missing {
-			m[s] = true
-		}
-		st.missing[i] = m
-		if len(m) == 0 {
+		unmet := it.Match.UnmetGroups()
+		st.missing[i] = append([][]string(nil), unmet...)
+		if len(unmet) == 0 {
 			st.done++
 		}
 		for _, s := range it.Match.MissingPreferred {
@@ -32,14 +34,61 @@ func newPlanState(items []Scored) *planState {
 	return st
 }
 
-// counts returns, for every skill still missing somewhere, how many postings it would
-// complete on its own and how many postings require it.
+// meets reports whether learning skill meets group g.
+func (st *planState) meets(skill string, g []string) bool {
+	imp, ok := st.implied[skill]
+	if !ok {
+		imp = []string{skill}
+		if st.broader != nil {
+			imp = append(imp, st.broader(skill)...)
+		}
+		st.implied[skill] = imp
+	}
+	for _, s := range imp {
+		for _, m := range g {
+			if s == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// candidates returns the distinct members of a posting's unmet groups.
+func candidates(groups [][]string) []string {
+	var out []string
+	for _, g := range groups {
+		for _, s := range g {
+			dup := false
+			for _, o := range out {
+				dup = dup || o == s
+			}
+			if !dup {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// counts returns, for every skill of an unmet group somewhere, how many postings it would
+// complete on its own and how many postings require it (once a posting).
 func (st *planState) counts() (completes, requires map[string]int) {
 	completes, requires = map[string]int{}, map[string]int{}
-	for _, m := range st.missing {
-		for s := range m {
+	for _, groups := range st.missing {
+		if len(groups) == 0 {
+			continue
+		}
+		for _, s := range candidates(groups) {
 			requires[s]++
-			if len(m) == 1 {
+			all := true
+			for _, g := range groups {
+				if !st.meets(s, g) {
+					all = false
+					break
+				}
+			}
+			if all {
 				completes[s]++
 			}
 		}
@@ -47,15 +96,22 @@ func (st *planState) counts() (completes, requires map[string]int) {
 	return completes, requires
 }
 
-// learn takes skill off every posting and returns the step, with the postings it completes.
+// learn meets with skill every group it meets and returns the step, with the postings it
+// completes.
 func (st *planState) learn(skill string) Step {
 	step := Step{Skill: skill}
-	for i, m := range st.missing {
-		if !m[skill] {
+	for i, groups := range st.missing {
+		if len(groups) == 0 {
 			continue
 		}
-		delete(m, skill)
-		if len(m) == 0 {
+		left := groups[:0]
+		for _, g := range groups {
+			if !st.meets(skill, g) {
+				left = append(left, g)
+			}
+		}
+		st.missing[i] = left
+		if len(left) == 0 {
 			step.Unlocks++
 			if p := st.items[i].Posting; p != nil {
 				step.Postings = append(step.Postings, p.ID)
@@ -70,8 +126,8 @@ func (st *planState) learn(skill string) Step {
 // GreedyPlan is the plain greedy plan: at each step the skill that completes the most
 // postings, ties broken by how many postings require it, then by name. It stops early when
 // nothing is left to learn.
-func GreedyPlan(items []Scored, n int) []Step {
-	st := newPlanState(items)
+func GreedyPlan(items []Scored, n int, broader func(string) []string) []Step {
+	st := newPlanState(items, broader)
 	var steps []Step
 	for len(steps) < n {
 		completes, requires := st.counts()
@@ -102,8 +158,8 @@ func greedyBetter(a, b string, completes, requires map[string]int) bool {
 // lookaheadPlan chooses each skill by what it and the best skill after it complete together
 // (while two or more steps remain), then by what it completes alone, then by how many
 // postings require it, how many prefer it, and its name.
-func lookaheadPlan(items []Scored, n int) []Step {
-	st := newPlanState(items)
+func lookaheadPlan(items []Scored, n int, broader func(string) []string) []Step {
+	st := newPlanState(items, broader)
 	var steps []Step
 	for len(steps) < n {
 		completes, requires := st.counts()
@@ -112,7 +168,7 @@ func lookaheadPlan(items []Scored, n int) []Step {
 		}
 		var two map[string]int
 		if n-len(steps) >= 2 {
-			two = planTwoStep(st.missing, completes, requires)
+			two = st.twoStep(completes, requires)
 		}
 		best := ""
 		for s := range requires {
@@ -125,25 +181,32 @@ func lookaheadPlan(items []Scored, n int) []Step {
 	return steps
 }
 
-// planTwoStep returns, per skill s, how many postings s and the best second skill t complete
-// together: those missing only s, only t, or exactly s and t.
-func planTwoStep(missing []map[string]bool, completes, requires map[string]int) map[string]int {
+// twoStep returns, per skill s, how many postings s and the best second skill t complete
+// together: those s or t completes alone, and those with two unmet groups that s and t
+// meet between them.
+func (st *planState) twoStep(completes, requires map[string]int) map[string]int {
 	pairs := map[string]map[string]int{}
-	for _, m := range missing {
-		if len(m) != 2 {
+	for _, groups := range st.missing {
+		if len(groups) != 2 {
 			continue
 		}
-		var k [2]string
-		i := 0
-		for s := range m {
-			k[i] = s
-			i++
-		}
-		for _, ab := range [][2]string{{k[0], k[1]}, {k[1], k[0]}} {
-			if pairs[ab[0]] == nil {
-				pairs[ab[0]] = map[string]int{}
+		seen := map[[2]string]bool{}
+		for _, a := range groups[0] {
+			for _, b := range groups[1] {
+				if a == b {
+					continue
+				}
+				for _, ab := range [...][2]string{{a, b}, {b, a}} {
+					if seen[ab] {
+						continue
+					}
+					seen[ab] = true
+					if pairs[ab[0]] == nil {
+						pairs[ab[0]] = map[string]int{}
+					}
+					pairs[ab[0]][ab[1]]++
+				}
 			}
-			pairs[ab[0]][ab[1]]++
 		}
 	}
 	// The two skills completing the most on their own: the best partner of s that shares no
@@ -196,8 +259,11 @@ func lookaheadBetter(a, b string, two, completes, requires, preferred map[string
 // (GreedyPlan) and returns the one covering more postings after its last step; on a tie, the
 // one that covers more sooner (the larger sum of cumulative counts), then the look-ahead
 // plan. So it never covers fewer postings than plain greedy.
-func BestPlan(items []Scored, n int) []Step {
-	look, greedy := lookaheadPlan(items, n), GreedyPlan(items, n)
+//
+// broader names the broader skills of a skill (Dictionary.Broader), so that learning a skill
+// meets a group naming a broader one; nil meets only groups naming the skill itself.
+func BestPlan(items []Scored, n int, broader func(string) []string) []Step {
+	look, greedy := lookaheadPlan(items, n, broader), GreedyPlan(items, n, broader)
 	if planCoverage(greedy) > planCoverage(look) ||
 		planCoverage(greedy) == planCoverage(look) && planArea(greedy) > planArea(look) {
 		return greedy
@@ -235,8 +301,8 @@ type PlanStep struct {
 }
 
 // ExplainPlan describes each step of a plan made over items.
-func ExplainPlan(items []Scored, steps []Step) []PlanStep {
-	st := newPlanState(items)
+func ExplainPlan(items []Scored, steps []Step, broader func(string) []string) []PlanStep {
+	st := newPlanState(items, broader)
 	_, requires := st.counts()
 	partial := map[string]bool{}
 	for _, it := range items {
@@ -248,9 +314,12 @@ func ExplainPlan(items []Scored, steps []Step) []PlanStep {
 	for k, s := range steps {
 		ps := PlanStep{Step: s, Partial: partial[s.Skill], Required: requires[s.Skill], Preferred: st.preferred[s.Skill]}
 		needing := make([]int, 0)
-		for i, m := range st.missing {
-			if m[s.Skill] {
-				needing = append(needing, i)
+		for i, groups := range st.missing {
+			for _, g := range groups {
+				if st.meets(s.Skill, g) {
+					needing = append(needing, i)
+					break
+				}
 			}
 		}
 		st.learn(s.Skill)

@@ -78,10 +78,10 @@ func TestPlansWhereTheAnswerIsKnown(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := stepsOf(GreedyPlan(tc.items, tc.n)); !reflect.DeepEqual(got, tc.greedy) {
+			if got := stepsOf(GreedyPlan(tc.items, tc.n, nil)); !reflect.DeepEqual(got, tc.greedy) {
 				t.Errorf("greedy\n got %q\nwant %q", got, tc.greedy)
 			}
-			if got := stepsOf(BestPlan(tc.items, tc.n)); !reflect.DeepEqual(got, tc.best) {
+			if got := stepsOf(BestPlan(tc.items, tc.n, nil)); !reflect.DeepEqual(got, tc.best) {
 				t.Errorf("best\n got %q\nwant %q", got, tc.best)
 			}
 		})
@@ -142,7 +142,7 @@ func TestBestPlanCoversAtLeastAsManyAsGreedy(t *testing.T) {
 			}
 		}
 		n := 1 + rng.IntN(4)
-		greedy, best := GreedyPlan(items, n), BestPlan(items, n)
+		greedy, best := GreedyPlan(items, n, nil), BestPlan(items, n, nil)
 		if planCoverage(best) < planCoverage(greedy) {
 			t.Fatalf("round %d: plan covers %d, greedy %d\n%q\n%q", round, planCoverage(best), planCoverage(greedy), stepsOf(best), stepsOf(greedy))
 		}
@@ -180,7 +180,7 @@ func TestExplainPlan(t *testing.T) {
 	items := []Scored{planItem(1, "Spring Boot"), planItem(2, "Spring Boot", "Kafka"), planItem(3, "Kafka"), planItem(4)}
 	items[0].Match.Partial = []string{"Spring Boot"}
 	items[3].Match.MissingPreferred = []string{"Kafka"}
-	got := ExplainPlan(items, BestPlan(items, 2))
+	got := ExplainPlan(items, BestPlan(items, 2, nil), nil)
 	type row struct {
 		Skill                                            string
 		Unlocks, Cumulative, Required, Preferred, Closer int

@@ -289,7 +289,7 @@ func TestScore(t *testing.T) {
 	}
 	// Explain is the same match with the parts that say how it was made.
 	e := d.Explain(p, an)
-	if len(e.Parts) != 2 || e.Parts[0].Note != "2 of 4 required skills" || e.Parts[1].Note != "0 of 1 preferred skills" {
+	if len(e.Parts) != 2 || e.Parts[0].Note != "2 of 4 required met" || e.Parts[1].Note != "0 of 1 preferred met" {
 		t.Errorf("explained parts %+v", e.Parts)
 	}
 	e.Parts = nil
@@ -333,7 +333,7 @@ func TestGapsAndPlan(t *testing.T) {
 	if g[1].Skill != "Airflow" || g[1].Unlocks != 1 || g[1].Required != 2 {
 		t.Errorf("second gap %+v", g[1])
 	}
-	plan := BestPlan(items, 4)
+	plan := BestPlan(items, 4, nil)
 	got := []Step{}
 	for _, s := range plan {
 		got = append(got, Step{Skill: s.Skill, Unlocks: s.Unlocks, Cumulative: s.Cumulative})

@@ -92,47 +92,83 @@ func (d *Dictionary) Explain(p *Profile, a *jobs.Analysis) jobs.Match {
 }
 
 // score scores; explain writes the parts, whose notes cost more than the score.
+//
+// A posting's requirements are groups of alternatives: a group is met when the profile has
+// any one of its members (or a narrower skill of one: knowing Azure meets "클라우드"). Required
+// groups cover 80% of the score and preferred ones 20%; an unmet group of which the profile
+// knows a close relative earns half. The members of unmet required groups are Missing, each
+// once, and the groups themselves MissingGroups.
 func (d *Dictionary) score(p *Profile, a *jobs.Analysis, explain bool) jobs.Match {
 	var m jobs.Match
 	if a == nil {
 		a = &jobs.Analysis{}
 	}
-	var reqN, prefN int
-	var reqGot, prefGot float64
-	m.Matched, m.Missing, m.MissingPreferred, m.Partial = carve(p, a.Skills)
+	groups := a.Groups
+	if groups == nil {
+		groups = jobs.PlainGroups(a.Skills)
+	}
 	for _, r := range a.Skills {
-		if c, ok := d.Concept(r.Skill); ok && !c.Scored() {
-			continue
-		}
-		have := p.have[r.Skill]
-		if have {
+		if p.have[r.Skill] && d.scored(r.Skill) {
 			m.Matched = append(m.Matched, r.Skill)
 		}
-		switch r.Section {
+	}
+	var reqN, prefN int
+	var reqGot, prefGot float64
+	var members []string // a group's scored members
+	for _, g := range groups {
+		members = members[:0]
+		met, related := false, false
+		for _, s := range g.AnyOf {
+			if !d.scored(s) {
+				continue
+			}
+			members = append(members, s)
+			met = met || p.have[s]
+			related = related || p.related[s]
+		}
+		if len(members) == 0 {
+			continue
+		}
+		got := 0.0
+		switch {
+		case met:
+			got = 1
+		case related:
+			got = partialCredit
+		}
+		switch g.Section {
 		case jobs.SectionRequired:
 			reqN++
-			switch {
-			case have:
-				reqGot++
-			case p.related[r.Skill]:
-				reqGot += partialCredit
-				m.Partial = append(m.Partial, r.Skill)
-				m.Missing = append(m.Missing, r.Skill)
-			default:
-				m.Missing = append(m.Missing, r.Skill)
+			reqGot += got
+			if met {
+				m.Met++
+				continue
+			}
+			m.MissingGroups = append(m.MissingGroups, slices.Clone(members))
+			for _, s := range members {
+				if !slices.Contains(m.Missing, s) {
+					m.Missing = append(m.Missing, s)
+					if p.related[s] {
+						m.Partial = append(m.Partial, s)
+					}
+				}
 			}
 		case jobs.SectionPreferred:
 			prefN++
-			switch {
-			case have:
-				prefGot++
-			case p.related[r.Skill]:
-				prefGot += partialCredit
-				m.MissingPreferred = append(m.MissingPreferred, r.Skill)
-			default:
-				m.MissingPreferred = append(m.MissingPreferred, r.Skill)
+			prefGot += got
+			if !met {
+				for _, s := range members {
+					if !slices.Contains(m.MissingPreferred, s) {
+						m.MissingPreferred = append(m.MissingPreferred, s)
+					}
+				}
 			}
 		}
+	}
+	m.Required = reqN
+	// A skill missing from a required group is not also listed as missing preferred.
+	if len(m.Missing) > 0 && len(m.MissingPreferred) > 0 {
+		m.MissingPreferred = slices.DeleteFunc(m.MissingPreferred, func(s string) bool { return slices.Contains(m.Missing, s) })
 	}
 	m.Matched, m.Missing, m.MissingPreferred, m.Partial = orNil(m.Matched), orNil(m.Missing), orNil(m.MissingPreferred), orNil(m.Partial)
 	var score float64
@@ -181,37 +217,22 @@ func (d *Dictionary) score(p *Profile, a *jobs.Analysis, explain bool) jobs.Matc
 	return m
 }
 
-// carve makes the lists of a match from one allocation sized to a posting's skills: a skill
-// is matched or missing or missing preferred (partial ones missing and partial), so no list
-// can outgrow its share. Empty lists stay nil.
-func carve(p *Profile, skills []jobs.Requirement) (matched, missing, missingPreferred, partial []string) {
-	var nm, nr, np, npart int
-	for _, r := range skills {
-		switch have := p.have[r.Skill]; {
-		case have:
-			nm++
-		case r.Section == jobs.SectionRequired:
-			nr++
-			if p.related[r.Skill] {
-				npart++
-			}
-		case r.Section == jobs.SectionPreferred:
-			np++
+// scored reports whether a skill counts in scores and gaps: a concept the dictionary does not
+// know (from an older dictionary) does; industries and fields of study do not.
+func (d *Dictionary) scored(skill string) bool {
+	c, ok := d.Concept(skill)
+	return !ok || c.Scored()
+}
+
+// GroupMet reports whether the profile meets a group: it has one of its members, or a
+// narrower skill of one.
+func (p *Profile) GroupMet(g jobs.Group) bool {
+	for _, s := range g.AnyOf {
+		if p.have[s] {
+			return true
 		}
 	}
-	if nm+nr+np+npart == 0 {
-		return nil, nil, nil, nil
-	}
-	buf := make([]string, nm+nr+np+npart)
-	take := func(n int) []string {
-		if n == 0 {
-			return nil
-		}
-		s := buf[:0:n]
-		buf = buf[n:]
-		return s
-	}
-	return take(nm), take(nr), take(np), take(npart)
+	return false
 }
 
 // orNil is s, or nil when it is empty (concepts that do not score take no room in a list).
@@ -224,9 +245,9 @@ func orNil(s []string) []string {
 
 func coverNote(got float64, n int, what string) string {
 	if got == math.Trunc(got) {
-		return fmt.Sprintf("%d of %d %s skills", int(got), n, what)
+		return fmt.Sprintf("%d of %d %s met", int(got), n, what)
 	}
-	return fmt.Sprintf("%.1f of %d %s skills (half credit for close relatives)", got, n, what)
+	return fmt.Sprintf("%.1f of %d %s met (half credit for close relatives)", got, n, what)
 }
 
 // BandOf names a score: Great from 0.8, Good from 0.6, Fair from 0.4, else Poor.

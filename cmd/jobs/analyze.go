@@ -44,19 +44,30 @@ stand on their own lines; the first line is taken as the title.`,
 	return cmd
 }
 
-// analysisJSON is the JSON of `analyze` (CONTRACT.md).
+// analysisJSON is the JSON of `analyze` (docs/cli.md).
 type analysisJSON struct {
 	Skills           []jobs.Requirement `json:"skills"`
 	MinYears         *int               `json:"min_years"`
 	MaxYears         *int               `json:"max_years"`
 	Degree           *string            `json:"degree"`
 	Major            string             `json:"major,omitempty"`
+	Majors           []string           `json:"majors"`
+	Requirements     []requirementJSON  `json:"requirements"`
 	Newcomer         bool               `json:"newcomer"`
 	Score            float64            `json:"score"`
 	Band             string             `json:"band"`
 	Matched          []string           `json:"matched"`
 	Missing          []string           `json:"missing"`
+	MissingGroups    [][]string         `json:"missing_groups"`
 	MissingPreferred []string           `json:"missing_preferred"`
+}
+
+// requirementJSON is one requirement: a group of alternatives, and its line's byte range.
+type requirementJSON struct {
+	Section jobs.Section `json:"section"`
+	AnyOf   []string     `json:"any_of"`
+	Start   int          `json:"start"`
+	End     int          `json:"end"`
 }
 
 const maxAnalyzeInput = 4 << 20
@@ -94,7 +105,11 @@ func analyzeRun(opts *analyzeOptions) error {
 	if opts.JSON {
 		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
 			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),
-			Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingPreferred: nonNil(m.MissingPreferred)}
+			Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingGroups: nonNilGroups(m.MissingGroups),
+			MissingPreferred: nonNil(m.MissingPreferred), Majors: nonNil(res.Majors), Requirements: []requirementJSON{}}
+		for _, g := range res.Groups {
+			out.Requirements = append(out.Requirements, requirementJSON{Section: g.Section, AnyOf: g.AnyOf, Start: g.Span.Start, End: g.Span.End})
+		}
 		if out.Skills == nil {
 			out.Skills = []jobs.Requirement{}
 		}

@@ -121,7 +121,7 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 	fmt.Fprintln(io.Out)
 	say("$ jobs gaps --plan 3")
-	if err := printPlan(io, items, 3, false); err != nil {
+	if err := gapsRun(cmd, &gapsOptions{f: df, Plan: 3}); err != nil {
 		return err
 	}
 	if opts.Keep {

@@ -367,6 +367,7 @@ func (dg *digest) fillWatched(ctx context.Context, store *db.DB, watch watchList
 	if err != nil {
 		return err
 	}
+	posts = jobs.CloseExpired(posts, dg.Now, true)
 	var watched []matcher.Scored
 	for _, g := range groupSightings(posts) {
 		if g[0].FirstSeen.Before(dg.Since) || !watch.hasAny(g) {

@@ -90,6 +90,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return writePlan(f.IO, items, opts.Plan, opts.JSON, planWords{
 			noun:      noun,
 			relatives: func(skill string) []string { return d.CloseRelatives(prof, skill) },
+			broader:   d.Broader,
 		})
 	}
 	gaps := matcher.Gaps(items)
@@ -180,17 +181,13 @@ type planStepJSON struct {
 type planWords struct {
 	noun      string                      // "target postings" or "open postings"
 	relatives func(skill string) []string // the profile's close relatives of a skill; nil = unknown
-}
-
-// printPlan prints a plan over open postings.
-func printPlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool) error {
-	return writePlan(io, items, n, asJSON, planWords{noun: "open postings"})
+	broader   func(skill string) []string // the broader skills of a skill (learning it meets them)
 }
 
 // writePlan prints the plan of n skills over items: JSON, tab-separated rows, or on a
 // terminal a table and sentences a student can act on.
 func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w planWords) error {
-	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n))
+	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n, w.broader), w.broader)
 	titles := make(map[int64]string, len(items))
 	for _, it := range items {
 		titles[it.Posting.ID] = oneLine(it.Posting.Company) + " " + oneLine(it.Posting.Title)

@@ -32,6 +32,19 @@ func (j *postingJSON) appendJSON(b []byte) []byte {
 	b = appendJSONStrings(b, j.Matched)
 	b = append(b, `,"missing":`...)
 	b = appendJSONStrings(b, j.Missing)
+	b = append(b, `,"missing_groups":`...)
+	if j.MissingGroups == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, g := range j.MissingGroups {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONStrings(b, g)
+		}
+		b = append(b, ']')
+	}
 	b = append(b, `,"missing_preferred":`...)
 	b = appendJSONStrings(b, j.MissingPreferred)
 	b = append(b, `,"partial":`...)

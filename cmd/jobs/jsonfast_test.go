@@ -25,7 +25,7 @@ func samplePostingJSON(s string, n int, score float64) postingJSON {
 	d, u := s+"d", s+"u"
 	j := postingJSON{
 		ID: s, Source: s, SourceID: s, Company: s, Title: s, URL: s, Status: s, Score: score,
-		Band: s, Matched: []string{s, "Python"}, Missing: []string{}, MissingPreferred: nil,
+		Band: s, Matched: []string{s, "Python"}, Missing: []string{}, MissingGroups: [][]string{{s, "R"}, {}}, MissingPreferred: nil,
 		Partial: []string{s}, Required: []string{"Go", s}, Preferred: []string{},
 		MinYears: &n, Degree: &d, Major: s, Newcomer: n%2 == 0, EmploymentType: s, Location: s,
 		FirstSeen: s, LastSeen: s, Updated: n%3 == 0, UpdatedAt: &u,

@@ -72,6 +72,8 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if err != nil {
 		return nil, nil, err
 	}
+	// A posting whose deadline passed is not open, whatever its source still says.
+	posts = jobs.CloseExpired(posts, f.Now(), filter.Status != nil)
 	prof, err := f.Profile()
 	if err != nil {
 		return nil, nil, err
@@ -171,6 +173,9 @@ func openSince(g []*jobs.Posting, t time.Time) bool {
 		closed := p.ClosedAt
 		if closed == nil {
 			closed = &p.LastSeen
+			if p.Due != nil && p.Due.Before(*closed) {
+				closed = p.Due // closed by its deadline
+			}
 		}
 		if !closed.Before(t) {
 			return true
@@ -239,6 +244,7 @@ type postingJSON struct {
 	Band             string       `json:"band"`
 	Matched          []string     `json:"matched"`
 	Missing          []string     `json:"missing"`
+	MissingGroups    [][]string   `json:"missing_groups"`
 	MissingPreferred []string     `json:"missing_preferred"`
 	Partial          []string     `json:"partial"`
 	Required         []string     `json:"required"`
@@ -275,8 +281,8 @@ func toJSON(s matcher.Scored) postingJSON {
 		ID: strconv.FormatInt(p.ID, 10), Source: p.Source, SourceID: p.SourceID,
 		Company: clean(p.Company), Title: clean(p.Title), URL: p.URL, Status: string(p.Status),
 		Score: m.Score, Band: string(m.Band),
-		Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingPreferred: nonNil(m.MissingPreferred),
-		Partial: nonNil(m.Partial), Required: nonNil(a.SkillsIn(jobs.SectionRequired)),
+		Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingGroups: nonNilGroups(m.MissingGroups),
+		MissingPreferred: nonNil(m.MissingPreferred), Partial: nonNil(m.Partial), Required: nonNil(a.SkillsIn(jobs.SectionRequired)),
 		Preferred: nonNil(a.SkillsIn(jobs.SectionPreferred)),
 		MinYears:  a.MinYears, MaxYears: a.MaxYears, Major: clean(a.Major), Newcomer: a.Newcomer,
 		EmploymentType: p.EmploymentType, Location: clean(p.Location),
@@ -312,6 +318,13 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func nonNilGroups(g [][]string) [][]string {
+	if g == nil {
+		return [][]string{}
+	}
+	return g
 }
 
 func rfc3339(t time.Time) string {

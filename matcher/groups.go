@@ -1,0 +1,574 @@
+package matcher
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jobs-cli/jobs"
+)
+
+// A line of 자격요건 or 우대사항 is one or more requirements, each a group of alternatives of
+// which any one satisfies it: "Python 또는 R" is one group, "Docker와 Kubernetes" two. The
+// grouping reads the words between the skills a line names:
+//
+//   - an alternative word (또는, 혹은, (이)나, or, "/") joins its neighbours into one group;
+//   - a conjunction (및, 와/과, and, &) keeps them apart, as does any other word;
+//   - a comma takes the kind of the next joining word of its list ("Go, Rust, or C++" is one
+//     group; "A, B and C" three), and with none it joins only when the list is marked as
+//     alternatives or examples: "중 하나", "등", "같은", "such as", "e.g.", "one of", "or similar",
+//     or brackets after a category ("클라우드(AWS, GCP)");
+//   - a category named with its examples joins their group: "MySQL, PostgreSQL 등 RDBMS",
+//     "Kafka, RabbitMQ, or similar message brokers", "message brokers such as Kafka", and a
+//     broader concept right after a list of alternatives ("Jenkins 혹은 GitHub Actions로 CI/CD").
+//
+// A line that says a skill is not needed asks for nothing, and fields of study in a degree
+// line are majors, not skills (see majorHits).
+
+// joint is what stands between two skills of a line.
+type joint uint8
+
+const (
+	jointBreak    joint = iota // other words: separate requirements
+	jointAdjacent              // nothing but particles and filler nouns ("GitHub Actions로 CI/CD")
+	jointComma                 // a list comma
+	jointOr                    // an alternative word
+	jointAnd                   // a conjunction
+	jointExample               // an examples marker before what they exemplify ("등", "or similar")
+	jointOpen                  // a category, then its examples ("RDBMS(", "such as")
+	jointClose                 // a closing bracket: the bracketed list ends
+)
+
+// lineItem is one skill found on a line, for grouping: its concept, its place in the folded
+// line and the section it counts in.
+type lineItem struct {
+	concept int
+	s, e    int
+	section jobs.Section
+	weak    bool
+}
+
+func wordSetOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	orWords      = wordSetOf("또는", "혹은", "이나", "나", "내지", "아니면", "or", "/", "|", "또는,")
+	andWords     = wordSetOf("및", "와", "과", "그리고", "and", "&", "+", "랑", "이랑", "하고", "plus")
+	commaWords   = wordSetOf(",", "·", "、", "ㆍ", "‧", "∙", "•")
+	exampleWords = wordSetOf("등", "등의", "등을", "등과", "등이", "등에", "등에서", "등으로", "등등", "같은", "similar",
+		"other", "equivalent", "comparable", "etc", "etc.", "related", "류의", "따위")
+	openWords = wordSetOf("(", "[", "such", "e.g.", "e.g", "eg", "eg.", "like", "including", "예:", "예)", "ex)",
+		"ex.", "예를", "i.e.")
+	closeWords = wordSetOf(")", "]")
+	// fillerWords may stand between two skills of one list without ending it: particles, and
+	// nouns that name what the skill is ("AWS 환경 또는 GCP 환경", "Python 언어나 R").
+	fillerWords = wordSetOf("환경", "기반", "기반의", "언어", "경험", "개발", "사용", "활용", "계열", "기술", "도구", "툴",
+		"플랫폼", "서비스", "프레임워크", "라이브러리", "데이터베이스", "퍼블릭", "프로그래밍", "스택", "관련", "운영",
+		"as", "with", "in", "using", "either", "the", "a", "an", "experience", "languages", "language",
+		"frameworks", "framework", "tools", "tool", "databases", "database", "platforms", "platform",
+		"technologies", "technology", "services", "stack", "-", "–", ":", "both")
+	// Particles that join a word to the next as a connector: "환경이나", "언어와".
+	connectorParticles = []struct {
+		suffix string
+		kind   joint
+	}{{"이나", jointOr}, {"나", jointOr}, {"이랑", jointAnd}, {"랑", jointAnd}, {"와", jointAnd}, {"과", jointAnd}}
+	// preMarkers before a list mark it as alternatives.
+	preMarkers = []string{"one of", "any of", "at least one", "one or more", "either", "such as", "e.g", "like ",
+		"including", "다음 중", "예를 들어", "예:", "중 하나", "중 택"}
+	// notNeeded marks a line that asks for nothing: "Kotlin 경험이 없어도 괜찮습니다".
+	notNeeded = newWordSet("없어도 괜찮", "없어도 됩니다", "없어도 돼요", "없어도 무방", "몰라도 괜찮", "몰라도 됩니다",
+		"몰라도 돼요", "필수는 아닙니다", "필수는 아니에요", "필수가 아닙니다", "필수 아님", "필수는 아님", "무관합니다",
+		"not required", "not a requirement", "not necessary", "not needed", "not a must", "no prior experience",
+		"don't need", "do not need", "don't have to", "do not have to", "needn't")
+)
+
+// splitGap cuts the text between two skills into words and punctuation.
+func splitGap(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		case strings.ContainsRune(",/|()[]&+·、ㆍ‧∙•;", r):
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, s[i:i+utf8.RuneLen(r)])
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// filler reports whether a word may stand inside a list: a filler noun, or a particle or
+// ending the dictionary allows after a Korean name.
+func (d *Dictionary) filler(w string) bool {
+	if fillerWords[w] {
+		return true
+	}
+	for _, suf := range d.suffixes {
+		if w == suf {
+			return true
+		}
+	}
+	// A particle glued to a filler: "환경을", "언어로".
+	for _, p := range [...]string{"을", "를", "이", "가", "은", "는", "의", "에", "로", "으로", "에서"} {
+		if stem, ok := strings.CutSuffix(w, p); ok && stem != "" && fillerWords[stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// classify reads the text between two skills.
+func (d *Dictionary) classify(gap string) joint {
+	words := splitGap(gap)
+	if len(words) == 0 {
+		return jointAdjacent
+	}
+	var or, and, comma, example, open, close bool
+	others, afterExample := 0, 0
+	for _, w := range words {
+		switch {
+		case closeWords[w]:
+			close = true
+		case orWords[w]:
+			or = true
+		case andWords[w]:
+			and = true
+		case commaWords[w]:
+			comma = true
+		case exampleWords[w]:
+			example = true
+		case openWords[w]:
+			open = true
+		case d.filler(w):
+		default:
+			kind := jointBreak
+			for _, cp := range connectorParticles {
+				if stem, ok := strings.CutSuffix(w, cp.suffix); ok && (stem == "" || fillerWords[stem]) {
+					kind = cp.kind
+					break
+				}
+			}
+			switch {
+			case kind == jointOr:
+				or = true
+			case kind == jointAnd:
+				and = true
+			case example:
+				afterExample++ // "등 퍼블릭 클라우드": words before the category
+			default:
+				others++
+			}
+		}
+	}
+	switch {
+	case close:
+		return jointClose
+	case others > 0:
+		return jointBreak
+	case example && afterExample <= 2:
+		return jointExample
+	case afterExample > 0:
+		return jointBreak
+	case open:
+		return jointOpen
+	case or:
+		return jointOr
+	case and:
+		return jointAnd
+	case comma:
+		return jointComma
+	}
+	return jointAdjacent
+}
+
+// altAfter reports whether the text after a list marks it as alternatives or examples:
+// "중 하나", "등", "같은", "or similar".
+func (d *Dictionary) altAfter(post string) bool {
+	words := splitGap(post)
+	for i, w := range words {
+		switch {
+		case strings.HasPrefix(w, "중"), exampleWords[w]:
+			return true
+		case w == "or" && i+1 < len(words) && (exampleWords[words[i+1]] || words[i+1] == "another" || words[i+1] == "any"):
+			return true
+		case d.filler(w):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// altBefore reports whether the text before a list marks it as alternatives: "one of",
+// "such as", "e.g.".
+func altBefore(pre string) bool {
+	for _, m := range preMarkers {
+		if strings.Contains(pre, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// openBefore reports whether the list starts inside a bracket opened just before it.
+func openBefore(pre string) bool {
+	t := strings.TrimRight(pre, " ")
+	return strings.HasSuffix(t, "(") || strings.HasSuffix(t, "[")
+}
+
+// isAncestor reports whether concept anc is broader than concept of, at any distance.
+func (d *Dictionary) isAncestor(anc, of int) bool {
+	for _, a := range d.ancestors[of] {
+		if a == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// groupLine returns the groups of one line's items (given in order of place), each a list
+// of item indexes.
+func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
+	n := len(items)
+	if n == 0 {
+		return nil
+	}
+	parent := make([]int, n)
+	size := make([]int, n)
+	for i := range parent {
+		parent[i], size[i] = i, 1
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		a, b = find(a), find(b)
+		if a != b {
+			parent[b] = a
+			size[a] += size[b]
+		}
+	}
+	joints := make([]joint, max(n-1, 0))
+	for i := 0; i+1 < n; i++ {
+		if items[i+1].s < items[i].e {
+			joints[i] = jointAdjacent
+			continue
+		}
+		joints[i] = d.classify(folded[items[i].e:items[i+1].s])
+	}
+	// Runs: items between breaks (a closing bracket ends a run too).
+	for start := 0; start < n; {
+		end := start
+		for end+1 < n && joints[end] != jointBreak && joints[end] != jointClose {
+			end++
+		}
+		preFrom := 0
+		if start > 0 {
+			preFrom = items[start-1].e
+		}
+		pre := folded[preFrom:items[start].s]
+		postTo := len(folded)
+		if end+1 < n {
+			postTo = items[end+1].s
+		}
+		post := folded[items[end].e:postTo]
+		// Inside a bracket opened within the run ("클라우드(AWS, GCP)") or right before it.
+		bracketAt := -1
+		if openBefore(pre) {
+			bracketAt = start
+		}
+		marked := altBefore(pre) || d.altAfter(post)
+		for k := start; k < end; k++ {
+			j := joints[k]
+			if j == jointOpen && bracketAt < 0 {
+				bracketAt = k + 1
+			}
+			switch j {
+			case jointOr, jointExample:
+				union(k, k+1)
+			case jointComma:
+				alt := marked || (bracketAt >= 0 && k >= bracketAt)
+				for m := k + 1; m < end; m++ {
+					if next := joints[m]; next == jointOr || next == jointExample {
+						alt = true
+						break
+					} else if next == jointAnd {
+						alt = false
+						break
+					}
+				}
+				if alt {
+					union(k, k+1)
+				}
+			case jointOpen:
+				// A category, then its examples: joined when the category is broader than one
+				// of them, or the words say they are examples ("such as", "e.g.").
+				gap := folded[items[k].e:items[k+1].s]
+				explicit := !strings.Contains(gap, "(") && !strings.Contains(gap, "[")
+				for m := k + 1; m <= end && !explicit; m++ {
+					explicit = d.isAncestor(items[k].concept, items[m].concept)
+				}
+				if explicit {
+					union(k, k+1)
+				}
+			case jointAdjacent:
+				// A broader concept right after a list of alternatives: "Jenkins 혹은 GitHub
+				// Actions로 CI/CD".
+				if size[find(k)] >= 2 {
+					root := find(k)
+					for m := start; m <= k; m++ {
+						if find(m) == root && d.isAncestor(items[k+1].concept, items[m].concept) {
+							union(k, k+1)
+							break
+						}
+					}
+				}
+			}
+		}
+		start = end + 1
+	}
+	var out [][]int
+	at := map[int]int{}
+	for i := range items {
+		r := find(i)
+		k, ok := at[r]
+		if !ok {
+			k = len(out)
+			at[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
+	}
+	return out
+}
+
+// Majors. A degree line names the degree and the fields of study; a field there is a major,
+// compared with the profile's major, never a skill.
+var (
+	koreanDegreeWords = []string{"전공", "학과", "학위", "학사", "석사", "박사", "졸업", "학부"}
+	englishDegreeRe   = regexp.MustCompile(`\b(?:degree|bachelor'?s?|master'?s?|ph\.?\s?d|b\.?\s?sc?|m\.?\s?sc?|b\.a|b\.s|m\.s|ba|majors?|majoring|diploma)\b`)
+	// Words that make what follows or precedes them a skill in use, not a field studied.
+	usageWords = []string{"경험", "경력", "연구", "능력", "역량", "지식", "이해", "활용", "사용", "실무", "업무", "experience", "skill",
+		"knowledge", "proficien", "expertise", "familiar", "with "}
+)
+
+// majorKind reports whether a concept of this kind can be a field of study.
+func majorKind(kind string) bool {
+	return kind == "field" || kind == "domain" || kind == "method" || kind == "industry"
+}
+
+// majorHits splits a line's hits into the skills it asks for and the fields of study it
+// names as majors. base is the line's offset in the normalised text.
+func (d *Dictionary) majorHits(folded string, hits []Hit, base int) (skills, majors []Hit) {
+	if len(hits) == 0 || !mayStateDegree(folded) && !strings.Contains(folded, "전공") && !strings.Contains(folded, "학과") {
+		return hits, nil
+	}
+	var kw []int // places of Korean degree words
+	for _, w := range koreanDegreeWords {
+		for off := 0; ; {
+			i := strings.Index(folded[off:], w)
+			if i < 0 {
+				break
+			}
+			kw = append(kw, off+i)
+			off += i + len(w)
+		}
+	}
+	en := englishDegreeRe.FindAllStringIndex(folded, -1)
+	if len(kw) == 0 && len(en) == 0 {
+		return hits, nil
+	}
+	for _, h := range hits {
+		s, e := h.nStart-base, h.nEnd-base
+		if d.studied(folded, s, e, d.concepts[h.Concept].Kind, kw, en) {
+			majors = append(majors, h)
+		} else {
+			skills = append(skills, h)
+		}
+	}
+	return skills, majors
+}
+
+// studied reports whether the name at [s, e) of a degree line, of a concept of this kind,
+// stands as a field of study. In Korean, a discipline's name (통계학, 컴퓨터공학: a field, or a
+// name ending in 학) before a degree word, with no word of use between ("통계학 석사",
+// "경영학, 통계학 등 관련 전공"); "컴퓨터 비전 관련 분야 박사" names a research area, a skill. In
+// English, a field after a degree word ("BS in Statistics", "a degree in CS, EE or Math") or
+// before one ("a Computer Science degree").
+func (d *Dictionary) studied(folded string, s, e int, kind string, kw []int, en [][]int) bool {
+	if !majorKind(kind) {
+		return false
+	}
+	name := folded[s:e]
+	if hasHangul(name) {
+		if kind != "field" && !strings.HasSuffix(name, "학") {
+			return false
+		}
+		for _, k := range kw {
+			if k >= e && !containsAny(folded[e:k], usageWords) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range en {
+		if m[1] <= s && !containsAny(folded[m[1]:s], usageWords) && !usedAfter(folded[e:]) {
+			return true
+		}
+		if m[0] >= e && !containsAny(folded[e:m[0]], usageWords) {
+			return true // "a Computer Science degree"
+		}
+	}
+	return false
+}
+
+// usedAfter reports whether the words right after a name make it a skill in use
+// ("statistics experience").
+func usedAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range [...]string{"experience", "skill", "knowledge", "proficien", "expertise"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingGroup is one group of a line, its members concept indexes; weak members were named
+// inside job names and count only for a skill named nowhere else.
+type pendingGroup struct {
+	section  jobs.Section
+	span     jobs.Span
+	concepts []int
+	weak     []bool
+}
+
+// pendGroups appends the groups of one line's hits; lineStart is the line's place in the
+// normalised text and span maps normalised offsets to the input's.
+//
+// Hits of majors (fields of study) are no requirement: they are left out.
+func (a *Analyzer) pendGroups(dst []pendingGroup, folded string, lineStart int, hits, majors []Hit,
+	sectionAt func(int) jobs.Section, span func(int, int) (int, int)) []pendingGroup {
+	items := make([]lineItem, 0, len(hits))
+	for _, h := range hits {
+		if isMajor(h, majors) {
+			continue
+		}
+		s, e := h.nStart-lineStart, h.nEnd-lineStart
+		sec := sectionAt(s)
+		if sec != jobs.SectionRequired && sec != jobs.SectionPreferred {
+			continue
+		}
+		items = append(items, lineItem{concept: h.Concept, s: s, e: e, section: sec, weak: h.weak})
+	}
+	if len(items) == 0 {
+		return dst
+	}
+	ls, le := span(lineStart, lineStart+len(folded))
+	for _, g := range a.dict.groupLine(folded, items) {
+		// A group's members count in one section: a bracket that makes some of them
+		// optional ("Python (Spark 우대)") splits it.
+		for _, sec := range [...]jobs.Section{jobs.SectionRequired, jobs.SectionPreferred} {
+			var pg pendingGroup
+			for _, i := range g {
+				if items[i].section == sec {
+					pg.concepts = append(pg.concepts, items[i].concept)
+					pg.weak = append(pg.weak, items[i].weak)
+				}
+			}
+			if len(pg.concepts) > 0 {
+				pg.section, pg.span = sec, jobs.Span{Start: ls, End: le}
+				dst = append(dst, pg)
+			}
+		}
+	}
+	return dst
+}
+
+// isMajor reports whether a hit (perhaps stretched over brackets) is one of the majors.
+func isMajor(h Hit, majors []Hit) bool {
+	for _, m := range majors {
+		if m.Concept == h.Concept && m.nStart >= h.nStart && m.nStart < max(h.nEnd, h.nStart+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// groups turns the pending groups into the analysis's: job-name mentions are dropped for a
+// skill named elsewhere (namedElsewhere), each member named once, and a group read twice in
+// one section kept once.
+func (a *Analyzer) groups(pending []pendingGroup, namedElsewhere func(concept int) bool) []jobs.Group {
+	if len(pending) == 0 {
+		return nil
+	}
+	out := make([]jobs.Group, 0, len(pending))
+	seen := map[string]bool{}
+	for _, pg := range pending {
+		var names []string
+		for k, ci := range pg.concepts {
+			if pg.weak[k] && namedElsewhere(ci) {
+				continue
+			}
+			name := a.dict.concepts[ci].Name
+			dup := false
+			for _, n := range names {
+				dup = dup || n == name
+			}
+			if !dup {
+				names = append(names, name)
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		key := string(pg.section) + "\x1f" + strings.Join(names, "\x1f")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, jobs.Group{Section: pg.section, AnyOf: names, Span: pg.span})
+	}
+	return out
+}
+
+// majorNames names the fields of study found, each once, in order.
+func (a *Analyzer) majorNames(majors []Hit) []string {
+	var out []string
+	for _, h := range majors {
+		name := a.dict.concepts[h.Concept].Name
+		dup := false
+		for _, n := range out {
+			dup = dup || n == name
+		}
+		if !dup {
+			out = append(out, name)
+		}
+	}
+	return out
+}
