@@ -400,9 +400,9 @@ const memberSep = "\x1e"
 
 // skillSummary is postings.skills for rows and the groups of a: "section:skill" in order,
 // then a group entry per requirement, "=section:start-end:" and its alternatives joined by
-// memberSep, all joined by skillSep. A summary without group entries was written before
-// requirements were read as groups (or names no requirement): each required or preferred
-// skill is then its own group (jobs.PlainGroups).
+// memberSep (or a lone "=" for an analysis that found skills but no requirement), all joined
+// by skillSep. A summary with skills and no group entry was written before requirements were
+// read as groups: each required or preferred skill is then its own group (jobs.PlainGroups).
 func skillSummary(rows []reqRow, a *jobs.Analysis) string {
 	var b strings.Builder
 	for i, r := range rows {
@@ -412,6 +412,11 @@ func skillSummary(rows []reqRow, a *jobs.Analysis) string {
 		b.WriteString(string(r.section))
 		b.WriteByte(':')
 		b.WriteString(r.skill)
+	}
+	if a != nil && a.Groups != nil && len(a.Groups) == 0 && b.Len() > 0 {
+		// Read as groups, and none found: a lone marker says so.
+		b.WriteString(skillSep)
+		b.WriteByte('=')
 	}
 	if a != nil {
 		for _, g := range a.Groups {
@@ -431,16 +436,17 @@ func skillSummary(rows []reqRow, a *jobs.Analysis) string {
 	return b.String()
 }
 
-// parseGroups reads the group entries of postings.skills; nil when it has none. Names are
+// parseGroups reads the group entries of postings.skills: nil when it has none (written before
+// groups were read), empty for the lone marker. Names are
 // interned by of (the identity keeps them as they are).
 func parseGroups(s string, of func(string) string) []jobs.Group {
 	if !strings.HasPrefix(s, "=") && !strings.Contains(s, skillSep+"=") {
 		return nil
 	}
-	var out []jobs.Group
+	out := []jobs.Group{}
 	for entry := range strings.SplitSeq(s, skillSep) {
 		rest, ok := strings.CutPrefix(entry, "=")
-		if !ok {
+		if !ok || rest == "" {
 			continue
 		}
 		sec, rest, ok1 := strings.Cut(rest, ":")
@@ -1209,6 +1215,25 @@ func (d *DB) UpdateAnalyses(ctx context.Context, items []AnalysisUpdate) error {
 		return err
 	}
 	return t.commit()
+}
+
+// CountUngrouped counts the postings whose analysis was stored before requirements were read
+// as groups of alternatives: a required or preferred skill in their summary and no group.
+// A rematch re-reads them; until then each such skill is its own requirement.
+func (d *DB) CountUngrouped(ctx context.Context) (int, error) {
+	t, err := d.beginRead(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer t.Rollback()
+	var n int
+	if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM postings
+		WHERE (skills LIKE 'required:%' OR skills LIKE 'preferred:%'
+			OR instr(skills, char(31) || 'required:') > 0 OR instr(skills, char(31) || 'preferred:') > 0)
+		AND substr(skills, 1, 1) <> '=' AND instr(skills, char(31) || '=') = 0`).Scan(&n); err != nil {
+		return 0, d.wrap(err, "cannot count postings to re-read")
+	}
+	return n, t.commit()
 }
 
 // updateAnalysisSQL writes a posting's derived columns.

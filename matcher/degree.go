@@ -3,6 +3,7 @@ package matcher
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -85,7 +86,26 @@ func degreeIn(lines, folded []string) (jobs.Degree, string) {
 				re = majorInRe
 			}
 			if m := re.FindStringIndex(t); m != nil {
-				major = strings.TrimSpace(t[m[0]:m[1]])
+				// "경제학, 통계학 등 관련 전공": the fields listed before the one matched belong to it.
+				from := m[0]
+				for {
+					before := strings.TrimRight(t[:from], " ")
+					if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, "·") {
+						break
+					}
+					before = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, ","), "·"), " ")
+					i := strings.LastIndexAny(before, ",·•-*:(")
+					if i < 0 {
+						from = 0
+						break
+					}
+					_, size := utf8.DecodeRuneInString(before[i:])
+					from = i + size
+					if before[i] != ',' && !strings.HasPrefix(before[i:], "·") {
+						break // the bullet or heading before the list
+					}
+				}
+				major = strings.Trim(strings.TrimSpace(t[from:m[1]]), ",· ")
 			}
 		}
 	}

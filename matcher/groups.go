@@ -405,7 +405,7 @@ func (d *Dictionary) majorHits(folded string, hits []Hit, base int) (skills, maj
 	}
 	for _, h := range hits {
 		s, e := h.nStart-base, h.nEnd-base
-		if d.studied(folded, s, e, d.concepts[h.Concept].Kind, kw, en) {
+		if d.studied(folded, s, e, &d.concepts[h.Concept], kw, en) {
 			majors = append(majors, h)
 		} else {
 			skills = append(skills, h)
@@ -420,11 +420,15 @@ func (d *Dictionary) majorHits(folded string, hits []Hit, base int) (skills, maj
 // "경영학, 통계학 등 관련 전공"); "컴퓨터 비전 관련 분야 박사" names a research area, a skill. In
 // English, a field after a degree word ("BS in Statistics", "a degree in CS, EE or Math") or
 // before one ("a Computer Science degree").
-func (d *Dictionary) studied(folded string, s, e int, kind string, kw []int, en [][]int) bool {
-	if !majorKind(kind) {
-		return false
+func (d *Dictionary) studied(folded string, s, e int, c *Concept, kw []int, en [][]int) bool {
+	kind := c.Kind
+	if !majorKind(kind) || englishDegreeRe.MatchString(strings.ToLower(c.Name)) {
+		return false // not a field, or a degree itself (PhD, Bachelor's Degree)
 	}
 	name := folded[s:e]
+	if kind == "field" && (englishDegreeRe.MatchString(name) || containsAny(name, koreanDegreeWords)) {
+		return true // named with its degree: "CS Degree", "컴퓨터공학과"
+	}
 	if hasHangul(name) {
 		if kind != "field" && !strings.HasSuffix(name, "학") {
 			return false
@@ -476,7 +480,9 @@ func (a *Analyzer) pendGroups(dst []pendingGroup, folded string, lineStart int, 
 	sectionAt func(int) jobs.Section, span func(int, int) (int, int)) []pendingGroup {
 	items := make([]lineItem, 0, len(hits))
 	for _, h := range hits {
-		if isMajor(h, majors) {
+		// Majors, and what nobody learns for a job (industries, degrees, fields), are no
+		// requirement to meet.
+		if isMajor(h, majors) || !a.dict.concepts[h.Concept].Scored() {
 			continue
 		}
 		s, e := h.nStart-lineStart, h.nEnd-lineStart
@@ -523,10 +529,9 @@ func isMajor(h Hit, majors []Hit) bool {
 // groups turns the pending groups into the analysis's: job-name mentions are dropped for a
 // skill named elsewhere (namedElsewhere), each member named once, and a group read twice in
 // one section kept once.
+//
+// The result is never nil: an analysis read as groups says so even when it found none.
 func (a *Analyzer) groups(pending []pendingGroup, namedElsewhere func(concept int) bool) []jobs.Group {
-	if len(pending) == 0 {
-		return nil
-	}
 	out := make([]jobs.Group, 0, len(pending))
 	seen := map[string]bool{}
 	for _, pg := range pending {

@@ -124,31 +124,37 @@ func analyzeRun(opts *analyzeOptions) error {
 		}
 		return writeJSON(f.IO.Out, out)
 	}
-	printAnalysis(f.IO, text, res, m, prof)
+	printAnalysis(f.IO, an.Dictionary(), res, m, prof)
 	return nil
 }
 
 // printAnalysis writes what was read from a posting, section by section, and the match.
-func printAnalysis(io *IOStreams, text string, res *matcher.Result, m jobs.Match, prof *matcher.Profile) {
+func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m jobs.Match, prof *matcher.Profile) {
 	w := io.Out
+	// Required and preferred: the requirements, each a group of alternatives; other: the
+	// skills named elsewhere (title, intro, tasks).
 	for _, sec := range []jobs.Section{jobs.SectionRequired, jobs.SectionPreferred, jobs.SectionOther} {
-		var parts []string
-		for _, s := range res.Skills {
-			if s.Section == sec {
-				parts = append(parts, mark(io, prof, s.Skill))
+		text := "-"
+		if gs := res.GroupsIn(sec); len(gs) > 0 {
+			text = groupMarks(io, prof, gs)
+		} else if sec == jobs.SectionOther {
+			var parts []string
+			for _, s := range res.Skills {
+				if s.Section == sec {
+					parts = append(parts, mark(io, prof, s.Skill))
+				}
+			}
+			if len(parts) > 0 {
+				text = strings.Join(parts, "  ")
 			}
 		}
-		if len(parts) == 0 {
-			parts = []string{"-"}
-		}
-		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", strings.Join(parts, "  "))
+		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", text)
 	}
 	fmt.Fprintf(w, "%-10s %s\n", "Years:", orDash(years(res.MinYears, res.MaxYears)))
-	deg := string(res.Degree)
-	if res.Major != "" {
-		deg = strings.TrimSpace(deg + " (" + clean(res.Major) + ")")
+	fmt.Fprintf(w, "%-10s %s\n", "Degree:", orDash(string(res.Degree)))
+	if major := majorText(res.Major, res.Majors); major != "" {
+		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, d.FitMajor(prof.Major, &res.Analysis)))
 	}
-	fmt.Fprintf(w, "%-10s %s\n", "Degree:", orDash(deg))
 	fmt.Fprintln(w)
 	printScore(io, m)
 }

@@ -26,12 +26,14 @@ func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
 		Use:   "gaps",
 		Short: "The few skills to learn next, and how many postings each unlocks",
 		Long: `Rank the skills your profile lacks by how many target postings each would unlock: a
-posting is unlocked when the skill is the only required skill you miss. Counts of postings
+posting is unlocked when the skill meets the one requirement you still miss. A requirement
+is a group of alternatives ("Python 또는 R" is met by either): a skill in a group you already
+meet is never a gap, and majors named in degree lines are not skills. Counts of postings
 requiring and preferring each skill break ties. Works on the same postings as 'jobs list':
 the open postings that pass the config's targets.
 
-With --plan N, choose N skills to learn in order, so that together they cover every
-required skill of as many target postings as possible, and say what each step unlocks.
+With --plan N, choose N skills to learn in order, so that together they meet every
+requirement of as many target postings as possible, and say what each step unlocks.
 A skill marked partial is one you have a close relative of (Spring Boot when you know
 Spring): you build on what you know.`,
 		Example: `  jobs gaps
@@ -125,7 +127,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 			complete++
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "Of your %d %s, you cover every required skill of %d.\n\n", len(items), noun, complete)
+	fmt.Fprintf(f.IO.Out, "Of your %d %s, you meet every requirement of %d.\n\n", len(items), noun, complete)
 	if len(shown) == 0 {
 		fmt.Fprintln(f.IO.Out, "You miss no required or preferred skill of these postings.")
 		return nil
@@ -149,9 +151,9 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	top := shown[0]
-	fmt.Fprintf(f.IO.Out, "\nUNLOCKS counts postings where the skill is the only required one you miss.\n")
+	fmt.Fprintf(f.IO.Out, "\nUNLOCKS counts postings where the skill meets the one requirement you still miss.\n")
 	if top.Unlocks > 0 {
-		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d %s would have every required skill covered.\n",
+		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d %s would have every requirement met.\n",
 			top.Skill, top.Unlocks, len(items), noun)
 	} else {
 		fmt.Fprintf(f.IO.Out, "No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.\n",
@@ -226,9 +228,9 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 			start++
 		}
 	}
-	fmt.Fprintf(io.Out, "You cover every required skill of %d of your %d %s today.\n\n", start, len(items), w.noun)
+	fmt.Fprintf(io.Out, "You meet every requirement of %d of your %d %s today.\n\n", start, len(items), w.noun)
 	if len(steps) == 0 {
-		fmt.Fprintf(io.Out, "There is no required skill left to learn for these postings.\n")
+		fmt.Fprintf(io.Out, "There is no requirement left to meet for these postings.\n")
 		return nil
 	}
 	t := newTable(io, "STEP", "LEARN", "COMPLETES", "COVERED", "REQUIRED BY")
@@ -256,7 +258,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 }
 
 // planSummary is the plan in one sentence: "Learn Docker and Airflow: with them, 14 more of
-// your 40 target postings would have every required skill covered."
+// your 40 target postings would have every requirement met."
 func planSummary(names []string, more, total int, noun string) string {
 	pronoun := "them"
 	if len(names) == 1 {
@@ -266,7 +268,7 @@ func planSummary(names []string, more, total int, noun string) string {
 		return fmt.Sprintf("Learn %s: no more of your %d %s would be fully covered yet, but each step below brings some closer.",
 			joinAnd(names), total, noun)
 	}
-	return fmt.Sprintf("Learn %s: with %s, %d more of your %d %s would have every required skill covered.",
+	return fmt.Sprintf("Learn %s: with %s, %d more of your %d %s would have every requirement met.",
 		joinAnd(names), pronoun, more, total, noun)
 }
 

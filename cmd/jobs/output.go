@@ -7,12 +7,17 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/term"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
 )
 
 // writeJSON prints one JSON document and nothing else: indented for a person at a terminal,
@@ -276,3 +281,65 @@ func paint(io *IOStreams, code, s string) string {
 }
 
 func displayWidth(s string) int { return runewidth.StringWidth(s) }
+
+// groupMarks writes the requirements read from one line, each a group of alternatives: a met
+// one with ✓ and the alternative the profile has ("[✓ Python]"), an unmet one with ✗ and its
+// alternatives ("[✗ React or Vue.js]").
+func groupMarks(io *IOStreams, prof *matcher.Profile, groups []jobs.Group) string {
+	marks := make([]string, 0, len(groups))
+	for _, g := range groups {
+		if prof.GroupMet(g) {
+			// The alternative the profile names itself, else one it has through a narrower skill.
+			had := ""
+			for _, s := range g.AnyOf {
+				if slices.Contains(prof.Skills, s) {
+					had = s
+					break
+				}
+				if had == "" && prof.Has(s) {
+					had = s
+				}
+			}
+			marks = append(marks, paint(io, "32", "✓ "+had))
+			continue
+		}
+		marks = append(marks, paint(io, "31", "✗ "+alternatives(g.AnyOf)))
+	}
+	return paint(io, "2", "[") + strings.Join(marks, paint(io, "2", " · ")) + paint(io, "2", "]")
+}
+
+// alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
+func alternatives(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// majorText is the field of study a posting asks for: as written, else the fields read.
+func majorText(written string, majors []string) string {
+	if written != "" {
+		return oneLine(written)
+	}
+	return strings.Join(majors, ", ")
+}
+
+// majorNote says how the profile's major fits the fields a posting names.
+func majorNote(io *IOStreams, prof *matcher.Profile, fit matcher.MajorFit) string {
+	if prof.Major == "" {
+		return paint(io, "2", " (set profile.major to compare yours)")
+	}
+	yours := oneLine(prof.Major)
+	switch fit {
+	case matcher.MajorListed:
+		return " " + paint(io, "32", "(✓ yours, "+yours+", is listed)")
+	case matcher.MajorClose:
+		return " " + paint(io, "33", "(~ yours, "+yours+", may count as related)")
+	case matcher.MajorUnlisted:
+		return " " + paint(io, "31", "(✗ yours, "+yours+", is not listed)")
+	}
+	return ""
+}

@@ -38,15 +38,24 @@ Scores follow the profile on every run and need no rematch.`,
 }
 
 func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
-	ctx := cmd.Context()
-	f := opts.f
-	an, err := f.Analyzer()
+	read, changed, err := rematchAll(cmd.Context(), opts.f)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "Re-read %d postings: %d changed.\n", read, changed)
+	return nil
+}
+
+// rematchAll re-derives every stored posting's analysis from its text and stores the ones
+// that changed; it returns how many it read and how many changed.
+func rematchAll(ctx context.Context, f *Factory) (read, changed int, err error) {
+	an, err := f.Analyzer()
+	if err != nil {
+		return 0, 0, err
+	}
 	store, err := f.Store(ctx)
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	// Reading streams postings to workers on every core; one writer stores them in batches.
 	in := make(chan *jobs.Posting, 256)
@@ -94,13 +103,12 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	readErr := store.EachPosting(ctx, func(p *jobs.Posting) error { return send(ctx, in, p) })
 	close(in)
 	if err := <-writeErr; err != nil {
-		return err
+		return 0, 0, err
 	}
 	if readErr != nil {
-		return readErr
+		return 0, 0, readErr
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings: %d changed.\n", n+int(unchanged.Load()), n)
-	return nil
+	return n + int(unchanged.Load()), n, nil
 }
 
 // send hands v to a pipeline's channel, unless ctx ends first.

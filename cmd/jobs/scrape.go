@@ -220,6 +220,19 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
+	// Postings stored by an older jobs, before requirements were read as groups of
+	// alternatives, are re-read once, so that every score and gap counts groups.
+	if n, err := store.CountUngrouped(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		read, changed, err := rematchAll(ctx, f)
+		if err != nil {
+			return err
+		}
+		if !opts.Quiet && !opts.JSON {
+			fmt.Fprintf(f.IO.ErrOut, "Re-read %d stored postings (requirements are now groups of alternatives): %d changed.\n", read, changed)
+		}
+	}
 	runID, err := store.StartRun(ctx)
 	if err != nil {
 		return err

@@ -72,9 +72,12 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	}
 	fmt.Fprintf(w, "\n%s\n", p.URL)
 	status := string(p.Status)
-	if p.Due != nil {
+	switch {
+	case p.Status == jobs.StatusOpen && p.Expired(f.Now()):
+		status = "closed: deadline " + p.Due.Format("2006-01-02") + " passed"
+	case p.Due != nil:
 		status += ", due " + p.Due.Format("2006-01-02")
-	} else if p.Status == jobs.StatusOpen {
+	case p.Status == jobs.StatusOpen:
 		status += ", rolling (상시)"
 	}
 	fmt.Fprintf(w, "#%d · %s · first seen %s · last seen %s", p.ID, status,
@@ -85,13 +88,15 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	fmt.Fprintln(w)
 	a := p.Analysis
 	fmt.Fprintf(w, "Years: %s   Degree: %s", orDash(years(a.MinYears, a.MaxYears)), orDash(string(a.Degree)))
-	if a.Major != "" {
-		fmt.Fprintf(w, "   Major: %s", oneLine(a.Major))
-		if prof.Major != "" {
-			fmt.Fprintf(w, " (yours: %s)", oneLine(prof.Major))
-		}
+	if major := majorText(a.Major, res.Majors); major != "" {
+		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, an.Dictionary().FitMajor(prof.Major, &res.Analysis)))
 	}
 	fmt.Fprintln(w)
+	// Each line's requirements, read as groups of alternatives.
+	groups := map[jobs.Span][]jobs.Group{}
+	for _, g := range res.Groups {
+		groups[g.Span] = append(groups[g.Span], g)
+	}
 	// The text, line by line, each skill marked where it stands.
 	for _, l := range res.Lines {
 		raw := text[l.Start:l.End]
@@ -103,7 +108,9 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			continue
 		}
 		line := "  " + clean(raw)
-		if len(l.Skills) > 0 && !l.Ignored {
+		if gs := groups[jobs.Span{Start: l.Start, End: l.End}]; len(gs) > 0 && !l.Ignored {
+			line += "   " + groupMarks(f.IO, prof, gs)
+		} else if len(l.Skills) > 0 && !l.Ignored {
 			var marks []string
 			seen := map[string]bool{}
 			for _, s := range l.Skills {

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/matcher"
 )
 
 // TargetsConfig is the set of postings the user aims at. list, gaps, gaps --plan, digest and
@@ -45,6 +46,9 @@ type RoleTarget struct {
 	Name       string   `yaml:"name"`
 	Titles     []string `yaml:"titles"`
 	Categories []int    `yaml:"categories"`
+	// Plain is set for a role written as a plain word: the role dictionary (matcher/roles.yaml)
+	// gives it its spellings in both languages and its categories.
+	Plain bool `yaml:"-"`
 }
 
 // UnmarshalYAML reads a role: a mapping of name, titles and categories, or a plain word that
@@ -52,7 +56,7 @@ type RoleTarget struct {
 func (r *RoleTarget) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.ScalarNode {
 		w := strings.TrimSpace(n.Value)
-		*r = RoleTarget{Name: w, Titles: []string{w}}
+		*r = RoleTarget{Name: w, Titles: []string{w}, Plain: true}
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
@@ -193,12 +197,22 @@ func (c *Config) targetRules() *targetRules {
 	}
 	t := &c.Targets
 	r := &targetRules{years: t.Years, minScore: t.MinScore}
+	// The role dictionary is embedded and tested; were it unreadable, plain words would
+	// match as written.
+	known, _ := matcher.BuiltinRoles()
 	for _, role := range t.Roles {
+		titles, categories := role.Titles, role.Categories
+		if role.Plain && known != nil {
+			if kr, ok := known.Lookup(role.Name); ok {
+				titles = append(append([]string{}, titles...), kr.Titles...)
+				categories = append(append([]int{}, categories...), kr.Categories...)
+			}
+		}
 		pr := preparedRole{categories: map[int]bool{}}
-		for _, w := range role.Titles {
+		for _, w := range titles {
 			pr.words = append(pr.words, foldWord(w))
 		}
-		for _, id := range role.Categories {
+		for _, id := range categories {
 			pr.categories[id] = true
 		}
 		r.roles = append(r.roles, pr)

@@ -458,8 +458,8 @@ func TestGapsPlanOverTargets(t *testing.T) {
 
 	r = gaps(true, "--plan", "3")
 	for _, s := range []string{
-		"You cover every required skill of 1 of your 6 target postings today.",
-		"Learn Docker, Airflow and Spark: with them, 4 more of your 6 target postings would have every required skill covered.",
+		"You meet every requirement of 1 of your 6 target postings today.",
+		"Learn Docker, Airflow and Spark: with them, 4 more of your 6 target postings would have every requirement met.",
 		"1. Docker: 2 of your target postings require it. Learning it completes 2 postings: #",
 		"2. Airflow: 2 of your target postings require it. On its own it completes none yet; it brings 2 postings closer",
 	} {
