@@ -162,7 +162,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	return nil
 }
 
-// planJSON is `gaps --plan N --json` (CONTRACT.md): the contract's fields, and more.
+// planJSON is `gaps --plan N --json` (docs/cli.md): the contract's fields, and more.
 type planJSON struct {
 	Plan           []planStepJSON `json:"plan"`
 	TargetPostings int            `json:"target_postings"`

@@ -231,7 +231,7 @@ func excluded(cfg *Config, p *jobs.Posting) bool {
 	return len(cfg.targetRules().check([]*jobs.Posting{p})) > 0
 }
 
-// postingJSON is one element of `list --json` (CONTRACT.md) and of `export`.
+// postingJSON is one element of `list --json` (docs/cli.md) and of `export`.
 type postingJSON struct {
 	ID               string       `json:"id"`
 	Source           string       `json:"source"`
