@@ -60,10 +60,11 @@ type Extension struct {
 type Dictionary struct {
 	single    map[string]bool // single Hangul syllables allowed as names
 	concepts  []Concept
-	byName    map[string]int // folded alias or name -> concept index
-	byCanon   map[string]int // canonical name as written -> concept index
-	suffixes  []string       // Hangul that may follow a Korean alias
-	ancestors [][]int        // per concept: every broader concept, transitively
+	byName    map[string]int  // folded alias or name -> concept index
+	byCanon   map[string]int  // canonical name as written -> concept index
+	suffixes  []string        // Hangul that may follow a Korean alias
+	suffixSet map[string]bool // the same, to look one up
+	ancestors [][]int         // per concept: every broader concept, transitively
 }
 
 // Builtin loads the embedded dictionary, extended by ext.
@@ -100,6 +101,10 @@ func newDictionary(f dictFile, ext Extension) (*Dictionary, error) {
 		if s = strings.TrimSpace(s); s != "" {
 			d.suffixes = append(d.suffixes, s)
 		}
+	}
+	d.suffixSet = make(map[string]bool, len(d.suffixes))
+	for _, s := range d.suffixes {
+		d.suffixSet[s] = true
 	}
 	// Longest suffixes first, so the check can stop at the first that fits.
 	sort.Slice(d.suffixes, func(i, j int) bool { return len(d.suffixes[i]) > len(d.suffixes[j]) })

@@ -40,6 +40,10 @@ const (
 	jointClose                 // a closing bracket: the bracketed list ends
 )
 
+// maxExamples bounds how far a category looks for its examples, so that a line listing
+// thousands of skills costs time in proportion to its length.
+const maxExamples = 16
+
 // lineItem is one skill found on a line, for grouping: its concept, its place in the folded
 // line and the section it counts in.
 type lineItem struct {
@@ -88,23 +92,29 @@ var (
 		"don't need", "do not need", "don't have to", "do not have to", "needn't")
 )
 
-// splitGap cuts the text between two skills into words and punctuation.
-func splitGap(s string) []string {
-	var out []string
+// eachWord calls yield with each word and punctuation mark of the text between two skills,
+// until yield returns false.
+func eachWord(s string, yield func(string) bool) {
 	start := -1
 	for i, r := range s {
 		switch {
 		case unicode.IsSpace(r):
 			if start >= 0 {
-				out = append(out, s[start:i])
+				if !yield(s[start:i]) {
+					return
+				}
 				start = -1
 			}
 		case strings.ContainsRune(",/|()[]&+·、ㆍ‧∙•;", r):
 			if start >= 0 {
-				out = append(out, s[start:i])
+				if !yield(s[start:i]) {
+					return
+				}
 				start = -1
 			}
-			out = append(out, s[i:i+utf8.RuneLen(r)])
+			if !yield(s[i : i+utf8.RuneLen(r)]) {
+				return
+			}
 		default:
 			if start < 0 {
 				start = i
@@ -112,21 +122,15 @@ func splitGap(s string) []string {
 		}
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		yield(s[start:])
 	}
-	return out
 }
 
 // filler reports whether a word may stand inside a list: a filler noun, or a particle or
 // ending the dictionary allows after a Korean name.
 func (d *Dictionary) filler(w string) bool {
-	if fillerWords[w] {
+	if fillerWords[w] || d.suffixSet[w] {
 		return true
-	}
-	for _, suf := range d.suffixes {
-		if w == suf {
-			return true
-		}
 	}
 	// A particle glued to a filler: "환경을", "언어로".
 	for _, p := range [...]string{"을", "를", "이", "가", "은", "는", "의", "에", "로", "으로", "에서"} {
@@ -139,13 +143,9 @@ func (d *Dictionary) filler(w string) bool {
 
 // classify reads the text between two skills.
 func (d *Dictionary) classify(gap string) joint {
-	words := splitGap(gap)
-	if len(words) == 0 {
-		return jointAdjacent
-	}
 	var or, and, comma, example, open, close bool
 	others, afterExample := 0, 0
-	for _, w := range words {
+	eachWord(gap, func(w string) bool {
 		switch {
 		case closeWords[w]:
 			close = true
@@ -179,7 +179,8 @@ func (d *Dictionary) classify(gap string) joint {
 				others++
 			}
 		}
-	}
+		return others == 0 // another word breaks the list whatever follows
+	})
 	switch {
 	case close:
 		return jointClose
@@ -204,19 +205,22 @@ func (d *Dictionary) classify(gap string) joint {
 // altAfter reports whether the text after a list marks it as alternatives or examples:
 // "중 하나", "등", "같은", "or similar".
 func (d *Dictionary) altAfter(post string) bool {
-	words := splitGap(post)
-	for i, w := range words {
+	alt, afterOr := false, false
+	eachWord(post, func(w string) bool {
 		switch {
+		case afterOr:
+			alt = exampleWords[w] || w == "another" || w == "any"
+			return false
 		case strings.HasPrefix(w, "중"), exampleWords[w]:
+			alt = true
+			return false
+		case w == "or":
+			afterOr = true
 			return true
-		case w == "or" && i+1 < len(words) && (exampleWords[words[i+1]] || words[i+1] == "another" || words[i+1] == "any"):
-			return true
-		case d.filler(w):
-			continue
 		}
-		return false
-	}
-	return false
+		return d.filler(w)
+	})
+	return alt
 }
 
 // altBefore reports whether the text before a list marks it as alternatives: "one of",
@@ -303,6 +307,16 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 			bracketAt = start
 		}
 		marked := altBefore(pre) || d.altAfter(post)
+		// next[k] is the first joint after k that is not a comma (or an adjacency): what a
+		// comma at k takes its kind from. Read right to left, so a long list costs one pass.
+		next := make([]joint, end-start+1)
+		var last joint = jointBreak
+		for k := end - 1; k >= start; k-- {
+			next[k-start] = last
+			if j := joints[k]; j == jointOr || j == jointExample || j == jointAnd {
+				last = j
+			}
+		}
 		for k := start; k < end; k++ {
 			j := joints[k]
 			if j == jointOpen && bracketAt < 0 {
@@ -313,14 +327,11 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 				union(k, k+1)
 			case jointComma:
 				alt := marked || (bracketAt >= 0 && k >= bracketAt)
-				for m := k + 1; m < end; m++ {
-					if next := joints[m]; next == jointOr || next == jointExample {
-						alt = true
-						break
-					} else if next == jointAnd {
-						alt = false
-						break
-					}
+				switch next[k-start] {
+				case jointOr, jointExample:
+					alt = true
+				case jointAnd:
+					alt = false
 				}
 				if alt {
 					union(k, k+1)
@@ -330,7 +341,7 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 				// of them, or the words say they are examples ("such as", "e.g.").
 				gap := folded[items[k].e:items[k+1].s]
 				explicit := !strings.Contains(gap, "(") && !strings.Contains(gap, "[")
-				for m := k + 1; m <= end && !explicit; m++ {
+				for m := k + 1; m <= min(end, k+maxExamples) && !explicit; m++ {
 					explicit = d.isAncestor(items[k].concept, items[m].concept)
 				}
 				if explicit {
@@ -341,7 +352,7 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 				// Actions로 CI/CD".
 				if size[find(k)] >= 2 {
 					root := find(k)
-					for m := start; m <= k; m++ {
+					for m := max(start, k-maxExamples); m <= k; m++ {
 						if find(m) == root && d.isAncestor(items[k+1].concept, items[m].concept) {
 							union(k, k+1)
 							break
@@ -385,7 +396,11 @@ func majorKind(kind string) bool {
 // majorHits splits a line's hits into the skills it asks for and the fields of study it
 // names as majors. base is the line's offset in the normalised text.
 func (d *Dictionary) majorHits(folded string, hits []Hit, base int) (skills, majors []Hit) {
-	if len(hits) == 0 || !mayStateDegree(folded) && !strings.Contains(folded, "전공") && !strings.Contains(folded, "학과") {
+	field := false
+	for _, h := range hits {
+		field = field || majorKind(d.concepts[h.Concept].Kind)
+	}
+	if !field || !mayStateDegree(folded) && !strings.Contains(folded, "전공") && !strings.Contains(folded, "학과") {
 		return hits, nil
 	}
 	var kw []int // places of Korean degree words
