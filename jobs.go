@@ -196,7 +196,8 @@ type Page struct {
 	FetchedAt time.Time // when the page was last fetched
 	Outcome   Outcome
 	// Filter fingerprints the source's filter when the page was skipped by it; a skipped
-	// page is fetched again when the filter changes.
+	// page is fetched again when the filter changes. For a source whose list gives no update
+	// time (LINE), it fingerprints the listed record instead, which tells a changed posting.
 	Filter string
 }
 

@@ -421,12 +421,19 @@ func asInt64(v any) (int64, bool) {
 }
 
 // boardTime reads an update time; a time without a zone is UTC.
-func boardTime(v any) time.Time {
+func boardTime(v any) time.Time { return timeIn(v, time.UTC) }
+
+// koreanTime reads an update time of a Korean site: a time without a zone is Korean time
+// (Kakao's uptDate "2024-04-03T14:39:10", Woowa's updateDate "2021-06-07 15:53:51").
+func koreanTime(v any) time.Time { return timeIn(v, kst) }
+
+// timeIn reads a time given as text; one without a zone is in loc. Zero when unreadable.
+func timeIn(v any, loc *time.Location) time.Time {
 	s := strings.TrimSpace(asString(v))
 	if s == "" {
 		return time.Time{}
 	}
-	t, _, err := parseTimeFlexible(s, time.UTC)
+	t, _, err := parseTimeFlexible(s, loc)
 	if err != nil {
 		return time.Time{}
 	}

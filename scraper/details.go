@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -28,6 +31,14 @@ type listedPosting struct {
 	stub    *jobs.Posting // the posting as the list describes it, without its text
 	raw     []byte        // the list record, compact JSON
 	problem string        // why the record gave no posting; stub is nil
+	// fingerprint stands for lastMod when the list gives no update time: a hash of the
+	// listed record, stored as the page's Filter, so that a changed record is fetched again.
+	fingerprint string
+	// scope is the URL stored as the page's URL ("" = detail): a platform source stores the
+	// list of the company a posting was listed by, to close only that company's postings.
+	scope string
+	// header holds the request headers the detail needs (a tenant's prefix); nil = none.
+	header http.Header
 }
 
 // posting returns a copy of the listed posting for its detail to complete.
@@ -203,7 +214,8 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 			fail(jobs.Failure{URL: cmp.Or(it.detail, pl.url), Reason: cmp.Or(it.problem, "the record gave no posting")})
 			continue
 		}
-		if k, ok := known[it.id]; ok && !needsFetch(k, it.lastMod, now, cfg.Refresh) {
+		if k, ok := known[it.id]; ok && !needsFetch(k, it.lastMod, now, cfg.Refresh) &&
+			(it.fingerprint == "" || k.Filter == it.fingerprint) {
 			continue
 		}
 		queue = append(queue, it)
@@ -239,7 +251,8 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 
 // needsFetch reports whether a listed posting's detail page is fetched again: when it is not
 // stored as kept, when the list's update time differs from the stored one, or, when the list
-// gives none, when it was fetched refresh or longer ago.
+// gives none, when it was fetched refresh or longer ago. (A listed record's fingerprint, when
+// it has one, is compared apart: a record that changed is fetched whatever this says.)
 func needsFetch(k jobs.Page, lastMod, now time.Time, refresh time.Duration) bool {
 	switch {
 	case k.Outcome != jobs.OutcomeKept || k.FetchedAt.IsZero():
@@ -248,6 +261,15 @@ func needsFetch(k jobs.Page, lastMod, now time.Time, refresh time.Duration) bool
 		return !sameInstant(k.LastMod, lastMod)
 	}
 	return now.Sub(k.FetchedAt) >= refresh
+}
+
+// recordFingerprint is a short hash of a listed record, for a list that gives no update time.
+func recordFingerprint(raw []byte) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(raw)
+	return "record:" + hex.EncodeToString(sum[:12])
 }
 
 // fetchDetails fetches the queued detail pages with Parallelism workers and stores what they
@@ -270,7 +292,8 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		if res.requested {
 			stats.Fetched++
 		}
-		page := jobs.Page{Source: name, SourceID: it.id, URL: it.detail, LastMod: it.lastMod, FetchedAt: cfg.Now()}
+		page := jobs.Page{Source: name, SourceID: it.id, URL: cmp.Or(it.scope, it.detail), LastMod: it.lastMod,
+			FetchedAt: cfg.Now(), Filter: it.fingerprint}
 		closeGone := func(status int) *jobs.Failure {
 			page.Outcome = jobs.OutcomeClosed
 			if err := sink.Save(ctx, page, nil); err != nil {

@@ -1,0 +1,125 @@
+package scraper
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Tests of the Korean company sources on answers the real sites gave, saved by other public
+// projects (testdata/README.md names each file's origin).
+
+// Kakao's uptDate carries no zone and is Korean time: "2024-04-03T14:39:10" is 05:39:10 UTC.
+func TestKakaoRealUpdateTimeIsKorean(t *testing.T) {
+	pg, err := parseKakaoJobs(readFixture(t, "kakao/real_2024.json"), "https://careers.kakao.com", 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pg.items) != 3 || pg.items[0].id != "P-13391" || pg.items[0].posting == nil {
+		t.Fatalf("items %+v", pg.items)
+	}
+	want := time.Date(2024, 4, 3, 5, 39, 10, 0, time.UTC)
+	if got := pg.items[0].lastMod; !got.Equal(want) {
+		t.Errorf("lastMod %v, want %v", got.UTC(), want)
+	}
+	p := pg.items[0].posting
+	if p.Title != "인프라 시스템 엔지니어 (경력)" || p.Company != "카카오" || p.Due != nil ||
+		!strings.Contains(p.Sections.Requirements, "우대사항") {
+		t.Errorf("posting %+v", p)
+	}
+}
+
+// Woowa's updateDate carries no zone and is Korean time.
+func TestWoowaRealUpdateTimeIsKorean(t *testing.T) {
+	pg, err := parseWoowaList(readFixture(t, "woowa/real_2021_list.json"), "https://career.woowahan.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pg.items) != 3 || pg.total != 3 || pg.items[0].id != "R2007104" {
+		t.Fatalf("total %d items %+v", pg.total, pg.items)
+	}
+	want := time.Date(2021, 6, 7, 6, 53, 51, 0, time.UTC)
+	if got := pg.items[0].lastMod; !got.Equal(want) {
+		t.Errorf("lastMod %v, want %v", got.UTC(), want)
+	}
+	if p := pg.items[0].stub; p.Title != "B마트 iOS 개발자 모집" || p.Due != nil {
+		t.Errorf("stub %+v", p)
+	}
+}
+
+// LINE's real list nodes carry no update time: each listed posting has a fingerprint of its
+// node, the same for the same node and another for a changed one.
+func TestLineRealListFingerprint(t *testing.T) {
+	body := readFixture(t, "line/real_2021_list.json")
+	pg, err := parseLineList(body, "https://careers.linecorp.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, it := range pg.items {
+		ids = append(ids, it.id)
+		if !it.lastMod.IsZero() || !strings.HasPrefix(it.fingerprint, "record:") {
+			t.Errorf("%s: lastMod %v fingerprint %q", it.id, it.lastMod, it.fingerprint)
+		}
+	}
+	if strings.Join(ids, ",") != "724,723,722" || pg.total != 6 {
+		t.Fatalf("items %v total %d", ids, pg.total)
+	}
+	again, _ := parseLineList(body, "https://careers.linecorp.com")
+	changed, _ := parseLineList([]byte(strings.Replace(string(body), "LINE Wallet Server Engineer", "LINE Wallet Server Engineer (Go)", 1)),
+		"https://careers.linecorp.com")
+	if again.items[2].fingerprint != pg.items[2].fingerprint || changed.items[2].fingerprint == pg.items[2].fingerprint ||
+		changed.items[0].fingerprint != pg.items[0].fingerprint {
+		t.Errorf("fingerprints do not follow the records: %q %q %q", pg.items[2].fingerprint, again.items[2].fingerprint,
+			changed.items[2].fingerprint)
+	}
+}
+
+// A LINE run over the real list fetches a posting's page again only when its node changed.
+func TestLineScrapeRefetchesChangedNodes(t *testing.T) {
+	site := boardSite(t)
+	var mu sync.Mutex
+	list := string(readFixture(t, "line/real_2021_list.json"))
+	site.handle(lineListPath, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		serveJSON(list)(w, r)
+	})
+	for _, id := range []string{"722", "723", "724"} {
+		detail, _ := json.Marshal(map[string]any{"result": map[string]any{"data": map[string]any{"strapiJobs": map[string]any{
+			"strapiId": json.Number(id), "content": "<h3>Qualifications</h3><ul><li>Java 3년 이상</li></ul>"}}}})
+		site.handle("/page-data/ko/jobs/"+id+"/page-data.json", serveJSON(string(detail)))
+	}
+	c := &clock{now: time.Date(2021, 8, 1, 3, 0, 0, 0, time.UTC)}
+	l, err := NewLine(site.url(), testConfig(&sleeper{}, c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := newStoreSink()
+	stats, err := l.Scrape(t.Context(), sink)
+	if err != nil || stats.Kept != 3 || stats.Failed != 0 {
+		t.Fatalf("first run: %v %v %+v", err, countsOf(stats), stats.Failures)
+	}
+	if p := sink.pages["722"]; !strings.HasPrefix(p.Filter, "record:") || !p.LastMod.IsZero() {
+		t.Errorf("stored page %+v", p)
+	}
+	site.resetLog()
+	if stats, err = l.Scrape(t.Context(), sink); err != nil || stats.Fetched != 1 || stats.Kept != 0 {
+		t.Errorf("unchanged run: %v %v", err, countsOf(stats))
+	}
+	mu.Lock()
+	list = strings.Replace(list, "LINE Wallet Server Engineer", "LINE Wallet Server Engineer (Go)", 1)
+	mu.Unlock()
+	site.resetLog()
+	stats, err = l.Scrape(t.Context(), sink)
+	if req, _ := site.requests(); err != nil || stats.Kept != 1 || req["/page-data/ko/jobs/722/page-data.json"] != 1 ||
+		req["/page-data/ko/jobs/723/page-data.json"] != 0 {
+		t.Errorf("changed run: %v %v requests %v", err, countsOf(stats), req)
+	}
+	if p := sink.postings["722"]; p == nil || p.Title != "LINE Wallet Server Engineer (Go)" {
+		t.Errorf("722: %+v", p)
+	}
+}
