@@ -123,3 +123,23 @@ func TestLineScrapeRefetchesChangedNodes(t *testing.T) {
 		t.Errorf("722: %+v", p)
 	}
 }
+
+// Lever boards head their lists freely ("Who You Are", "What you’ll bring", "You have"), and
+// their additional text is an equal-opportunity statement or "About us", not benefits.
+func TestLeverRealShapedSections(t *testing.T) {
+	items, _, err := parseLeverPostings(readFixture(t, "lever/real_shaped.json"), "mistral", 1<<20)
+	if err != nil || len(items) != 2 {
+		t.Fatalf("%d items, %v", len(items), err)
+	}
+	s := items[0].posting.Sections
+	if s.Requirements != "• 3+ years of backend engineering in Go or Python\n• You have operated Kubernetes in production\n• Experience with PostgreSQL" ||
+		s.Preferred != "• CUDA" || s.Benefits != "" || !strings.HasPrefix(s.Intro, "Mistral AI is an equal opportunity employer") ||
+		!strings.Contains(s.Description, "What You'll Do\n• Run GPU clusters on Kubernetes") {
+		t.Errorf("sections %+v", s)
+	}
+	s = items[1].posting.Sections
+	if s.Requirements != "• PyTorch\n• A degree in CS or a related field" || s.Preferred != "• Triton" ||
+		s.Intro != "About us\nGauss Labs builds industrial AI." || s.Benefits != "" {
+		t.Errorf("sections %+v", s)
+	}
+}
