@@ -18,6 +18,11 @@ const (
 	StatusClosed Status = "closed"
 )
 
+// EmploymentTalentPool is the employment type of a talent-pool posting (인재풀): a standing
+// call for people the company may hire later, not an opening. Targets leave such postings out
+// unless asked (targets.talent_pool).
+const EmploymentTalentPool = "talent_pool"
+
 // Section is where in a posting a skill was asked for. Required outranks preferred, which
 // outranks other: a skill named in several sections takes the strongest.
 type Section string
@@ -85,7 +90,7 @@ type Posting struct {
 	Status         Status     //
 	Sections       Sections   //
 	Categories     []int      // the source's category tag ids (Wanted: parent and children)
-	EmploymentType string     // regular, contract, intern, freelance, ...
+	EmploymentType string     // regular, contract, intern, freelance, ..., EmploymentTalentPool
 	Location       string     //
 	Remote         bool       //
 	Due            *time.Time // application deadline; nil = rolling (상시)

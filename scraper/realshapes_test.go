@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jobs-cli/jobs"
 )
 
 // Tests of the Korean company sources on answers the real sites gave, saved by other public
@@ -141,5 +143,31 @@ func TestLeverRealShapedSections(t *testing.T) {
 	if s.Requirements != "• PyTorch\n• A degree in CS or a related field" || s.Preferred != "• Triton" ||
 		s.Intro != "About us\nGauss Labs builds industrial AI." || s.Benefits != "" {
 		t.Errorf("sections %+v", s)
+	}
+}
+
+// Toss's 2021 answer is a bare list of Greenhouse-shaped records; a talent-pool record (인재풀
+// 공고 인가요? true) is kept and marked, a hidden one (미노출) is left out.
+func TestTossRealListTalentPool(t *testing.T) {
+	site := boardSite(t)
+	site.handle(tossJobsPath, serveJSON(string(readFixture(t, "greenhouse/toss_real_2021.json"))))
+	s, err := NewToss(site.url(), testConfig(&sleeper{}, newClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := newStoreSink()
+	stats, err := s.Scrape(t.Context(), sink)
+	if err != nil || stats.Kept != 3 || stats.Failed != 0 {
+		t.Fatalf("%v %v %+v", err, countsOf(stats), stats.Failures)
+	}
+	if p := sink.postings["4211394003"]; p == nil || p.EmploymentType != jobs.EmploymentTalentPool || p.Company != "토스코어" {
+		t.Errorf("talent pool: %+v", p)
+	}
+	if p := sink.postings["4071133003"]; p == nil || p.EmploymentType != "regular" || p.Source != "toss" ||
+		!strings.Contains(p.Sections.Description, "Android") {
+		t.Errorf("android: %+v", p)
+	}
+	if _, ok := sink.postings["4206776003"]; ok {
+		t.Error("a posting marked 미노출 was kept")
 	}
 }

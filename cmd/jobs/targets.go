@@ -38,6 +38,9 @@ type TargetsConfig struct {
 	ExcludeCompanies []string `yaml:"exclude_companies"`
 	// ExcludeTitleWords: titles holding one of these words are left out.
 	ExcludeTitleWords []string `yaml:"exclude_title_words"`
+	// TalentPool: talent-pool postings (인재풀, a standing call rather than an opening) are
+	// targets too; left out by default.
+	TalentPool bool `yaml:"talent_pool"`
 }
 
 // RoleTarget is one role the user aims at.
@@ -178,6 +181,7 @@ type targetRules struct {
 	minScore   *float64
 	exCompany  []string // folded company names
 	exTitle    []string // folded words
+	talentPool bool     // talent-pool postings are targets
 	any        bool     // some rule is set
 }
 
@@ -192,7 +196,7 @@ func (c *Config) targetRules() *targetRules {
 		return c.rules
 	}
 	t := &c.Targets
-	r := &targetRules{years: t.Years, minScore: t.MinScore}
+	r := &targetRules{years: t.Years, minScore: t.MinScore, talentPool: t.TalentPool}
 	for _, role := range t.Roles {
 		pr := preparedRole{categories: map[int]bool{}}
 		for _, w := range role.Titles {
@@ -257,6 +261,9 @@ func (r *targetRules) check(g []*jobs.Posting) []string {
 	}
 	if r.companies != nil && !anyOf(g, func(p *jobs.Posting) bool { return r.companies[jobs.NormalizeCompany(p.Company)] }) {
 		out = append(out, fmt.Sprintf("company %q is not in targets.companies", oneLine(g[0].Company)))
+	}
+	if !r.talentPool && !anyOf(g, func(p *jobs.Posting) bool { return p.EmploymentType != jobs.EmploymentTalentPool }) {
+		out = append(out, "a talent-pool posting (인재풀), not an opening (targets.talent_pool)")
 	}
 	if len(r.roles) > 0 && !anyOf(g, r.roleOf) {
 		out = append(out, "title holds no role word and the posting has no role category (targets.roles)")
