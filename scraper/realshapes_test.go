@@ -171,3 +171,48 @@ func TestTossRealListTalentPool(t *testing.T) {
 		t.Error("a posting marked 미노출 was kept")
 	}
 }
+
+// NAVER's real posting page holds no JSON-LD: its text is read from div.detail_wrap, whose
+// boxes are headed by h4.detail_title and whose markup nests paragraphs inside paragraphs.
+func TestNaverRealPages(t *testing.T) {
+	site := boardSite(t)
+	site.handle("/rcrt/loadJobList.do", serveJSON(string(readFixture(t, "naver/real_list_2026.json"))))
+	view := string(readFixture(t, "naver/real_view_2026.html"))
+	site.handle("/rcrt/view.do", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html;charset=UTF-8")
+		w.Write([]byte(view))
+	})
+	n, err := NewNaver(site.url(), testConfig(&sleeper{}, &clock{now: time.Date(2026, 7, 10, 3, 0, 0, 0, time.UTC)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := newStoreSink()
+	stats, err := n.Scrape(t.Context(), sink)
+	if err != nil || stats.Listed != 3 || stats.Kept != 3 || stats.Failed != 0 {
+		t.Fatalf("%v %v %+v", err, countsOf(stats), stats.Failures)
+	}
+	p := sink.postings["30005100"]
+	if p == nil || p.Title != "[NAVER] Efficient World Model Research (체험형 인턴)" || p.EmploymentType != "intern" ||
+		p.Due == nil || !p.Due.Equal(time.Date(2026, 7, 20, 10, 0, 0, 0, kst)) {
+		t.Fatalf("30005100: %+v", p)
+	}
+	d := p.Sections.Description
+	if !strings.HasPrefix(d, "Who We Are\n이미지 생성을 넘어") {
+		t.Errorf("description starts %q", truncate(d, 30))
+	}
+	for _, want := range []string{"Who We Are\n", "What You'll Do\n", "NVIDIA Cosmos 3 기반의 최신 비디오 생성 모델",
+		"Physical AI에 활용 가능한 차세대 월드모델 기술을 개발"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("description lacks %q:\n%s", want, d)
+		}
+	}
+	if strings.Contains(d, "NAVER Corp.") || strings.Contains(d, "홈 채용") || strings.Contains(d, "토글") {
+		t.Errorf("description holds text outside div.detail_wrap:\n%s", d)
+	}
+	// The page of another posting: its annoId, where the page states one, must match.
+	other := strings.Replace(view, `<div class="detail_wrap">`, `<input type="hidden" name="annoId" value="1"><div class="detail_wrap">`, 1)
+	if _, _, err := parseNaverDetail([]byte(other), fuzzStub("naver", "30005100")); err == nil ||
+		err.Error() != "the page is of posting 1, not 30005100" {
+		t.Errorf("mismatched page: %v", err)
+	}
+}
