@@ -54,6 +54,10 @@ type pagedList[T any] struct {
 	complete bool           // the whole list was read: a stored posting missing from it is gone
 	failures []jobs.Failure // problems with the list as a whole
 	requests int            // list requests that went out
+	// closable names the scopes (listedPosting.scope) whose lists were read completely, when
+	// the list is several companies' lists: a stored posting of one of them that is missing
+	// from it is gone, while the others' stay as they are.
+	closable map[string]bool
 }
 
 // listPage is one page of a list as a source's parser reads it.
@@ -71,6 +75,13 @@ type listPage[T any] struct {
 // list whose records are all left out by parse is a failure, not an empty list.
 func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL func(n, offset int) string,
 	parse func([]byte) (listPage[T], error)) pagedList[T] {
+	return readPagedRequests(ctx, f, source, func(n, offset int) (string, *request) { return pageURL(n, offset), nil }, parse)
+}
+
+// readPagedRequests is readPaged for a list whose pages are asked for with another method, a
+// body or headers (a POST with the page number in its JSON body).
+func readPagedRequests[T any](ctx context.Context, f *fetcher, source string, pageReq func(n, offset int) (string, *request),
+	parse func([]byte) (listPage[T], error)) pagedList[T] {
 	var pl pagedList[T]
 	seen := map[string]bool{}
 	records, total, noID := 0, -1, 0
@@ -78,7 +89,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 		pl.failures = append(pl.failures, jobs.Failure{Source: source, URL: u, Status: status, Reason: reason})
 	}
 	for n := 0; ; n++ {
-		u := pageURL(n, records)
+		u, q := pageReq(n, records)
 		if n == 0 {
 			pl.url = u
 		}
@@ -86,7 +97,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 			fail(u, 0, fmt.Sprintf("more than %d pages of postings; the rest were not read", maxListPages))
 			return pl
 		}
-		r, ok := getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
+		r, ok := doList(ctx, f, u, q, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
 		if !ok {
 			return pl
 		}
@@ -167,7 +178,11 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 	interrupted := func(err error) (jobs.SourceStats, error) {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: scrape interrupted: %w", name, err)
 	}
-	f, known, err := startRun(ctx, sink, cfg, name, base)
+	var more []string
+	if h, ok := r.(interface{ hosts() []string }); ok {
+		more = h.hosts()
+	}
+	f, known, err := startRun(ctx, sink, cfg, name, base, more...)
 	if err != nil {
 		return stats, err
 	}
@@ -185,7 +200,7 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 	for _, fl := range pl.failures {
 		fail(fl)
 	}
-	if !pl.complete && len(pl.items) == 0 {
+	if !pl.complete && len(pl.closable) == 0 && len(pl.items) == 0 {
 		why := "no answer"
 		if len(stats.Failures) > 0 {
 			why = stats.Failures[0].Error()
@@ -230,10 +245,10 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 		return interrupted(err)
 	}
 
-	if complete {
+	if complete || len(pl.closable) > 0 {
 		var gone []string
 		for id, k := range known {
-			if k.Outcome == jobs.OutcomeKept && !listed[id] {
+			if k.Outcome == jobs.OutcomeKept && !listed[id] && (complete || pl.closable[k.URL]) {
 				gone = append(gone, id)
 			}
 		}
@@ -340,7 +355,11 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	}
 	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
 		it := queue[i]
-		res := f.get(ctx, it.detail, fetchPage)
+		var q *request
+		if it.header != nil {
+			q = &request{header: it.header}
+		}
+		res := f.do(ctx, it.detail, fetchPage, q)
 		if res.cancelled {
 			return
 		}
