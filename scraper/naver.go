@@ -252,12 +252,16 @@ func readNaverPage(body []byte) naverPage {
 		infoTerms []string         // dt and dd texts of card_info, in order
 		inTerm    int              // 1 in a dt, 2 in a dd
 		term      strings.Builder
+		text      strings.Builder // the HTML of div.detail_wrap, and of detail_box parts after it
+		textSeen  bool
 	)
 	finish := func() {
 		switch what {
 		case "text":
-			// The editor leaves zero-width characters (U+FEFF) at the start of lines.
-			pg.text = plainText(zeroWidth.Replace(htmlToText(capture.String())))
+			// A stray </div> in a part's markup ends detail_wrap early: the detail_box parts
+			// after it are read too.
+			text.WriteString(capture.String())
+			text.WriteString("\n</div>")
 		case "title":
 			pg.title = cleanLine(htmlToText(capture.String()))
 		}
@@ -328,8 +332,9 @@ func readNaverPage(body []byte) naverPage {
 			continue
 		}
 		switch {
-		case pg.text == "" && strings.Contains(class, " detail_wrap "):
-			what = "text"
+		case !textSeen && strings.Contains(class, " detail_wrap "),
+			textSeen && el == "div" && strings.Contains(class, " detail_box "):
+			what, textSeen = "text", true
 		case pg.title == "" && strings.Contains(class, " card_title "):
 			what = "title"
 		case pg.info == "" && el == "dl" && strings.Contains(class, " card_info "):
@@ -340,6 +345,8 @@ func readNaverPage(body []byte) naverPage {
 		capture, tag, depth = &strings.Builder{}, el, 1
 	}
 	pg.info = naverInfo(infoTerms)
+	// The editor leaves zero-width characters (U+FEFF) at the start of lines.
+	pg.text = plainText(zeroWidth.Replace(htmlToText(text.String())))
 	return pg
 }
 

@@ -216,3 +216,41 @@ func TestNaverRealPages(t *testing.T) {
 		t.Errorf("mismatched page: %v", err)
 	}
 }
+
+// The real detail answers of LINE and Woowa read as their list records promise.
+func TestLineAndWoowaRealDetails(t *testing.T) {
+	line := &listedPosting{id: "308", detail: "https://l/page-data/ko/jobs/308/page-data.json",
+		stub: &jobs.Posting{Source: "line", SourceID: "308", Title: "x", Status: jobs.StatusOpen}}
+	p, gone, err := parseLineDetail(readFixture(t, "line/real_2021_detail_308.json"), line)
+	if err != nil || gone {
+		t.Fatalf("line: gone %v err %v", gone, err)
+	}
+	if p.Title != "Machine Learning Engineer (LINE TIMELINE)" || p.Company != "LINE Plus" || p.Location != "Bundang" ||
+		p.EmploymentType != "regular" || p.Due != nil || !strings.Contains(p.Sections.Description, "담당업무\n• 사용자 별 취향에 맞는") {
+		t.Errorf("line: %+v\n%s", p, truncate(p.Sections.Description, 400))
+	}
+	woowa := &listedPosting{id: "R2001105", detail: "https://w/w1/recruits/R2001105",
+		stub: &jobs.Posting{Source: "woowa", SourceID: "R2001105", Title: "x", Status: jobs.StatusOpen}}
+	p, gone, err = parseWoowaDetail(readFixture(t, "woowa/real_2021_detail_R2001105.json"), woowa)
+	if err != nil || gone {
+		t.Fatalf("woowa: gone %v err %v", gone, err)
+	}
+	if p.Title != "내부통제(ITGC) 담당자 모집" || p.Due != nil || p.EmploymentType != "regular" || len(p.Sections.Description) < 200 {
+		t.Errorf("woowa: %+v\n%s", p, truncate(p.Sections.Description, 400))
+	}
+}
+
+// A stray </div> inside a part of NAVER's page closes div.detail_wrap early: the parts after
+// it are still read, and nothing outside them.
+func TestNaverStrayCloseTag(t *testing.T) {
+	page := `<html><body><h4 class="card_title">T</h4><div class="detail_wrap">
+<div class="detail_box"><h4 class="detail_title">업무</h4><p class="detail_text">API 개발</div></p></div>
+<div class="detail_box"><h4 class="detail_title">자격요건</h4><p class="detail_text">Go 3년</p></div>
+<div class="apply_area"><a>지원하기</a></div>
+<div class="detail_box"><h4 class="detail_title">우대사항</h4><p class="detail_text">Kafka</p></div>
+</div><footer>NAVER Corp.</footer></body></html>`
+	p, _, err := parseNaverDetail([]byte(page), fuzzStub("naver", "1"))
+	if err != nil || p.Sections.Description != "업무\nAPI 개발\n자격요건\nGo 3년\n우대사항\nKafka" {
+		t.Errorf("%v %q", err, p.Sections.Description)
+	}
+}
