@@ -30,7 +30,9 @@ func platformSites() []platformSite {
 				}
 				site.handle(fmt.Sprintf("/ko/o/%d", id), serveHTML(greetingOpeningPage(id, "x", body)))
 			}
-		}, make: func(base string, cfg Config) (jobs.Source, error) { return NewGreeting(base, []string{"oliveyoung"}, cfg) }},
+		}, make: func(base string, cfg Config) (jobs.Source, error) {
+			return NewGreeting(base, []string{"oliveyoung"}, cfg)
+		}},
 		{name: "ninehire", pages: 3, serve: func(t *testing.T, site *testSite, big bool) {
 			site.handle("/", serveHTML(string(readFixture(t, "ninehire/real_home_2026.html"))))
 			site.handle(ninehireListPath, serveJSON(string(readFixture(t, "ninehire/real_list_2026.json"))))
@@ -39,7 +41,9 @@ func platformSites() []platformSite {
 				page = strings.Replace(page, "<h2>About the role</h2>", "<h2>About the role</h2>"+strings.ReplaceAll(pad, "/", `\/`), 1)
 			}
 			site.handle("/job_posting/Iuq4YeKr", serveHTML(page))
-		}, make: func(base string, cfg Config) (jobs.Source, error) { return NewNinehire(base, []string{"rapportlabs"}, cfg) }},
+		}, make: func(base string, cfg Config) (jobs.Source, error) {
+			return NewNinehire(base, []string{"rapportlabs"}, cfg)
+		}},
 		{name: "jobflex", pages: 2, serve: func(t *testing.T, site *testSite, big bool) {
 			api := &jobflexSite{
 				lists: map[string]string{"hyundai-mobis.recruiter.co.kr": string(readFixture(t, "jobflex/list_hyundai-mobis.json"))},
@@ -52,7 +56,9 @@ func platformSites() []platformSite {
 				}
 			}
 			api.serve(t, site)
-		}, make: func(base string, cfg Config) (jobs.Source, error) { return NewJobflex(base, []string{"hyundai-mobis"}, cfg) }},
+		}, make: func(base string, cfg Config) (jobs.Source, error) {
+			return NewJobflex(base, []string{"hyundai-mobis"}, cfg)
+		}},
 	}
 }
 
