@@ -18,6 +18,9 @@ func FuzzParseGreeting(f *testing.F) {
 		if pg, err := parseGreetingList(body, site, "g"); err == nil {
 			checkListed(t, "greeting list", "https://g.example", pg)
 		}
+		if pg, err := parseGreetingAPIList(body, site, "g"); err == nil {
+			checkListed(t, "greeting API list", "https://g.example", pg)
+		}
 		if p, gone, err := parseGreetingDetail(body, fuzzStub("greeting", "1")); err == nil && !gone {
 			checkPosting(t, "greeting detail", p)
 		}

@@ -21,9 +21,12 @@ const greetingListPath = "/ko/main"
 // ({slug}.career.greetinghr.com) or its career site's URL (a custom domain). Its page
 // GET {site}/ko/main embeds every opening in its __NEXT_DATA__ (the react-query "openings"
 // query); each new or changed opening's page GET {site}/ko/o/{openingId} embeds its text (the
-// getOpeningById query's openingsInfo.detail, HTML).
+// getOpeningById query's openingsInfo.detail, HTML). A site that renders its list in the
+// browser (its page holds no opening) is read from the public API the page's workspace id
+// names, GET {api}/ats/public/employee-referral/v1.1/workspaces/{id}/openings.
 type Greeting struct {
 	siteSource
+	api       string // the public API's origin, for sites that render their list in the browser
 	companies []platformCompany
 }
 
@@ -54,7 +57,11 @@ func NewGreeting(baseURL string, companies []string, cfg Config) (*Greeting, err
 	if err != nil {
 		return nil, err
 	}
-	return &Greeting{siteSource: site, companies: cs}, nil
+	api := DefaultGreetingAPI
+	if strings.TrimSpace(baseURL) != "" {
+		api = site.baseStr
+	}
+	return &Greeting{siteSource: site, api: api, companies: cs}, nil
 }
 
 // Name is "greeting".
@@ -68,7 +75,10 @@ func (g *Greeting) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats
 	return scrapeDetails(ctx, sink, g.cfg, greetingName, g.base, g)
 }
 
-func (g *Greeting) hosts() []string { return companyHosts(g.companies) }
+func (g *Greeting) hosts() []string {
+	u, _ := url.Parse(g.api)
+	return append(companyHosts(g.companies), u.Hostname())
+}
 
 func (g *Greeting) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] {
 	return readCompanies(ctx, g.companies, func(ctx context.Context, c platformCompany) pagedList[listedPosting] {
@@ -80,7 +90,15 @@ func (g *Greeting) readList(ctx context.Context, f *fetcher) pagedList[listedPos
 		if !ok {
 			return pl
 		}
-		pg, err := parseGreetingList(r.body, c.page, c.name)
+		pg, workspace, err := parseGreetingPage(r.body, c.page, c.name)
+		if err == nil && workspace != "" {
+			// The page renders its list in the browser: read it from the public API.
+			u = g.api + greetingOpeningsPath + workspace + "/openings"
+			if r, ok = getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, greetingName) }); !ok {
+				return pl
+			}
+			pg, err = parseGreetingAPIList(r.body, c.page, c.name)
+		}
 		if err != nil {
 			pl.failures = append(pl.failures, jobs.Failure{Source: greetingName, URL: u, Status: r.status, Reason: err.Error()})
 			return pl
@@ -136,13 +154,29 @@ func queryKeyHas(q map[string]any, word string) bool {
 // the page's URL: posting pages are on its origin. company names the company when an opening
 // names no group.
 func parseGreetingList(body []byte, site *url.URL, company string) (listPage[listedPosting], error) {
-	pg := listPage[listedPosting]{total: -1}
+	pg, _, err := parseGreetingPage(body, site, company)
+	return pg, err
+}
+
+// parseGreetingPage is parseGreetingList that also returns the site's workspace id, named in
+// its queries' keys, when the page holds no opening: newer Greeting sites render their list
+// in the browser, from the public API the id names.
+func parseGreetingPage(body []byte, site *url.URL, company string) (pg listPage[listedPosting], workspace string, err error) {
+	pg = listPage[listedPosting]{total: -1}
 	queries, err := greetingQueries(body)
 	if err != nil {
-		return pg, err
+		return pg, "", err
 	}
 	var openings []any
 	found := false
+	for _, q := range queries {
+		key, _ := q["queryKey"].([]any)
+		for _, k := range key {
+			if id := idString(dig(k, "workspaceId")); id != "" && workspace == "" {
+				workspace = id
+			}
+		}
+	}
 	for _, q := range queries {
 		if !queryKeyHas(q, "openings") || queryKeyHas(q, "getOpeningById") {
 			continue
@@ -158,9 +192,48 @@ func parseGreetingList(body []byte, site *url.URL, company string) (listPage[lis
 			break
 		}
 	}
-	if !found {
-		return pg, errors.New(`the page's __NEXT_DATA__ holds no "openings" query with a list of openings`)
+	if !found || len(openings) == 0 {
+		if workspace != "" {
+			return pg, workspace, nil
+		}
+		if !found {
+			return pg, "", errors.New(`the page's __NEXT_DATA__ holds no "openings" query with a list of openings`)
+		}
 	}
+	return greetingOpenings(openings, site, company), "", nil
+}
+
+// greetingOpeningsPath is the public API path of a workspace's openings, as the career site
+// calls it from the browser (api.greetinghr.com).
+const greetingOpeningsPath = "/ats/public/employee-referral/v1.1/workspaces/"
+
+// DefaultGreetingAPI is where Greeting's public API lives.
+const DefaultGreetingAPI = "https://api.greetinghr.com"
+
+// parseGreetingAPIList reads the public API's openings of a workspace, {"success": true,
+// "data": [openings]}.
+func parseGreetingAPIList(body []byte, site *url.URL, company string) (listPage[listedPosting], error) {
+	b, err := jsonBody(body)
+	if err != nil {
+		return listPage[listedPosting]{total: -1}, err
+	}
+	var doc map[string]any
+	if b[0] != '{' || decodeJSON(b, &doc) != nil {
+		return listPage[listedPosting]{total: -1}, errors.New(`expected a JSON object {"success": true, "data": [...]}`)
+	}
+	if ok, given := asBool(doc["success"]); given && !ok {
+		return listPage[listedPosting]{total: -1}, errors.New("the API answered success: false")
+	}
+	list, ok := doc["data"].([]any)
+	if !ok {
+		return listPage[listedPosting]{total: -1}, errors.New(`the answer has no "data" list of openings`)
+	}
+	return greetingOpenings(list, site, company), nil
+}
+
+// greetingOpenings reads a list of opening records; their pages are on site's origin.
+func greetingOpenings(openings []any, site *url.URL, company string) listPage[listedPosting] {
+	pg := listPage[listedPosting]{total: -1}
 	origin := site.Scheme + "://" + site.Host
 	for _, e := range openings {
 		m, ok := e.(map[string]any)
@@ -203,7 +276,7 @@ func parseGreetingList(body []byte, site *url.URL, company string) (listPage[lis
 		it.stub = p
 		pg.items = append(pg.items, it)
 	}
-	return pg, nil
+	return pg
 }
 
 // greetingPositions reads an opening's positions (openingJobPosition.openingJobPositions):

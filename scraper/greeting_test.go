@@ -222,12 +222,34 @@ func TestNewGreetingCompanies(t *testing.T) {
 	}
 	if len(g.companies) != 2 || g.companies[0].page.String() != "https://kakaopay.career.greetinghr.com/ko/main" ||
 		g.companies[1].page.String() != "https://career.oliveyoung.com/ko/main" ||
-		!slices.Equal(g.hosts(), []string{"kakaopay.career.greetinghr.com", "career.oliveyoung.com"}) {
+		!slices.Equal(g.hosts(), []string{"kakaopay.career.greetinghr.com", "career.oliveyoung.com", "api.greetinghr.com"}) {
 		t.Errorf("companies %+v", g.companies)
 	}
 	for _, bad := range [][]string{nil, {"a b"}, {"ftp://x/"}, {"../x"}} {
 		if _, err := NewGreeting("", bad, Config{}); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// A newer Greeting site renders its list in the browser: its page names the workspace, and
+// the list is read from the public API.
+func TestGreetingListFromTheAPI(t *testing.T) {
+	site := boardSite(t)
+	page := `<html><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"dehydratedState":{"queries":[` +
+		`{"queryKey":["publicCareer","getCareerBootInfo",{"locale":"ko","workspaceId":12227}],"state":{"data":{}}},` +
+		`{"queryKey":["openings"],"state":{"data":[]}}]}}}}</script></html>`
+	site.handle("/ko/main", serveHTML(page))
+	site.handle("/ats/public/employee-referral/v1.1/workspaces/12227/openings", serveJSON(
+		`{"success":true,"data":[{"openingId":31,"title":"Server Engineer","group":{"name":"데브시스터즈"}}]}`))
+	site.handle("/ko/o/31", serveHTML(greetingOpeningPage(31, "Server Engineer", "<p>Go</p>")))
+	g, err := NewGreeting(site.url(), []string{"devsisters"}, testConfig(&sleeper{}, newClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := newStoreSink()
+	stats, err := g.Scrape(t.Context(), sink)
+	if p := sink.postings["31"]; err != nil || stats.Kept != 1 || p == nil || p.Company != "데브시스터즈" {
+		t.Errorf("%v %v %+v %+v", err, countsOf(stats), stats.Failures, p)
 	}
 }
