@@ -206,7 +206,7 @@ func greenhouseItem(raw json.RawMessage, board string, maxPosting int64) (it boa
 	}
 	p.Remote = remoteLocation(p.Location)
 	p.EmploymentType = employmentType(meta.employment)
-	if meta.talentPool {
+	if meta.talentPool || talentPoolTitle(p.Title) {
 		p.EmploymentType = jobs.EmploymentTalentPool
 	}
 	p.Due = meta.due
@@ -274,4 +274,12 @@ func greenhouseMetadata(v any) greenhouseMeta {
 		out.description = longest
 	}
 	return out
+}
+
+// talentPoolTitle is true for a title that names a talent pool: "[인재풀] Server Developer",
+// "Talent Pool - Engineering".
+func talentPoolTitle(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, "인재풀") || strings.Contains(t, "인재 풀") || strings.Contains(t, "talent pool") ||
+		strings.Contains(t, "talent-pool")
 }

@@ -254,3 +254,12 @@ func TestNaverStrayCloseTag(t *testing.T) {
 		t.Errorf("%v %q", err, p.Sections.Description)
 	}
 }
+
+func TestTalentPoolTitle(t *testing.T) {
+	for title, want := range map[string]bool{"[인재풀] Server Developer": true, "Talent Pool - Engineering": true,
+		"토스뱅크 인재 풀 등록": true, "Server Developer": false, "Pool Engineer": false} {
+		if got := talentPoolTitle(title); got != want {
+			t.Errorf("talentPoolTitle(%q) = %v", title, got)
+		}
+	}
+}
