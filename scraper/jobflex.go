@@ -177,7 +177,7 @@ func parseJobflexList(body []byte, api, home, tenant string) (listPage[listedPos
 			SourceID: id,
 			URL:      home + "/career/jobs/" + url.PathEscape(id),
 			Title:    cleanLine(asString(m["title"])),
-			Company:  jobflexCompany(tenant),
+			Company:  cmpOr(jobflexCompanyName(m), jobflexCompany(tenant)),
 			Status:   jobs.StatusOpen,
 		}
 		if p.Title == "" {
@@ -205,6 +205,16 @@ func jobflexOpen(m map[string]any) bool {
 // (hyundai-mobis for hyundai-mobis.recruiter.co.kr).
 func jobflexCompany(tenant string) string {
 	return strings.TrimSuffix(strings.ToLower(tenant), ".recruiter.co.kr")
+}
+
+// jobflexCompanyName is the company a record names, if any (the API's keys for it vary).
+func jobflexCompanyName(m map[string]any) string {
+	for _, k := range []string{"companyName", "companyNm", "corpName"} {
+		if s := cleanLine(asString(m[k])); s != "" {
+			return truncate(s, 120)
+		}
+	}
+	return ""
 }
 
 // jobflexFields reads a position's career type, tags, classification and deadline (times
@@ -266,6 +276,9 @@ func parseJobflexDetail(body []byte, it *listedPosting) (p *jobs.Posting, gone b
 		p.Title = t
 	}
 	jobflexFields(m, p)
+	if c := jobflexCompanyName(m); c != "" {
+		p.Company = c
+	}
 	p.Sections.Description = text
 	p.Raw = joinRaw(it.raw, marshalOrNil(m))
 	return p, false, nil

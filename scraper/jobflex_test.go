@@ -177,3 +177,11 @@ func TestJobflexRobots(t *testing.T) {
 		t.Errorf("%v; list requests %v", err, api.posts)
 	}
 }
+
+func TestJobflexCompanyName(t *testing.T) {
+	pg, err := parseJobflexList([]byte(`{"list":[{"positionSn":1,"title":"A","companyName":"현대모비스"},{"positionSn":2,"title":"B"}]}`),
+		"https://api", "https://hyundai-mobis.recruiter.co.kr", "hyundai-mobis.recruiter.co.kr")
+	if err != nil || pg.items[0].stub.Company != "현대모비스" || pg.items[1].stub.Company != "hyundai-mobis" {
+		t.Errorf("%v %+v %+v", err, pg.items[0].stub, pg.items[1].stub)
+	}
+}
