@@ -75,6 +75,13 @@ scrape:
 		t.Errorf("stored %v", bySource)
 	}
 
+	// A second run: no listed record changed (their hashes, stored with the pages, say so), so
+	// only the lists are read.
+	r = runCLI(t, false, "", "--config", cfg, "--db", db, "scrape")
+	if r.code != 0 || !strings.Contains(r.err, "greeting: ok: listed 3, fetched 1, parsed 0, kept 0") {
+		t.Errorf("second scrape: exit %d\n%s", r.code, r.err)
+	}
+
 	bad := writeFile(t, filepath.Join(dir, "bad.yaml"), "sources:\n  greeting: {companies: [\"not a slug\"]}\n")
 	if r := runCLI(t, false, "", "--config", bad, "--db", db, "scrape"); r.code != 2 || !strings.Contains(r.err, "sources.greeting.companies") {
 		t.Errorf("a bad company: exit %d %s", r.code, r.err)
