@@ -19,6 +19,11 @@ const (
 	StatusClosed Status = "closed"
 )
 
+// EmploymentTalentPool is the employment type of a talent-pool posting (인재풀): a standing
+// call for people the company may hire later, not an opening. Targets leave such postings out
+// unless asked (targets.talent_pool).
+const EmploymentTalentPool = "talent_pool"
+
 // Section is where in a posting a skill was asked for. Required outranks preferred, which
 // outranks other: a skill named in several sections takes the strongest.
 type Section string
@@ -86,7 +91,7 @@ type Posting struct {
 	Status         Status     //
 	Sections       Sections   //
 	Categories     []int      // the source's category tag ids (Wanted: parent and children)
-	EmploymentType string     // regular, contract, intern, freelance, ...
+	EmploymentType string     // regular, contract, intern, freelance, ..., EmploymentTalentPool
 	Location       string     //
 	Remote         bool       //
 	Due            *time.Time // application deadline; nil = rolling (상시)
@@ -236,7 +241,8 @@ type Page struct {
 	FetchedAt time.Time // when the page was last fetched
 	Outcome   Outcome
 	// Filter fingerprints the source's filter when the page was skipped by it; a skipped
-	// page is fetched again when the filter changes.
+	// page is fetched again when the filter changes. For a source whose list gives no update
+	// time (LINE), it fingerprints the listed record instead, which tells a changed posting.
 	Filter string
 }
 

@@ -176,8 +176,9 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 }
 
 // startRun makes a run's fetcher and reads what the store holds of the source's pages.
-func startRun(ctx context.Context, sink jobs.Sink, cfg Config, name string, base *url.URL) (*fetcher, map[string]jobs.Page, error) {
-	f, err := newFetcher(ctx, cfg, name, base)
+// more names hosts besides base's that the run may request.
+func startRun(ctx context.Context, sink jobs.Sink, cfg Config, name string, base *url.URL, more ...string) (*fetcher, map[string]jobs.Page, error) {
+	f, err := newFetcher(ctx, cfg, name, base, more...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -421,12 +422,19 @@ func asInt64(v any) (int64, bool) {
 }
 
 // boardTime reads an update time; a time without a zone is UTC.
-func boardTime(v any) time.Time {
+func boardTime(v any) time.Time { return timeIn(v, time.UTC) }
+
+// koreanTime reads an update time of a Korean site: a time without a zone is Korean time
+// (Kakao's uptDate "2024-04-03T14:39:10", Woowa's updateDate "2021-06-07 15:53:51").
+func koreanTime(v any) time.Time { return timeIn(v, kst) }
+
+// timeIn reads a time given as text; one without a zone is in loc. Zero when unreadable.
+func timeIn(v any, loc *time.Location) time.Time {
 	s := strings.TrimSpace(asString(v))
 	if s == "" {
 		return time.Time{}
 	}
-	t, _, err := parseTimeFlexible(s, time.UTC)
+	t, _, err := parseTimeFlexible(s, loc)
 	if err != nil {
 		return time.Time{}
 	}
@@ -438,7 +446,13 @@ func boardTime(v any) time.Time {
 // (the fetch failed or the run was cancelled).
 func getList(ctx context.Context, f *fetcher, u string, requests *int, failures *[]jobs.Failure,
 	failure func(*result) jobs.Failure) (r *result, ok bool) {
-	r = f.get(ctx, u, fetchList)
+	return doList(ctx, f, u, nil, requests, failures, failure)
+}
+
+// doList is getList with a request's method, body and headers (q nil = a plain GET).
+func doList(ctx context.Context, f *fetcher, u string, q *request, requests *int, failures *[]jobs.Failure,
+	failure func(*result) jobs.Failure) (r *result, ok bool) {
+	r = f.do(ctx, u, fetchList, q)
 	if r.requested {
 		*requests++
 	}

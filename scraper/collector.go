@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,7 +63,10 @@ type robotsEntry struct {
 // colly.NewCollector returns, because NewCollector applies the COLLY_* environment variables
 // after its options: set there, an environment variable could turn robots.txt off, enable a
 // cache that keeps 4xx pages, or lift the body size limit.
-func newFetcher(ctx context.Context, cfg Config, source string, base *url.URL) (*fetcher, error) {
+//
+// Requests go to base's host (www. and bare) and to the hosts named in more (a platform
+// source's company sites and API host); a redirect elsewhere is not followed.
+func newFetcher(ctx context.Context, cfg Config, source string, base *url.URL, more ...string) (*fetcher, error) {
 	f := &fetcher{
 		cfg:          cfg,
 		pageLimit:    cfg.MaxBodySize,
@@ -74,6 +79,13 @@ func newFetcher(ctx context.Context, cfg Config, source string, base *url.URL) (
 	c.Headers = nil
 	c.IgnoreRobotsTxt = false // colly's default ignores robots.txt
 	c.AllowedDomains = allowedHosts(base.Hostname())
+	for _, h := range more {
+		for _, a := range allowedHosts(h) {
+			if !slices.Contains(c.AllowedDomains, a) {
+				c.AllowedDomains = append(c.AllowedDomains, a)
+			}
+		}
+	}
 	c.DisallowedDomains = nil
 	c.DisallowedURLFilters = nil
 	c.URLFilters = nil
@@ -187,15 +199,36 @@ const (
 	fetchSitemap
 )
 
+// request is what a request sends besides a GET of its URL: another method, a body, headers
+// (a platform's tenant header). nil is a plain GET.
+type request struct {
+	method string // "" = GET
+	body   []byte
+	header http.Header
+}
+
+func (q *request) methodOr() string {
+	if q == nil || q.method == "" {
+		return http.MethodGet
+	}
+	return q.method
+}
+
 // get fetches rawURL: redirects are followed through the collector, and a 429, a 5xx or a
 // timeout is retried at most cfg.Retries times, waiting as Retry-After says or backing off.
 func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *result {
+	return f.do(ctx, rawURL, kind, nil)
+}
+
+// do is get with a request's method, body and headers. A redirect is followed, with a GET,
+// only for a GET.
+func (f *fetcher) do(ctx context.Context, rawURL string, kind fetchKind, q *request) *result {
 	requested := false
 	for hop := 0; ; hop++ {
-		r := f.getRetrying(ctx, rawURL, kind)
+		r := f.getRetrying(ctx, rawURL, kind, q)
 		requested = requested || r.requested
 		r.requested = requested
-		if r.status < 300 || r.status > 399 || r.status == http.StatusNotModified {
+		if r.status < 300 || r.status > 399 || r.status == http.StatusNotModified || q.methodOr() != http.MethodGet {
 			return r
 		}
 		loc := strings.TrimSpace(r.header.Get("Location"))
@@ -220,10 +253,10 @@ func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *resul
 	}
 }
 
-func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind) *result {
+func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind, q *request) *result {
 	requested := false
 	for attempt := 0; ; attempt++ {
-		r := f.once(ctx, rawURL, kind)
+		r := f.once(ctx, rawURL, kind, q)
 		requested = requested || r.requested
 		r.requested = requested
 		if !r.retryable || attempt >= f.cfg.Retries {
@@ -250,7 +283,7 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 }
 
 // once makes one request through the collector and classifies its outcome.
-func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind) *result {
+func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind, q *request) *result {
 	c, limit := f.pages, f.pageLimit
 	if kind == fetchSitemap {
 		c, limit = f.sitemaps, f.sitemapLimit
@@ -279,7 +312,18 @@ func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind) *resu
 		}
 	}
 	cctx := colly.NewContext()
-	err = c.Request(http.MethodGet, rawURL, nil, cctx, nil)
+	var body io.Reader
+	var hdr http.Header
+	if q != nil {
+		if q.body != nil {
+			body = bytes.NewReader(q.body)
+		}
+		if q.header != nil {
+			hdr = q.header.Clone()
+			hdr.Set("User-Agent", f.cfg.UserAgent)
+		}
+	}
+	err = c.Request(q.methodOr(), rawURL, body, cctx, hdr)
 	resp, _ := cctx.GetAny(keyResponse).(*colly.Response)
 	tooLarge := cctx.GetAny(keyTooLarge) != nil
 	if st, ok := cctx.GetAny(keyStatus).(int); ok {
@@ -333,7 +377,7 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 	e.once.Do(func() {
 		// getRetrying, not get: the client follows robots.txt redirects itself, and a
 		// redirect elsewhere must not come back here for the same host.
-		r := f.getRetrying(ctx, key+"/robots.txt", fetchPage)
+		r := f.getRetrying(ctx, key+"/robots.txt", fetchPage, nil)
 		e.res = r
 		switch {
 		case r.ok():

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -28,6 +31,14 @@ type listedPosting struct {
 	stub    *jobs.Posting // the posting as the list describes it, without its text
 	raw     []byte        // the list record, compact JSON
 	problem string        // why the record gave no posting; stub is nil
+	// fingerprint stands for lastMod when the list gives no update time: a hash of the
+	// listed record, stored as the page's Filter, so that a changed record is fetched again.
+	fingerprint string
+	// scope is the URL stored as the page's URL ("" = detail): a platform source stores the
+	// list of the company a posting was listed by, to close only that company's postings.
+	scope string
+	// header holds the request headers the detail needs (a tenant's prefix); nil = none.
+	header http.Header
 }
 
 // posting returns a copy of the listed posting for its detail to complete.
@@ -43,6 +54,10 @@ type pagedList[T any] struct {
 	complete bool           // the whole list was read: a stored posting missing from it is gone
 	failures []jobs.Failure // problems with the list as a whole
 	requests int            // list requests that went out
+	// closable names the scopes (listedPosting.scope) whose lists were read completely, when
+	// the list is several companies' lists: a stored posting of one of them that is missing
+	// from it is gone, while the others' stay as they are.
+	closable map[string]bool
 }
 
 // listPage is one page of a list as a source's parser reads it.
@@ -60,6 +75,13 @@ type listPage[T any] struct {
 // list whose records are all left out by parse is a failure, not an empty list.
 func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL func(n, offset int) string,
 	parse func([]byte) (listPage[T], error)) pagedList[T] {
+	return readPagedRequests(ctx, f, source, func(n, offset int) (string, *request) { return pageURL(n, offset), nil }, parse)
+}
+
+// readPagedRequests is readPaged for a list whose pages are asked for with another method, a
+// body or headers (a POST with the page number in its JSON body).
+func readPagedRequests[T any](ctx context.Context, f *fetcher, source string, pageReq func(n, offset int) (string, *request),
+	parse func([]byte) (listPage[T], error)) pagedList[T] {
 	var pl pagedList[T]
 	seen := map[string]bool{}
 	records, total, noID := 0, -1, 0
@@ -67,7 +89,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 		pl.failures = append(pl.failures, jobs.Failure{Source: source, URL: u, Status: status, Reason: reason})
 	}
 	for n := 0; ; n++ {
-		u := pageURL(n, records)
+		u, q := pageReq(n, records)
 		if n == 0 {
 			pl.url = u
 		}
@@ -75,7 +97,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 			fail(u, 0, fmt.Sprintf("more than %d pages of postings; the rest were not read", maxListPages))
 			return pl
 		}
-		r, ok := getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
+		r, ok := doList(ctx, f, u, q, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
 		if !ok {
 			return pl
 		}
@@ -156,7 +178,11 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 	interrupted := func(err error) (jobs.SourceStats, error) {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: scrape interrupted: %w", name, err)
 	}
-	f, known, err := startRun(ctx, sink, cfg, name, base)
+	var more []string
+	if h, ok := r.(interface{ hosts() []string }); ok {
+		more = h.hosts()
+	}
+	f, known, err := startRun(ctx, sink, cfg, name, base, more...)
 	if err != nil {
 		return stats, err
 	}
@@ -174,7 +200,7 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 	for _, fl := range pl.failures {
 		fail(fl)
 	}
-	if !pl.complete && len(pl.items) == 0 {
+	if !pl.complete && len(pl.closable) == 0 && len(pl.items) == 0 {
 		why := "no answer"
 		if len(stats.Failures) > 0 {
 			why = stats.Failures[0].Error()
@@ -203,7 +229,8 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 			fail(jobs.Failure{URL: cmp.Or(it.detail, pl.url), Reason: cmp.Or(it.problem, "the record gave no posting")})
 			continue
 		}
-		if k, ok := known[it.id]; ok && !needsFetch(k, it.lastMod, now, cfg.Refresh) {
+		if k, ok := known[it.id]; ok && !needsFetch(k, it.lastMod, now, cfg.Refresh) &&
+			(it.fingerprint == "" || k.Filter == it.fingerprint) {
 			continue
 		}
 		queue = append(queue, it)
@@ -218,10 +245,10 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 		return interrupted(err)
 	}
 
-	if complete {
+	if complete || len(pl.closable) > 0 {
 		var gone []string
 		for id, k := range known {
-			if k.Outcome == jobs.OutcomeKept && !listed[id] {
+			if k.Outcome == jobs.OutcomeKept && !listed[id] && (complete || pl.closable[k.URL]) {
 				gone = append(gone, id)
 			}
 		}
@@ -239,7 +266,8 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 
 // needsFetch reports whether a listed posting's detail page is fetched again: when it is not
 // stored as kept, when the list's update time differs from the stored one, or, when the list
-// gives none, when it was fetched refresh or longer ago.
+// gives none, when it was fetched refresh or longer ago. (A listed record's fingerprint, when
+// it has one, is compared apart: a record that changed is fetched whatever this says.)
 func needsFetch(k jobs.Page, lastMod, now time.Time, refresh time.Duration) bool {
 	switch {
 	case k.Outcome != jobs.OutcomeKept || k.FetchedAt.IsZero():
@@ -248,6 +276,15 @@ func needsFetch(k jobs.Page, lastMod, now time.Time, refresh time.Duration) bool
 		return !sameInstant(k.LastMod, lastMod)
 	}
 	return now.Sub(k.FetchedAt) >= refresh
+}
+
+// recordFingerprint is a short hash of a listed record, for a list that gives no update time.
+func recordFingerprint(raw []byte) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(raw)
+	return "record:" + hex.EncodeToString(sum[:12])
 }
 
 // fetchDetails fetches the queued detail pages with Parallelism workers and stores what they
@@ -270,7 +307,8 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		if res.requested {
 			stats.Fetched++
 		}
-		page := jobs.Page{Source: name, SourceID: it.id, URL: it.detail, LastMod: it.lastMod, FetchedAt: cfg.Now()}
+		page := jobs.Page{Source: name, SourceID: it.id, URL: cmp.Or(it.scope, it.detail), LastMod: it.lastMod,
+			FetchedAt: cfg.Now(), Filter: it.fingerprint}
 		closeGone := func(status int) *jobs.Failure {
 			page.Outcome = jobs.OutcomeClosed
 			if err := sink.Save(ctx, page, nil); err != nil {
@@ -317,7 +355,11 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	}
 	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
 		it := queue[i]
-		res := f.get(ctx, it.detail, fetchPage)
+		var q *request
+		if it.header != nil {
+			q = &request{header: it.header}
+		}
+		res := f.do(ctx, it.detail, fetchPage, q)
 		if res.cancelled {
 			return
 		}

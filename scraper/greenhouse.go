@@ -206,19 +206,24 @@ func greenhouseItem(raw json.RawMessage, board string, maxPosting int64) (it boa
 	}
 	p.Remote = remoteLocation(p.Location)
 	p.EmploymentType = employmentType(meta.employment)
+	if meta.talentPool || talentPoolTitle(p.Title) {
+		p.EmploymentType = jobs.EmploymentTalentPool
+	}
 	p.Due = meta.due
 	it.posting = p
 	return it, false
 }
 
 // greenhouseMeta is what a job's metadata (custom fields) adds. Toss keeps a posting's
-// description, its subsidiary, its closing date and a "not to be shown" flag there.
+// description, its subsidiary, its closing date, a "not to be shown" flag and a "talent pool"
+// flag there.
 type greenhouseMeta struct {
 	description string
 	company     string
 	employment  string
 	due         *time.Time
 	hidden      bool
+	talentPool  bool // Toss's "인재풀 공고 인가요?" (is this a talent-pool posting?) answered yes
 }
 
 // greenhouseMetadata reads metadata: [{"id", "name", "value", "value_type"}, ...].
@@ -237,6 +242,8 @@ func greenhouseMetadata(v any) greenhouseMeta {
 		switch {
 		case strings.Contains(name, "미노출") || strings.Contains(name, "hidden") || strings.Contains(name, "do not show"):
 			out.hidden = out.hidden || truthy(value)
+		case strings.Contains(name, "인재풀") || strings.Contains(name, "talent pool"):
+			out.talentPool = out.talentPool || truthy(value)
 		case strings.Contains(name, "description") || strings.Contains(name, "직무 설명") ||
 			strings.Contains(name, "직무설명") || strings.Contains(name, "본문"):
 			if len(s) > len(out.description) {
@@ -267,4 +274,12 @@ func greenhouseMetadata(v any) greenhouseMeta {
 		out.description = longest
 	}
 	return out
+}
+
+// talentPoolTitle is true for a title that names a talent pool: "[인재풀] Server Developer",
+// "Talent Pool - Engineering".
+func talentPoolTitle(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, "인재풀") || strings.Contains(t, "인재 풀") || strings.Contains(t, "talent pool") ||
+		strings.Contains(t, "talent-pool")
 }

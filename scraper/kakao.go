@@ -124,7 +124,7 @@ func kakaoItem(raw json.RawMessage, base string, maxPosting int64) (it boardItem
 	}
 	it.url = base + "/jobs/" + url.PathEscape(it.id)
 	for _, k := range []string{"uptDate", "updateDate", "updDate", "modDate"} {
-		if t := boardTime(m[k]); !t.IsZero() {
+		if t := koreanTime(m[k]); !t.IsZero() {
 			it.lastMod = t
 			break
 		}

@@ -39,7 +39,7 @@ func TestParseKakaoJobs(t *testing.T) {
 				HireRounds:  "서류전형 > 코딩테스트 > 1차 인터뷰 > 2차 인터뷰",
 				Description: "기술 스택: Java, Spring, Kubernetes",
 			},
-		}, time.Date(2026, 10, 20, 14, 30, 0, 0, time.UTC)},
+		}, time.Date(2026, 10, 20, 14, 30, 0, 0, kst)},
 		{"P-14480", jobs.Posting{
 			URL: "https://careers.kakao.com/jobs/P-14480", Title: "머신러닝 엔지니어 <추천>", Company: "카카오",
 			Location: "경기 성남", EmploymentType: "regular",
@@ -48,7 +48,7 @@ func TestParseKakaoJobs(t *testing.T) {
 				Requirements: "자격요건\n• Python, PyTorch\n• 통계학 또는 컴퓨터공학 석사 이상\n\n우대사항\n• Triton 서빙 경험",
 				Description:  "기술 스택: Python, PyTorch",
 			},
-		}, time.Date(2026, 10, 5, 10, 0, 0, 0, time.UTC)},
+		}, time.Date(2026, 10, 5, 10, 0, 0, 0, kst)},
 	}
 	for i, tt := range tests {
 		it := pg.items[i]
@@ -171,7 +171,7 @@ func TestKakaoScrape(t *testing.T) {
 		t.Errorf("S-4752: %+v", p)
 	}
 	if pg := sink.pages["P-14476"]; pg.URL != site.url()+"/public/api/job-list?part=TECHNOLOGY&company=KAKAO" ||
-		!pg.LastMod.Equal(time.Date(2026, 10, 20, 14, 30, 0, 0, time.UTC)) {
+		!pg.LastMod.Equal(time.Date(2026, 10, 20, 14, 30, 0, 0, kst)) {
 		t.Errorf("page %+v", pg)
 	}
 	n, _ := site.requests()

@@ -222,19 +222,23 @@ func leverItem(raw json.RawMessage, site string, maxPosting int64) boardItem {
 	p.Sections.Description = strings.Join(description, "\n")
 	p.Sections.Requirements = strings.Join(required, "\n")
 	p.Sections.Preferred = strings.Join(preferred, "\n")
-	p.Sections.Benefits = plainText(asString(m["additionalPlain"]))
-	if p.Sections.Benefits == "" {
-		p.Sections.Benefits = markupText(asString(m["additional"]))
+	// additional is, on real boards, an "About us" or an equal-opportunity statement: the
+	// company's own words about itself, not benefits.
+	p.Sections.Intro = plainText(asString(m["additionalPlain"]))
+	if p.Sections.Intro == "" {
+		p.Sections.Intro = markupText(asString(m["additional"]))
 	}
 	it.posting = p
 	return it
 }
 
 // leverSection is the section a Lever list heading clearly names: required for
-// Requirements, Qualifications, 자격요건, Must have; preferred for Nice to have, Preferred,
-// Bonus, 우대사항 (preferred wins: "Preferred qualifications"); "" for any other heading.
+// Requirements, Qualifications, 자격요건, Must have, and the headings boards write freely
+// for the same list (Who you are, What you'll bring, You have, About you); preferred for Nice
+// to have, Preferred, Bonus, 우대사항 (preferred wins: "Preferred qualifications"); "" for
+// any other heading.
 func leverSection(heading string) jobs.Section {
-	h := strings.ToLower(heading)
+	h := strings.ToLower(strings.NewReplacer("’", "'", "‘", "'", "`", "'").Replace(heading))
 	compact := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return r
@@ -258,7 +262,9 @@ func leverSection(heading string) jobs.Section {
 		return jobs.SectionPreferred
 	case strings.Contains(compact, "자격") || strings.Contains(compact, "필수") || strings.Contains(compact, "요건") ||
 		has("requirements", "requirement", "required", "qualifications", "qualification", "must have",
-			"must haves", "minimum"):
+			"must haves", "minimum", "who you are", "what you'll bring", "what you will bring",
+			"what you bring", "you have", "about you", "what we're looking for", "what we are looking for",
+			"your profile", "your background", "skills and experience"):
 		return jobs.SectionRequired
 	}
 	return ""

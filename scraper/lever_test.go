@@ -25,7 +25,7 @@ func TestParseLeverPostings(t *testing.T) {
 		title, location, employment          string
 		remote                               bool
 		description, requirements, preferred string
-		benefits                             string
+		intro                                string // additional: "About us" or an equal-opportunity text
 	}
 	wants := map[string]want{
 		"5f3c2a10-8d4e-4b1a-9c77-1e2f3a4b5c6d": {
@@ -33,7 +33,7 @@ func TestParseLeverPostings(t *testing.T) {
 			description:  "We build the models behind search.\n\nYou will own training pipelines end to end.\nTech stack\n• Airflow, BigQuery",
 			requirements: "• Python and PyTorch\n• 2+ years of ML in production",
 			preferred:    "• Kubernetes\n• Triton or TorchServe",
-			benefits:     "Stock options\nSlack으로 소통해요",
+			intro:        "Stock options\nSlack으로 소통해요",
 		},
 		"0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f": {
 			title: "백엔드 개발자 (신입/경력)", location: "서울 강남구", employment: "regular",
@@ -58,7 +58,7 @@ func TestParseLeverPostings(t *testing.T) {
 			t.Fatalf("unexpected id %q", it.id)
 		}
 		got := want{p.Title, p.Location, p.EmploymentType, p.Remote, p.Sections.Description,
-			p.Sections.Requirements, p.Sections.Preferred, p.Sections.Benefits}
+			p.Sections.Requirements, p.Sections.Preferred, p.Sections.Intro}
 		if got != w {
 			t.Errorf("%s:\n got %+v\nwant %+v", it.id, got, w)
 		}
@@ -91,7 +91,14 @@ func TestLeverSection(t *testing.T) {
 		{"우대 요건", jobs.SectionPreferred},
 		{"What you'll do", ""},
 		{"Tech stack", ""},
-		{"About you", ""},
+		{"About you", jobs.SectionRequired},
+		{"Who You Are", jobs.SectionRequired},
+		{"What you’ll bring", jobs.SectionRequired},
+		{"What You'll Bring to the Team", jobs.SectionRequired},
+		{"You have", jobs.SectionRequired},
+		{"What we're looking for", jobs.SectionRequired},
+		{"What you'll get", ""},
+		{"Who we are", ""},
 		{"Benefits", ""},
 		{"Required reading list for the team", jobs.SectionRequired},
 		{"", ""},
@@ -308,7 +315,7 @@ func TestParseLeverPostingsSanitizesAndLimits(t *testing.T) {
 	if p.Title != "ML Engineer<script>alert(1)</script>" || p.URL != "" {
 		t.Errorf("title %q url %q", p.Title, p.URL)
 	}
-	if p.Sections.Description != "Intro line\nsecond line" || p.Sections.Requirements != "• Python" || p.Sections.Benefits != "Perks" {
+	if p.Sections.Description != "Intro line\nsecond line" || p.Sections.Requirements != "• Python" || p.Sections.Intro != "Perks" {
 		t.Errorf("sections %+v", p.Sections)
 	}
 	for _, s := range postingTexts(p) {

@@ -21,7 +21,9 @@ const lineListPath = "/page-data/ko/jobs/page-data.json"
 // Line collects the engineering postings of LINE's Korean companies (LINE Plus, IPX, LINE
 // Pay Plus, ...) from the page data its career site is built from: the list
 // GET {base}/page-data/ko/jobs/page-data.json, then each new or changed posting's
-// GET {base}/page-data/ko/jobs/{id}/page-data.json, whose content is its text.
+// GET {base}/page-data/ko/jobs/{id}/page-data.json, whose content is its text. The list's
+// nodes carry no update time (saved 2021 answers): a posting's detail is fetched again when
+// the hash of its listed node changes.
 type Line struct {
 	siteSource
 }
@@ -172,6 +174,11 @@ func parseLineList(body []byte, base string) (listPage[listedPosting], error) {
 		it.lastMod = boardTime(m["updated_at"])
 		if it.lastMod.IsZero() {
 			it.lastMod = boardTime(m["updatedAt"])
+		}
+		if it.lastMod.IsZero() {
+			// The real list's nodes carry no update time: a node that changed (a new title,
+			// deadline or city) is told by its hash.
+			it.fingerprint = recordFingerprint(it.raw)
 		}
 		p := &jobs.Posting{
 			Source:   lineName,

@@ -139,7 +139,7 @@ func TestNaverScrape(t *testing.T) {
 		t.Errorf("stats %v, want %v (failures %+v)", countsOf(stats), countsOf(want), stats.Failures)
 	}
 	if f := failureFor(stats, "/rcrt/view.do?annoId=30005301"); f == nil ||
-		f.Reason != "no JobPosting JSON-LD in page: the page has no application/ld+json script" {
+		f.Reason != "no posting text in page: no div.detail_wrap and no JobPosting JSON-LD (the page has no application/ld+json script)" {
 		t.Errorf("failure %+v", f)
 	}
 	req, _ := site.requests()
@@ -165,12 +165,15 @@ func TestNaverScrape(t *testing.T) {
 		t.Errorf("raw %s", p.Raw)
 	}
 	p = sink.postings["30005224"]
-	if p == nil || p.Company != "NAVER WEBTOON" || p.Location != "경기도 성남시 분당구" ||
-		!strings.Contains(p.Sections.Description, "필요 역량\n• React, TypeScript 기반 개발에 능숙한 분") {
+	// Read from the page's HTML: the text of div.detail_wrap, the header's card_info as the intro.
+	if p == nil || p.Company != "NAVER WEBTOON" || p.Sections.Description != "업무 내용\n• 웹툰 뷰어와 창작 도구를 만듭니다\n"+
+		"필요 역량\n• React, TypeScript 기반 개발에 능숙한 분\n• Next.js SSR 환경을 이해하는 분\n우대 사항\n• Canvas, WebGL 렌더링 경험" ||
+		!strings.Contains(p.Sections.Intro, "모집 경력: 경력 3년 이상\n근로 조건: 정규") {
 		t.Errorf("30005224: %+v", p)
 	}
 	// The list's deadline stands over the page's validThrough, which has passed.
-	if p := sink.postings["30005400"]; p == nil || p.Status != jobs.StatusOpen || p.Career == nil || !p.Career.Newbie {
+	if p := sink.postings["30005400"]; p == nil || p.Status != jobs.StatusOpen || p.Career == nil || !p.Career.Newbie ||
+		p.Sections.Description != "주요업무\n- 로그 파이프라인 구축\n자격요건\n- Spark, Airflow, SQL\n- Python" {
 		t.Errorf("30005400: %+v", p)
 	}
 	for _, p := range sink.postings {
@@ -196,7 +199,7 @@ func TestNaverScrapeDetailFaults(t *testing.T) {
 			"30005224": "<html><body>x</body></html>", "30005230": "<html></html>",
 			"30005301": `<script type="application/ld+json">{"@type":"Organization","name":"NAVER"}</script>`,
 			"30005400": `<script type="application/ld+json">{"@type":"JobPosting","title":"X"}</script>`},
-			failed: "no posting could be read from any of the 4 detail pages fetched (no JobPosting JSON-LD in page"},
+			failed: "no posting could be read from any of the 4 detail pages fetched (no posting text in page: no div.detail_wrap and no JobPosting JSON-LD"},
 		{name: "every page gone", views: map[string]string{}},
 	}
 	for _, tt := range tests {

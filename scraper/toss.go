@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"bytes"
 	"context"
 
 	"github.com/jobs-cli/jobs"
@@ -39,7 +40,8 @@ func (s *Toss) Name() string { return tossName }
 
 // Scrape reads the list into sink. A posting's SourceID is its Greenhouse job id; its
 // company is the subsidiary the posting names, else 토스. Postings marked not to be shown
-// (미노출) are left out.
+// (미노출) are left out; talent-pool postings (인재풀 공고 인가요? yes) are kept with the
+// employment type jobs.EmploymentTalentPool, which targets leave out unless asked.
 func (s *Toss) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
 	return scrapeBoards(ctx, sink, s.cfg, tossName, s.base, []string{"토스"}, s)
 }
@@ -49,7 +51,7 @@ func (s *Toss) listURL(string) string { return s.baseStr + tossJobsPath }
 func (s *Toss) readBoard(ctx context.Context, f *fetcher, company string) boardList {
 	return readOneList(ctx, f, s.listURL(company), func(r *result) jobs.Failure { return r.failure(tossName) },
 		func(body []byte) ([]boardItem, string, error) {
-			list, err := parseGreenhouseJobs(body, company, s.cfg.MaxBodySize)
+			list, err := parseGreenhouseJobs(tossEnvelope(body), company, s.cfg.MaxBodySize)
 			if err != nil {
 				return nil, "", err
 			}
@@ -60,4 +62,17 @@ func (s *Toss) readBoard(ctx context.Context, f *fetcher, company string) boardL
 			}
 			return list.items, "", nil
 		})
+}
+
+// tossEnvelope puts a list answered as a bare JSON array (as the API answered in 2021) into
+// the envelope it answers with now, {"success": [...]}.
+func tossEnvelope(body []byte) []byte {
+	b := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	if len(b) == 0 || b[0] != '[' {
+		return body
+	}
+	out := make([]byte, 0, len(b)+len(`{"success":}`))
+	out = append(out, `{"success":`...)
+	out = append(out, b...)
+	return append(out, '}')
 }

@@ -127,7 +127,7 @@ func parseWoowaList(body []byte, base string) (listPage[listedPosting], error) {
 			continue
 		}
 		it.detail = base + "/w1/recruits/" + url.PathEscape(id)
-		it.lastMod = boardTime(m["updateDate"])
+		it.lastMod = koreanTime(m["updateDate"])
 		p := &jobs.Posting{
 			Source:   woowaName,
 			SourceID: id,

@@ -34,7 +34,7 @@ func TestParseWoowaList(t *testing.T) {
 	it := pg.items[0]
 	p := it.stub
 	if it.id != "R2607001" || it.detail != "https://career.woowahan.com/w1/recruits/R2607001" ||
-		!it.lastMod.Equal(time.Date(2026, 10, 20, 11, 0, 0, 0, time.UTC)) || p == nil {
+		!it.lastMod.Equal(time.Date(2026, 10, 20, 11, 0, 0, 0, kst)) || p == nil {
 		t.Fatalf("item %+v", it)
 	}
 	if p.URL != "https://career.woowahan.com/recruitment/R2607001/detail" || p.Title != "Server 개발자 (배차시스템)" ||
@@ -263,7 +263,7 @@ func TestWoowaScrape(t *testing.T) {
 		t.Fatalf("R2607001: %+v", p)
 	}
 	if pg := sink.pages["R2607001"]; pg.URL != site.url()+"/w1/recruits/R2607001" || pg.Outcome != jobs.OutcomeKept ||
-		!pg.LastMod.Equal(time.Date(2026, 10, 20, 11, 0, 0, 0, time.UTC)) || !pg.FetchedAt.Equal(c.Now()) {
+		!pg.LastMod.Equal(time.Date(2026, 10, 20, 11, 0, 0, 0, kst)) || !pg.FetchedAt.Equal(c.Now()) {
 		t.Errorf("page %+v", pg)
 	}
 	if _, ok := sink.pages["R2605000"]; ok {

@@ -55,7 +55,25 @@ type SourcesConfig struct {
 	Woowa      *SiteConfig       `yaml:"woowa"`
 	Line       *SiteConfig       `yaml:"line"`
 	Naver      *SiteConfig       `yaml:"naver"`
+	Greeting   *PlatformConfig   `yaml:"greeting"`
+	Ninehire   *PlatformConfig   `yaml:"ninehire"`
+	Jobflex    *JobflexConfig    `yaml:"jobflex"`
 	Pages      []PageConfig      `yaml:"pages"`
+}
+
+// PlatformConfig names the companies read on a shared hiring platform (Greeting, Ninehire):
+// each a slug or its career site's URL, used as given. base_url, when set, stands for every
+// host of the platform (tests).
+type PlatformConfig struct {
+	BaseURL   string   `yaml:"base_url"`
+	Companies []string `yaml:"companies"`
+}
+
+// JobflexConfig names the JOBFLEX (recruiter.co.kr) tenants read: slugs or career-site URLs.
+// base_url is where the API is (tests).
+type JobflexConfig struct {
+	BaseURL string   `yaml:"base_url"`
+	Tenants []string `yaml:"tenants"`
 }
 
 // SiteConfig turns on a company's own careers site; base_url defaults to the real site.
@@ -436,6 +454,14 @@ func (c *Config) validate(root *yaml.Node) error {
 				return bad("sources.toss.base_url", "%v", err)
 			}
 		}
+		for key, u := range map[string]string{"greeting": platformBase(s.Greeting), "ninehire": platformBase(s.Ninehire),
+			"jobflex": jobflexBase(s.Jobflex)} {
+			if u != "" {
+				if err := checkURL(u); err != nil {
+					return bad("sources."+key+".base_url", "%v", err)
+				}
+			}
+		}
 		for key, site := range map[string]*SiteConfig{"kakao": s.Kakao, "woowa": s.Woowa, "line": s.Line, "naver": s.Naver} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
@@ -482,4 +508,18 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+func platformBase(p *PlatformConfig) string {
+	if p == nil {
+		return ""
+	}
+	return p.BaseURL
+}
+
+func jobflexBase(j *JobflexConfig) string {
+	if j == nil {
+		return ""
+	}
+	return j.BaseURL
 }

@@ -154,6 +154,18 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			src, e := site.make(u, with(site.key))
 			err = errors.Join(err, add("sources."+site.key, src, e))
 		}
+		if g := s.Greeting; g != nil && len(g.Companies) > 0 {
+			src, e := scraper.NewGreeting(g.BaseURL, g.Companies, with("greeting"))
+			err = errors.Join(err, add("sources.greeting.companies", src, e))
+		}
+		if n := s.Ninehire; n != nil && len(n.Companies) > 0 {
+			src, e := scraper.NewNinehire(n.BaseURL, n.Companies, with("ninehire"))
+			err = errors.Join(err, add("sources.ninehire.companies", src, e))
+		}
+		if j := s.Jobflex; j != nil && len(j.Tenants) > 0 {
+			src, e := scraper.NewJobflex(j.BaseURL, j.Tenants, with("jobflex"))
+			err = errors.Join(err, add("sources.jobflex.tenants", src, e))
+		}
 		if len(s.Pages) > 0 {
 			specs := make([]scraper.PageSpec, len(s.Pages))
 			for i, p := range s.Pages {

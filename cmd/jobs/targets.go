@@ -39,6 +39,9 @@ type TargetsConfig struct {
 	ExcludeCompanies []string `yaml:"exclude_companies"`
 	// ExcludeTitleWords: titles holding one of these words are left out.
 	ExcludeTitleWords []string `yaml:"exclude_title_words"`
+	// TalentPool: talent-pool postings (인재풀, a standing call rather than an opening) are
+	// targets too; left out by default.
+	TalentPool bool `yaml:"talent_pool"`
 }
 
 // RoleTarget is one role the user aims at.
@@ -182,6 +185,7 @@ type targetRules struct {
 	minScore   *float64
 	exCompany  []string // folded company names
 	exTitle    []string // folded words
+	talentPool bool     // talent-pool postings are targets
 	any        bool     // some rule is set
 }
 
@@ -196,7 +200,7 @@ func (c *Config) targetRules() *targetRules {
 		return c.rules
 	}
 	t := &c.Targets
-	r := &targetRules{years: t.Years, minScore: t.MinScore}
+	r := &targetRules{years: t.Years, minScore: t.MinScore, talentPool: t.TalentPool}
 	// The role dictionary is embedded and tested; were it unreadable, plain words would
 	// match as written.
 	known, _ := matcher.BuiltinRoles()
@@ -271,6 +275,11 @@ func (r *targetRules) check(g []*jobs.Posting) []string {
 	}
 	if r.companies != nil && !anyOf(g, func(p *jobs.Posting) bool { return r.companies[jobs.NormalizeCompany(p.Company)] }) {
 		out = append(out, fmt.Sprintf("company %q is not in targets.companies", oneLine(g[0].Company)))
+	}
+	// With no targets configured every open posting is one (docs/cli.md); with targets, a
+	// talent pool is one only when asked for.
+	if r.any && !r.talentPool && !anyOf(g, func(p *jobs.Posting) bool { return p.EmploymentType != jobs.EmploymentTalentPool }) {
+		out = append(out, "a talent-pool posting (인재풀), not an opening (targets.talent_pool)")
 	}
 	if len(r.roles) > 0 && !anyOf(g, r.roleOf) {
 		out = append(out, "title holds no role word and the posting has no role category (targets.roles)")
