@@ -551,8 +551,9 @@ func entryOf(it matcher.Scored) digestEntry {
 		ID: p.ID, Company: oneLine(p.Company), Title: oneLine(p.Title), URL: webURL(p.URL),
 		Score: m.Score, Band: string(m.Band), Due: p.Due, FirstSeen: p.FirstSeen, ClosedAt: p.ClosedAt,
 	}
-	for _, s := range m.Missing {
-		e.Missing = append(e.Missing, oneLine(s))
+	// Each unmet requirement once, its alternatives together: "React or Vue.js".
+	for _, g := range m.UnmetGroups() {
+		e.Missing = append(e.Missing, oneLine(alternatives(g)))
 	}
 	return e
 }
