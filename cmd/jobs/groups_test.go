@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -265,5 +268,35 @@ func TestDigestEntryNamesRequirements(t *testing.T) {
 		Match: jobs.Match{Missing: []string{"React", "Vue.js", "Docker"}, MissingGroups: [][]string{{"React", "Vue.js"}, {"Docker"}}}}
 	if got := entryOf(it).Missing; !reflect.DeepEqual(got, []string{"React or Vue.js", "Docker"}) {
 		t.Errorf("digest missing %q", got)
+	}
+}
+
+// The version the binary is built as (-X main.version) is the one its User-Agent names.
+func TestUserAgentNamesTheBuiltVersion(t *testing.T) {
+	dir := isolate(t)
+	old := version
+	version = "9.8.7-test"
+	t.Cleanup(func() { version = old })
+	var agents sync.Map
+	h := replay.Handler(groupPostings()[:1], replay.Options{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		agents.Store(r.UserAgent(), true)
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), fmt.Sprintf("sources:\n  wanted: {base_url: %s}\nscrape:\n  delay: 0s\n", srv.URL))
+	if r := runAt(t, groupsNow, false, "--config", cfg, "--db", filepath.Join(dir, "j.db"), "scrape"); r.code != 0 {
+		t.Fatalf("scrape: %d %s", r.code, r.err)
+	}
+	n := 0
+	agents.Range(func(k, _ any) bool {
+		n++
+		if ua := k.(string); !strings.HasPrefix(ua, "jobs/9.8.7-test (+https://") {
+			t.Errorf("User-Agent %q does not name the built version", ua)
+		}
+		return true
+	})
+	if n == 0 {
+		t.Error("no request reached the site")
 	}
 }

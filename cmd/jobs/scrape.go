@@ -69,6 +69,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		limit = opts.Limit
 	}
 	base := scraper.Config{
+		UserAgent:   scraper.UserAgentFor(version), // the version the binary was built as
 		Delay:       time.Duration(sc.Delay),
 		Timeout:     time.Duration(sc.Timeout),
 		Refresh:     time.Duration(sc.Refresh),
