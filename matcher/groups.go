@@ -190,10 +190,10 @@ func (d *Dictionary) classify(gap string) joint {
 		return jointExample
 	case afterExample > 0:
 		return jointBreak
+	case or:
+		return jointOr // also inside a bracket: "Python(또는 R)"
 	case open:
 		return jointOpen
-	case or:
-		return jointOr
 	case and:
 		return jointAnd
 	case comma:
@@ -445,11 +445,14 @@ func (d *Dictionary) studied(folded string, s, e int, c *Concept, kw []int, en [
 		return true // named with its degree: "CS Degree", "컴퓨터공학과"
 	}
 	if hasHangul(name) {
-		if kind != "field" && !strings.HasSuffix(name, "학") {
-			return false
-		}
+		// Before 전공 or 학과 any field is one studied ("통계/수학 관련 학과"); before a degree
+		// alone only a discipline's name is ("통계학 석사", not "컴퓨터 비전 관련 분야 박사").
+		discipline := kind == "field" || strings.HasSuffix(name, "학")
 		for _, k := range kw {
-			if k >= e && !containsAny(folded[e:k], usageWords) {
+			if k < e || containsAny(folded[e:k], usageWords) {
+				continue
+			}
+			if discipline || strings.HasPrefix(folded[k:], "전공") || strings.HasPrefix(folded[k:], "학과") || strings.HasPrefix(folded[k:], "학부") {
 				return true
 			}
 		}

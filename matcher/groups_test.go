@@ -41,6 +41,7 @@ func TestRequirementGroups(t *testing.T) {
 		{"Go, Rust, or C++", []string{"r:Go|Rust|C++"}, nil},
 		{"At least one of Java, Kotlin or Scala", []string{"r:Java|Kotlin|Scala"}, nil},
 		{"Kotlin or Java", []string{"r:Kotlin|Java"}, nil},
+		{"Python(또는 R) 활용 경험", []string{"r:Python|R"}, nil},
 		{"Experience with AWS, GCP or Azure", []string{"r:Amazon Web Services|Google Cloud Platform|Microsoft Azure"}, nil},
 		// A category named with its examples joins their group.
 		{"MySQL, PostgreSQL 등 RDBMS 경험", []string{"r:MySQL|PostgreSQL|Relational Databases"}, nil},
@@ -66,6 +67,8 @@ func TestRequirementGroups(t *testing.T) {
 		{"컴퓨터공학, 통계학 등 관련 전공 학사 이상", []string{}, []string{"Computer Engineering", "Statistics"}},
 		{"BS in Computer Science or related field", []string{}, []string{"Computer Science"}},
 		{"MS or PhD in Statistics, Mathematics, or a related field", []string{}, []string{"Statistics", "Mathematics"}},
+		{"통계/수학 관련 학과 졸업자", []string{}, []string{"Statistics", "Mathematics"}},
+		{"컴퓨터 비전 관련 분야 박사 학위 소지자", []string{"r:Computer Vision"}, nil},
 		{"A Computer Science degree and Java experience", []string{"r:Java"}, []string{"Computer Science"}},
 		// The same word outside a degree line is a skill.
 		{"통계 분석 경험", []string{"r:Statistics"}, nil},
