@@ -443,25 +443,29 @@ func parseGroups(s string, of func(string) string) []jobs.Group {
 	if !strings.HasPrefix(s, "=") && !strings.Contains(s, skillSep+"=") {
 		return nil
 	}
-	out := []jobs.Group{}
+	// One allocation for the groups and one for their members: a list reads tens of
+	// thousands of postings.
+	out := make([]jobs.Group, 0, strings.Count(s, skillSep+"=")+1)
+	members := make([]string, 0, strings.Count(s, memberSep)+cap(out))
 	for entry := range strings.SplitSeq(s, skillSep) {
 		rest, ok := strings.CutPrefix(entry, "=")
 		if !ok || rest == "" {
 			continue
 		}
 		sec, rest, ok1 := strings.Cut(rest, ":")
-		span, members, ok2 := strings.Cut(rest, ":")
+		span, names, ok2 := strings.Cut(rest, ":")
 		from, to, ok3 := strings.Cut(span, "-")
 		start, err1 := strconv.Atoi(from)
 		end, err2 := strconv.Atoi(to)
-		if !ok1 || !ok2 || !ok3 || err1 != nil || err2 != nil || members == "" {
+		if !ok1 || !ok2 || !ok3 || err1 != nil || err2 != nil || names == "" {
 			continue
 		}
-		g := jobs.Group{Section: jobs.Section(of(sec)), Span: jobs.Span{Start: start, End: end}}
-		for m := range strings.SplitSeq(members, memberSep) {
-			g.AnyOf = append(g.AnyOf, of(m))
+		first := len(members)
+		for m := range strings.SplitSeq(names, memberSep) {
+			members = append(members, of(m))
 		}
-		out = append(out, g)
+		out = append(out, jobs.Group{Section: jobs.Section(of(sec)), Span: jobs.Span{Start: start, End: end},
+			AnyOf: members[first:len(members):len(members)]})
 	}
 	return out
 }

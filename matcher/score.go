@@ -144,7 +144,11 @@ func (d *Dictionary) score(p *Profile, a *jobs.Analysis, explain bool) jobs.Matc
 				m.Met++
 				continue
 			}
-			m.MissingGroups = append(m.MissingGroups, slices.Clone(members))
+			unmet := g.AnyOf // shared with the analysis, read only
+			if len(members) != len(g.AnyOf) {
+				unmet = slices.Clone(members)
+			}
+			m.MissingGroups = append(m.MissingGroups, unmet)
 			for _, s := range members {
 				if !slices.Contains(m.Missing, s) {
 					m.Missing = append(m.Missing, s)
