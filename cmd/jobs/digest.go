@@ -58,7 +58,7 @@ html is one self-contained page with charts that fetches nothing.`,
 		Example: `  jobs digest
   jobs digest --since 3d --format markdown
   jobs digest --format html --out ~/digest.html
-  15 3 * * * jobs scrape -q; jobs digest    # crontab: cron mails the digest each morning`,
+  jobs schedule    # prints the crontab line (absolute paths) that runs scrape, then digest`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.formatSet = cmd.Flags().Changed("format")
@@ -184,6 +184,7 @@ type digest struct {
 	Scores   [10]int       // open matching postings by score, 0.0-0.1 ... 0.9-1.0
 	PerDay   []dayCount
 	Trends   *trendReport // weekly demand of the most asked-for skills, for the chart
+	Problems []runProblem // what went wrong with the last run, said first
 	loc      *time.Location
 }
 
@@ -272,6 +273,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*dig
 	if err := dg.setWindow(since, last, store.Path()); err != nil {
 		return nil, err
 	}
+	dg.Problems = runProblems(last, now, dg.local)
 
 	matching, err := scoredPostings(ctx, f, selection{})
 	if err != nil {
@@ -741,6 +743,7 @@ func (dg *digest) baselineNote() string {
 // string cleaned of escape sequences.
 func writeDigestText(w *bytes.Buffer, dg *digest, paint func(code, s string) string) {
 	fmt.Fprintf(w, "%s\n", paint("1", "jobs digest, "+dg.local(dg.Now).Format("2006-01-02 15:04")))
+	writeProblemsText(w, dg.Problems, paint)
 	fmt.Fprintf(w, "%s\n", dg.summary())
 
 	list := func(title string, l digestList, line func(e digestEntry) (string, string, bool)) {
@@ -829,7 +832,9 @@ func mdLink(text, u string) string {
 
 // writeDigestMarkdown writes the Markdown form: a table per section.
 func writeDigestMarkdown(w *bytes.Buffer, dg *digest) {
-	fmt.Fprintf(w, "# jobs digest, %s\n\n%s\n", dg.local(dg.Now).Format("2006-01-02 15:04"), md(dg.summary()))
+	fmt.Fprintf(w, "# jobs digest, %s\n", dg.local(dg.Now).Format("2006-01-02 15:04"))
+	writeProblemsMarkdown(w, dg.Problems)
+	fmt.Fprintf(w, "\n%s\n", md(dg.summary()))
 
 	table := func(title string, l digestList, header string, row func(e digestEntry) string) {
 		fmt.Fprintf(w, "\n## %s (%d)\n\n", title, l.Total)
@@ -908,6 +913,7 @@ var digestHTML = template.Must(template.New("digest").Funcs(template.FuncMap{
 
 type htmlDigest struct {
 	Title       string
+	Problems    []runProblem
 	Summary     string
 	Sections    []htmlSection
 	GapsNote    string
@@ -968,6 +974,7 @@ func writeDigestHTML(w *bytes.Buffer, dg *digest) error {
 	v := htmlDigest{
 		Title:       "jobs digest, " + dg.local(dg.Now).Format("2006-01-02 15:04"),
 		Summary:     dg.summary(),
+		Problems:    dg.Problems,
 		GapsNote:    upperFirst(dg.baselineNote()) + ".",
 		HasBaseline: dg.Baseline != nil,
 		TopGaps:     digestTopGaps,

@@ -47,7 +47,7 @@ them, and tells you which few skills to learn next.`,
 		SilenceUsage:  true,
 		Version:       version,
 	}
-	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "read this config file (default ./config.yaml, else $XDG_CONFIG_HOME/jobs/config.yaml)")
+	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "read this config file (default $JOBS_CONFIG, else $XDG_CONFIG_HOME/jobs/config.yaml; jobs config shows which)")
 	root.PersistentFlags().StringVar(&f.DBFlag, "db", "", "use this SQLite database (default $XDG_DATA_HOME/jobs/jobs.db)")
 	root.PersistentFlags().StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
@@ -85,6 +85,8 @@ them, and tells you which few skills to learn next.`,
 		newTrendsCmd(f, nil),
 		newTrackCmd(f, nil),
 		newBoardCmd(f, nil),
+		newShellInitCmd(f, nil),
+		newConfigCmd(f, nil),
 	)
 	return root
 }

@@ -43,7 +43,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 1 when nothing could be collected.`,
 		Example: `  jobs scrape
   jobs scrape --limit 200      # spread a first crawl over several nights
-  15 3 * * * jobs scrape       # crontab: every night at 03:15`,
+  jobs schedule                # the crontab line or systemd timer, with absolute paths`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("limit") && opts.Limit < 0 {
@@ -188,6 +188,7 @@ func (s analyzingSink) Save(ctx context.Context, page jobs.Page, p *jobs.Posting
 
 func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	f := opts.f
+	f.CreatesDB = true
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -199,6 +200,9 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	prog := newProgress(f.IO)
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
+		if dbPath, err := f.DBPath(); err == nil {
+			fmt.Fprintf(f.IO.ErrOut, "scrape: config %s; database %s\n", f.ConfigOrigin(), dbPath)
+		}
 	}
 	sources, err := f.Sources(cfg, *opts)
 	if err != nil {
