@@ -195,20 +195,27 @@ func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// configPath resolves which file to read: the flag, else ./config.yaml, else
-// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named.
+// configPath resolves which file to read: the flag, else $JOBS_CONFIG, else
+// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named. A
+// config.yaml in the working directory is never read by itself: inside a clone of this
+// repository that would be the documented example, not the user's file.
 func configPath(flag string) (string, error) {
 	if flag != "" {
-		return flag, nil
+		return expandHome(flag), nil
 	}
-	if _, err := os.Stat("config.yaml"); err == nil {
-		return "config.yaml", nil
+	if env := os.Getenv("JOBS_CONFIG"); env != "" {
+		return expandHome(env), nil
 	}
-	p := filepath.Join(configHome(), "jobs", "config.yaml")
+	p := defaultConfigFile()
 	if _, err := os.Stat(p); err == nil {
 		return p, nil
 	}
 	return "", nil
+}
+
+// defaultConfigFile is where the config lives when neither --config nor $JOBS_CONFIG names one.
+func defaultConfigFile() string {
+	return filepath.Join(configHome(), "jobs", "config.yaml")
 }
 
 func configHome() string {
@@ -400,6 +407,9 @@ func (c *Config) validate(root *yaml.Node) error {
 			}
 			if err := checkURL(w.BaseURL); err != nil {
 				return bad("sources.wanted.base_url", "%v", err)
+			}
+			if w.Categories == nil { // not written: 개발 (518), as documented; [] keeps every category
+				w.Categories = []int{518}
 			}
 			for _, id := range w.Categories {
 				if id <= 0 {

@@ -40,6 +40,10 @@ Exit status 1 when the database is damaged.`,
 
 func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	f := opts.f
+	fmt.Fprintf(f.IO.Out, "Config     %s\n", f.ConfigOrigin())
+	if _, err := f.Config(); err != nil {
+		return err
+	}
 	path, err := f.DBPath()
 	if err != nil {
 		return err

@@ -68,6 +68,7 @@ type badLine struct {
 func importRun(cmd *cobra.Command, opts *importOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
+	f.CreatesDB = true
 	var r io.Reader = f.IO.In
 	name := "standard input"
 	if opts.File != "-" {
