@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
@@ -151,19 +152,29 @@ func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
 type table struct {
 	io      *IOStreams
 	headers []string
-	flex    []bool // columns that shrink to fit the terminal, in order of preference
+	flex    []bool // columns that shrink to fit the terminal
+	stage   []int  // the round in which a flexible column gives up width (1 first)
+	floor   []int  // and the width it keeps at least
 	rows    [][]string
 	bw      *bufio.Writer // piped: where rows go as they come
 }
 
 func newTable(io *IOStreams, headers ...string) *table {
-	return &table{io: io, headers: headers, flex: make([]bool, len(headers))}
+	return &table{io: io, headers: headers, flex: make([]bool, len(headers)),
+		stage: make([]int, len(headers)), floor: make([]int, len(headers))}
 }
 
 // Flex marks columns that give up width when the table is wider than the terminal.
 func (t *table) Flex(cols ...int) *table {
+	return t.Yield(1, 8, cols...)
+}
+
+// Yield marks columns that give up width in round stage, keeping at least floor cells: every
+// column of round 1 is narrowed (the widest first) before any of round 2, so a table keeps
+// its most telling column (a title) wide and cuts the others first.
+func (t *table) Yield(stage, floor int, cols ...int) *table {
 	for _, c := range cols {
-		t.flex[c] = true
+		t.flex[c], t.stage[c], t.floor[c] = true, stage, floor
 	}
 	return t
 }
@@ -243,20 +254,33 @@ func (t *table) fit() {
 		total += w + pad
 	}
 	over := total - t.io.Width
-	for over > 0 {
-		// Take from the widest flexible column, down to a floor of 8 columns.
-		best := -1
-		for i := range widths {
-			if t.flex[i] && widths[i] > 8 && (best < 0 || widths[i] > widths[best]) {
-				best = i
+	last := slices.Max(t.stage)
+	for stage := 1; stage <= last && over > 0; stage++ {
+		for over > 0 {
+			// Take from this round's widest flexible column, down to its floor.
+			best := -1
+			for i := range widths {
+				if t.flex[i] && t.stage[i] == stage && widths[i] > t.floor[i] && (best < 0 || widths[i] > widths[best]) {
+					best = i
+				}
 			}
+			if best < 0 {
+				break
+			}
+			// Narrow it to the next widest of its round at most, so the round shares the cut.
+			next := t.floor[best]
+			for i := range widths {
+				if i != best && t.flex[i] && t.stage[i] == stage && widths[i] < widths[best] && widths[i] > next {
+					next = widths[i]
+				}
+			}
+			cut := min(over, widths[best]-next)
+			if cut <= 0 {
+				cut = min(over, 1)
+			}
+			widths[best] -= cut
+			over -= cut
 		}
-		if best < 0 {
-			break
-		}
-		cut := min(over, widths[best]-8)
-		widths[best] -= cut
-		over -= cut
 	}
 	for _, r := range t.rows {
 		for i := 0; i < n && i < len(r); i++ {
