@@ -160,16 +160,16 @@ func printScore(io *IOStreams, m jobs.Match) {
 	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, m.Band)
 	for _, p := range m.Parts {
 		if p.Weight > 0 {
-			fmt.Fprintf(io.Out, "  %-9s %.2f x %.1f  %s\n", p.Name, p.Value, p.Weight, p.Note)
+			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
 		} else {
-			fmt.Fprintf(io.Out, "  %-9s x%.2f       %s\n", p.Name, p.Value, p.Note)
+			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
 		}
 	}
 	if len(m.Missing) > 0 {
-		fmt.Fprintf(io.Out, "  missing required: %s\n", strings.Join(m.Missing, ", "))
+		fmt.Fprintln(io.Out, wrapText("  missing required: "+strings.Join(m.Missing, ", "), io.Width, "    "))
 	}
 	if len(m.Partial) > 0 {
-		fmt.Fprintf(io.Out, "  half credit (you know a close relative): %s\n", strings.Join(m.Partial, ", "))
+		fmt.Fprintln(io.Out, wrapText("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
 	}
 }
 

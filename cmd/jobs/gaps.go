@@ -33,7 +33,13 @@ the open postings that pass the config's targets.
 With --plan N, choose N skills to learn in order, so that together they cover every
 required skill of as many target postings as possible, and say what each step unlocks.
 A skill marked partial is one you have a close relative of (Spring Boot when you know
-Spring): you build on what you know.`,
+Spring): you build on what you know.
+
+Piped, gaps prints tab-separated lines with no header: skill, unlocks (postings whose only
+missing required skill it is), required (postings requiring it that you lack it for),
+preferred (the same for preferred skills). gaps --plan prints: skill, completes (postings this step
+completes), covered (postings complete after this step, cumulative), required, partial
+(true when you know a close relative).`,
 		Example: `  jobs gaps
   jobs gaps --newcomer --top 5
   jobs gaps --plan 3
@@ -150,11 +156,11 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	top := shown[0]
 	fmt.Fprintf(f.IO.Out, "\nUNLOCKS counts postings where the skill is the only required one you miss.\n")
 	if top.Unlocks > 0 {
-		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d %s would have every required skill covered.\n",
-			top.Skill, top.Unlocks, len(items), noun)
+		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every required skill covered.",
+			top.Skill, top.Unlocks, len(items), noun), f.IO.Width, ""))
 	} else {
-		fmt.Fprintf(f.IO.Out, "No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.\n",
-			top.Skill, top.Required)
+		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
+			top.Skill, top.Required), f.IO.Width, ""))
 	}
 	return nil
 }
@@ -216,6 +222,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 		}
 		return writeJSON(io.Out, out)
 	}
+	if len(items) == 0 {
+		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", w.noun)
+		return nil
+	}
 	if !io.OutTTY {
 		t := newTable(io)
 		for _, s := range steps {
@@ -250,10 +260,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	}
 	last := steps[len(steps)-1]
 	fmt.Fprintln(io.Out)
-	fmt.Fprintln(io.Out, planSummary(names, last.Cumulative-start, len(items), w.noun))
+	fmt.Fprintln(io.Out, wrapText(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
 	fmt.Fprintln(io.Out)
 	for i, s := range steps {
-		fmt.Fprintf(io.Out, "%d. %s\n", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun))
+		fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
 	}
 	return nil
 }
