@@ -22,8 +22,11 @@ func newDoctorCmd(f *Factory, runF func(*doctorOptions) error) *cobra.Command {
 		Use:   "doctor",
 		Short: "Check the database and the last runs, and say how to fix what is wrong",
 		Long: `Check the database: SQLite's integrity check, the schema version, its size, the last runs
-with their per-source counts and failures. For each problem found, doctor says what to do.
-Exit status 1 when the database is damaged.`,
+with their per-source counts and failures, and whether you may write it. For each problem
+found, doctor says what to do: permissions are fixed with chmod, a database from a newer
+jobs needs that jobs, and a damaged one is recovered; no advice loses your tracked
+applications without saying how to keep them. Exit status 1 when the database is damaged,
+cannot be opened or cannot be written.`,
 		Example: `  jobs doctor
   jobs doctor --runs 10`,
 		Args: maxArgs(0, "no arguments"),
@@ -55,8 +58,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	store, err := f.Store(cmd.Context())
 	if err != nil {
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
-		fmt.Fprintf(f.IO.Out, "Fix: if another program holds it, retry later; if the file is damaged, move it aside\n"+
-			"(mv %s %s.broken) and run 'jobs scrape' to collect afresh.\n", path, path)
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", openFix(path, err))
 		return &exitError{code: 1}
 	}
 	h, err := store.Check(cmd.Context(), opts.Runs)
@@ -76,7 +78,12 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
 		fixes = append(fixes, fmt.Sprintf("the database is damaged: keep a copy (cp %s %s.broken), then rebuild it with\n"+
 			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
-			"  or move it aside and run 'jobs scrape' to collect afresh (tracked applications live in it too)", path, path, path, path, path, path))
+			"  Moving it aside and running 'jobs scrape' instead starts afresh: %s", path, path, path, path, path, path, keepApplications(path)))
+	}
+	readOnly := writeProblem(path)
+	if readOnly != "" {
+		fmt.Fprintln(w, "Writable   NO")
+		fixes = append(fixes, writeFix(path, readOnly))
 	}
 	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
 	if len(h.Runs) == 0 {
@@ -122,7 +129,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	for _, fx := range fixes {
 		fmt.Fprintf(w, "  - %s\n", fx)
 	}
-	if !h.Healthy() {
+	if !h.Healthy() || readOnly != "" {
 		return &exitError{code: 1}
 	}
 	return nil
