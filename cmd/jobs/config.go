@@ -264,6 +264,9 @@ var lineRe = regexp.MustCompile(`line (\d+): `)
 func parseConfig(data []byte, c *Config) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		if line := tabIndented(data); line > 0 {
+			return fmt.Errorf("line %d: a tab indents this line; YAML indents with spaces only", line)
+		}
 		return tidyYAMLError(err, nil)
 	}
 	if len(bytes.TrimSpace(data)) == 0 || root.Kind == 0 {
@@ -286,10 +289,18 @@ func tidyYAMLError(err error, root *yaml.Node) error {
 	if m := regexp.MustCompile(`line (\d+): field (\S+) not found in type \S+`).FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		where := keyAtLine(root, line)
+		parent := ""
 		if i := strings.LastIndex(where, "."); i >= 0 {
-			return fmt.Errorf("line %d: unknown key %q under %s", line, m[2], where[:i])
+			parent = where[:i]
 		}
-		return fmt.Errorf("line %d: unknown key %q", line, m[2])
+		hint := ""
+		if s := didYouMean(m[2], configKeys(parent)); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		if parent != "" {
+			return fmt.Errorf("line %d: unknown key %q under %s%s", line, m[2], parent, hint)
+		}
+		return fmt.Errorf("line %d: unknown key %q%s", line, m[2], hint)
 	}
 	if m := regexp.MustCompile("line (\\d+): cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)").FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -306,7 +317,7 @@ func tidyYAMLError(err error, root *yaml.Node) error {
 		case strings.Contains(want, "map") || strings.Contains(want, "Config"):
 			want = "a mapping of keys"
 		}
-		return fmt.Errorf("line %d: %s must be %s, not %q", line, keyAtLine(root, line), want, m[3])
+		return fmt.Errorf("line %d: %s must be %s, not %q", line, keyAtLine(root, line), want, valueAtLine(root, line, m[3]))
 	}
 	if m := lineRe.FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])

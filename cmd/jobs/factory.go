@@ -170,6 +170,10 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
 	f.warnOnce.Do(func() {
 		for _, u := range unknown {
+			if s := suggestSkill(d, u); s != "" {
+				warnf(f.IO, "profile.skills: %q is not in the skill dictionary: did you mean %q? (else add it under skills.extra)", u, s)
+				continue
+			}
 			warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
 		}
 	})
