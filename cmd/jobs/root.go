@@ -150,8 +150,9 @@ func exitCode(err error, io *IOStreams) int {
 		return 2
 	}
 	if errors.Is(err, context.Canceled) {
+		// 128 + SIGINT, as a shell reports a command Ctrl-C ended.
 		fmt.Fprintln(io.ErrOut, "interrupted")
-		return 1
+		return 130
 	}
 	fmt.Fprintln(io.ErrOut, oneLine(msg))
 	if jobs.KindOf(err) == jobs.KindInvalid {

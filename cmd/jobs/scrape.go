@@ -237,9 +237,12 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		st.Source = src.Name()
 		if err != nil {
 			if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+				// Recorded as interrupted, so doctor and the digest do not read the run as a
+				// quiet night; what was stored stays, and the next run resumes.
+				st.Failures = append(st.Failures, jobs.Failure{Source: src.Name(), Reason: "scrape interrupted (Ctrl-C or a stop signal) before this source finished"})
 				all = append(all, st)
 				_ = store.FinishRun(context.WithoutCancel(ctx), runID, all)
-				return context.Canceled
+				return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 			}
 			failedSources++
 			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: err.Error()}}, st.Failures...)
