@@ -77,7 +77,7 @@ html is one self-contained page with charts that fetches nothing.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Since, "since", "last-run", "the window: last-run, a duration back from now (3d, 48h) or a date (2026-11-01)")
+	fl.StringVar(&opts.Since, "since", "last-run", "the window: last-run, today, yesterday, a time ago (3d, 48h) or a date (2026-11-01)")
 	fl.StringVar(&opts.Format, "format", "", "text, markdown or html (default text, or as --out's extension says)")
 	fl.StringVar(&opts.Out, "out", "", "write the digest to this file instead of stdout")
 	fl.IntVar(&opts.Limit, "limit", 20, "at most this many postings per section (0 = all)")

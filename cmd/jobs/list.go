@@ -64,7 +64,7 @@ id, score, band, company, title, missing required skills, min years, status, url
 	fl.Float64Var(&opts.MinScore, "min-score", 0, "only postings scoring at least this (0..1)")
 	fl.StringVar(&opts.Company, "company", "", "only companies whose name contains this")
 	fl.BoolVar(&opts.Newcomer, "newcomer", false, "only postings open to new graduates (신입)")
-	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a duration ago (7d, 48h) or a date")
+	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a date (2026-11-01), today, yesterday or a time ago (7d, 48h)")
 	fl.StringVar(&opts.Source, "source", "", "only postings from this source (wanted, greenhouse, lever, ...)")
 	fl.IntVar(&opts.Limit, "limit", 0, "at most this many postings, 0 for all (default: 30 on a terminal, all when piped or --json)")
 	fl.BoolVar(&opts.Verbose, "verbose", false, "print each posting the targets leave out, and why, on stderr")
@@ -83,6 +83,9 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	}
 	since, err := parseSince(opts.Since, f.Now())
 	if err != nil {
+		return err
+	}
+	if err := checkSource(ctx, f, opts.Source); err != nil {
 		return err
 	}
 	sel.Since = since

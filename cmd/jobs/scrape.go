@@ -56,6 +56,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 		},
 	}
 	cmd.Flags().IntVar(&opts.Limit, "limit", -1, "fetch at most this many posting pages this run (default scrape.limit; 0 = no cap)")
+	cmd.Flags().Lookup("limit").DefValue = "0" // -1 only means "not given": the usage says the default once
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the run's per-source counts as JSON")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing but errors")
 	return cmd
