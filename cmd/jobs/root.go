@@ -42,7 +42,9 @@ them, and tells you which few skills to learn next.`,
   jobs trends
   jobs track 12 applied
   jobs board
-  jobs demo`,
+  jobs demo
+  eval "$(~/go/bin/jobs shell-init bash)"      # so 'jobs list' is not the shell's job control
+  source <(jobs completion bash)              # tab-completes commands, posting ids, stages, companies`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version,
@@ -65,7 +67,6 @@ them, and tells you which few skills to learn next.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(
 		newInitCmd(f, nil),
 		newScrapeCmd(f, nil),
@@ -88,6 +89,7 @@ them, and tells you which few skills to learn next.`,
 		newShellInitCmd(f, nil),
 		newConfigCmd(f, nil),
 	)
+	addCompletions(root, f)
 	return root
 }
 
