@@ -163,7 +163,7 @@ func mark(io *IOStreams, prof *matcher.Profile, skill string) string {
 }
 
 func printScore(io *IOStreams, m jobs.Match) {
-	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, m.Band)
+	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, paintBand(io, string(m.Band)))
 	for _, p := range m.Parts {
 		if p.Weight > 0 {
 			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))

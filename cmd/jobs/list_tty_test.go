@@ -112,3 +112,24 @@ func TestThousands(t *testing.T) {
 }
 
 var _ = jobs.StatusOpen
+
+// On a terminal that allows colour, bands are coloured; NO_COLOR (Color false) keeps them plain.
+func TestListColoursBands(t *testing.T) {
+	cfg, dbPath := koreanBoard(t, 4)
+	for _, colour := range []bool{true, false} {
+		var out, errb bytes.Buffer
+		io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errb, OutTTY: true, ErrTTY: true, Width: 100, Color: colour}
+		if code := run([]string{"--config", cfg, "--db", dbPath, "list"}, io); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		coloured := strings.Contains(out.String(), "\x1b[32mGreat\x1b[0m")
+		if coloured != colour {
+			t.Errorf("colour %v:\n%q", colour, out.String())
+		}
+		// The coloured table lines up as the plain one does.
+		lines := strings.Split(out.String(), "\n")
+		if w0, w1 := visibleWidth(lines[0]), visibleWidth(lines[1]); w0 != w1 {
+			t.Errorf("colour %v: header %d cells, first row %d:\n%s", colour, w0, w1, out.String())
+		}
+	}
+}

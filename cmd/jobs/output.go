@@ -152,9 +152,10 @@ func writeAppenders(bw *bufio.Writer, n int, elem func(i int) any) error {
 type table struct {
 	io      *IOStreams
 	headers []string
-	flex    []bool // columns that shrink to fit the terminal
-	stage   []int  // the round in which a flexible column gives up width (1 first)
-	floor   []int  // and the width it keeps at least
+	flex    []bool                      // columns that shrink to fit the terminal
+	stage   []int                       // the round in which a flexible column gives up width (1 first)
+	floor   []int                       // and the width it keeps at least
+	paint   map[int]func(string) string // colours a column's cells, after they are cleaned and fitted
 	rows    [][]string
 	bw      *bufio.Writer // piped: where rows go as they come
 }
@@ -167,6 +168,18 @@ func newTable(io *IOStreams, headers ...string) *table {
 // Flex marks columns that give up width when the table is wider than the terminal.
 func (t *table) Flex(cols ...int) *table {
 	return t.Yield(1, 8, cols...)
+}
+
+// Paint colours a column's cells on a terminal that allows colour: fn gets each cell as it
+// will be shown (cleaned, fitted) and returns it with colour escapes.
+func (t *table) Paint(col int, fn func(cell string) string) *table {
+	if t.io.Color {
+		if t.paint == nil {
+			t.paint = map[int]func(string) string{}
+		}
+		t.paint[col] = fn
+	}
+	return t
 }
 
 // Yield marks columns that give up width in round stage, keeping at least floor cells: every
@@ -227,6 +240,11 @@ func (t *table) Render() error {
 	)
 	tb.Header(t.headers)
 	for _, r := range t.rows {
+		for col, fn := range t.paint {
+			if col < len(r) {
+				r[col] = fn(r[col])
+			}
+		}
 		if err := tb.Append(r); err != nil {
 			return err
 		}
@@ -243,7 +261,7 @@ func (t *table) fit() {
 	}
 	for _, r := range t.rows {
 		for i := 0; i < n && i < len(r); i++ {
-			if w := runewidth.StringWidth(r[i]); w > widths[i] {
+			if w := visibleWidth(r[i]); w > widths[i] { // a coloured cell counts its letters only
 				widths[i] = w
 			}
 		}
@@ -290,6 +308,23 @@ func (t *table) fit() {
 		}
 	}
 }
+
+// bandColor is the colour of a score band on a terminal: Great green, Good cyan, Fair
+// yellow, Poor dim.
+func bandColor(band string) string {
+	switch band {
+	case "Great":
+		return "32"
+	case "Good":
+		return "36"
+	case "Fair":
+		return "33"
+	}
+	return "2"
+}
+
+// paintBand colours a band's name on a terminal that allows colour (NO_COLOR unset).
+func paintBand(io *IOStreams, band string) string { return paint(io, bandColor(band), band) }
 
 // paint colours text on a terminal that allows colour.
 func paint(io *IOStreams, code, s string) string {
