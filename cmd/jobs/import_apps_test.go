@@ -82,3 +82,20 @@ func TestImportOfNothingSaysSo(t *testing.T) {
 		t.Errorf("exit %d: %s", r.code, r.err)
 	}
 }
+
+// export --excel writes CSV behind a UTF-8 byte-order mark; plain CSV has none.
+func TestExportExcelBOM(t *testing.T) {
+	cfg, dbPath := koreanBoard(t, 2)
+	r := runCLI(t, false, "", "--config", cfg, "--db", dbPath, "export", "--excel")
+	if r.code != 0 || !strings.HasPrefix(r.out, "\ufeffid,source,source_id") || !strings.Contains(r.out, "카카오모빌리티") {
+		t.Errorf("--excel: exit %d %.60q %s", r.code, r.out, r.err)
+	}
+	r = runCLI(t, false, "", "--config", cfg, "--db", dbPath, "export", "--format", "csv")
+	if !strings.HasPrefix(r.out, "id,source") {
+		t.Errorf("plain csv: %.40q", r.out)
+	}
+	r = runCLI(t, false, "", "--config", cfg, "--db", dbPath, "export", "--excel", "--format", "jsonl")
+	if r.code != 2 || !strings.Contains(r.err, "--excel goes with --format csv") {
+		t.Errorf("--excel --format jsonl: exit %d %q", r.code, r.err)
+	}
+}
