@@ -229,10 +229,11 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
-	sink := analyzingSink{Sink: store, an: an}
+	sink := &countingSink{Sink: analyzingSink{Sink: store, an: an}, store: store}
 	var all []jobs.SourceStats
 	failedSources, partial, reached := 0, false, 0
 	for _, src := range sources {
+		sink.reset()
 		st, err := src.Scrape(ctx, sink)
 		prog.clear()
 		st.Source = src.Name()
@@ -254,7 +255,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		reached += st.Listed + st.Kept + st.Closed
 		all = append(all, st)
 		if !opts.Quiet && !opts.JSON {
-			printSourceSummary(f.IO, st, err)
+			printSourceSummary(f.IO, st, sink.reset(), err)
 		}
 	}
 	if err := store.FinishRun(ctx, runID, all); err != nil {
@@ -279,7 +280,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 
 // printSourceSummary writes a source's one summary line, then its failures (at most five on a
 // terminal, every one under cron, where the mail is the only record).
-func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
+func printSourceSummary(io *IOStreams, st jobs.SourceStats, n nightCounts, err error) {
 	w := io.ErrOut
 	state := "ok"
 	if err != nil {
@@ -287,8 +288,7 @@ func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
 	} else if st.Failed > 0 {
 		state = "partial"
 	}
-	fmt.Fprintf(w, "%s: %s: listed %d, fetched %d, parsed %d, kept %d, closed %d, failed %d",
-		st.Source, state, st.Listed, st.Fetched, st.Parsed, st.Kept, st.Closed, st.Failed)
+	fmt.Fprintf(w, "%s: %s: %s", st.Source, state, statusCounts(st, n))
 	if st.Queued > 0 {
 		fmt.Fprintf(w, ", %d left for the next run", st.Queued)
 	}
