@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -120,9 +121,30 @@ func pruneNulls(n *yaml.Node) {
 		}
 		n.Content = kept
 	}
+	if n.Kind == yaml.SequenceNode {
+		flow := true
+		for _, c := range n.Content {
+			flow = flow && c.Kind == yaml.ScalarNode
+		}
+		if flow { // [Python, SQL] on one line, as config.yaml writes them
+			n.Style = yaml.FlowStyle
+		}
+	}
 	for _, c := range n.Content {
 		pruneNulls(c)
 	}
+}
+
+// tilde writes a path under the home directory as ~/..., as people type it.
+func tilde(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rest, ok := strings.CutPrefix(path, home+string(os.PathSeparator)); ok {
+		return "~/" + rest
+	}
+	return path
 }
 
 // MarshalYAML writes a duration the way config.yaml takes it: 7d, 10m, 1s.

@@ -43,7 +43,7 @@ func TestConfigResolution(t *testing.T) {
 	os.Remove(xdg)
 	r = runCLI(t, false, "", "config")
 	if r.code != 0 || !strings.Contains(r.out, "Config    none: built-in defaults (jobs init writes "+xdg+")") ||
-		!strings.Contains(r.out, "categories:\n      - 518\n") || !strings.Contains(r.out, "  years: 0\n") {
+		!strings.Contains(r.out, "categories: [518]\n") || !strings.Contains(r.out, "  years: 0\n") {
 		t.Errorf("no file: exit %d\n%s%s", r.code, r.out, r.err)
 	}
 	r = runCLI(t, false, "", "doctor")
@@ -56,7 +56,7 @@ func TestConfigEffectiveValues(t *testing.T) {
 	dir := isolate(t)
 	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), "sources:\n  wanted:\n    base_url: https://example.org\nscrape:\n  refresh: 3d\n  lock_wait: 2h\n")
 	r := runCLI(t, false, "", "--config", cfg, "config")
-	for _, want := range []string{"base_url: https://example.org", "- 518", "refresh: 3d", "lock_wait: 2h\n", "delay: 1s", "timeout: 20s",
+	for _, want := range []string{"base_url: https://example.org", "categories: [518]", "refresh: 3d", "lock_wait: 2h\n", "delay: 1s", "timeout: 20s",
 		"max_page_size: 5MB", "retries: 3", "database: " + filepath.Join(dir, "data", "jobs", "jobs.db")} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("jobs config lacks %q:\n%s", want, r.out)
@@ -126,7 +126,7 @@ func TestScrapeNamesTheConfigOnATerminal(t *testing.T) {
 	db := filepath.Join(dir, "jobs.db")
 	r := runCLI(t, true, "", "--config", cfg, "--db", db, "scrape")
 	first, _, _ := strings.Cut(r.err, "\n")
-	if r.code != 0 || first != "scrape: config "+cfg+" (--config); database "+db {
+	if r.code != 0 || first != "scrape: config ~/c.yaml (--config); database ~/jobs.db" {
 		t.Errorf("exit %d, first status line %q", r.code, first)
 	}
 }

@@ -111,7 +111,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	titles := map[int64]string{}
 	for _, it := range items {
-		titles[it.Posting.ID] = it.Posting.Company + " " + it.Posting.Title
+		titles[it.Posting.ID] = displayCompany(it.Posting.Company) + " " + it.Posting.Title
 	}
 	shown := gaps
 	if len(shown) > opts.Top {
@@ -199,7 +199,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n))
 	titles := make(map[int64]string, len(items))
 	for _, it := range items {
-		titles[it.Posting.ID] = oneLine(it.Posting.Company) + " " + oneLine(it.Posting.Title)
+		titles[it.Posting.ID] = oneLine(displayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
 	}
 	relatives := func(skill string) []string {
 		if w.relatives == nil {

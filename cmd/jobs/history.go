@@ -133,7 +133,10 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	if several {
 		headers = append(headers, "COMPANY")
 	}
-	t := newTable(f.IO, headers...).Yield(1, 10, 5).Yield(2, 16, 1)
+	t := newTable(f.IO, headers...).Yield(2, 16, 1)
+	if several {
+		t.Yield(1, 10, 5)
+	}
 	for _, r := range roles {
 		closed, end := "open", now
 		if r.closedAt != nil {

@@ -153,7 +153,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		return t.Render()
 	}
 	// The company and the missing skills give up width first; the title keeps the most.
-	t := newTable(io, "ID", "SCORE", "COMPANY", "TITLE", "MISSING", "YEARS", "DUE").Yield(1, 10, 2, 4).Yield(2, 16, 3)
+	t := newTable(io, "ID", "SCORE", "COMPANY", "TITLE", "MISSING", "YEARS", "DUE").Yield(1, 8, 2, 4).Yield(2, 16, 3)
 	t.Paint(1, func(cell string) string { // "0.83 Great": the band in its colour
 		score, band, _ := strings.Cut(cell, " ")
 		return score + " " + paintBand(io, band)

@@ -133,3 +133,31 @@ func TestListColoursBands(t *testing.T) {
 		}
 	}
 }
+
+// history of one company, and board, at 80 columns: no crash, nothing wider than the terminal.
+func TestNarrowTablesFit(t *testing.T) {
+	cfg, dbPath := koreanBoard(t, 6)
+	for _, args := range [][]string{
+		{"track", "1", "applied", "--note", "이력서 v3 (포트폴리오 링크 포함, 자기소개서 수정본)"},
+		{"track", "2", "saved"},
+		{"board"},
+		{"history", "우아한형제들"},
+		{"history", "주식회사"},
+	} {
+		r := runWidth(t, 80, append([]string{"--config", cfg, "--db", dbPath}, args...)...)
+		if len(args) > 1 && args[1] == "주식회사" {
+			if r.code != 2 {
+				t.Errorf("%v: exit %d %q", args, r.code, r.err)
+			}
+			continue
+		}
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.err)
+		}
+		for _, line := range strings.Split(r.out+r.err, "\n") {
+			if w := visibleWidth(line); w > 80 {
+				t.Errorf("%v: a line is %d cells wide: %q", args, w, line)
+			}
+		}
+	}
+}

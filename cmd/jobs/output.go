@@ -187,7 +187,9 @@ func (t *table) Paint(col int, fn func(cell string) string) *table {
 // its most telling column (a title) wide and cuts the others first.
 func (t *table) Yield(stage, floor int, cols ...int) *table {
 	for _, c := range cols {
-		t.flex[c], t.stage[c], t.floor[c] = true, stage, floor
+		if c >= 0 && c < len(t.flex) { // a column the table has not: nothing to narrow
+			t.flex[c], t.stage[c], t.floor[c] = true, stage, floor
+		}
 	}
 	return t
 }
@@ -300,10 +302,29 @@ func (t *table) fit() {
 			over -= cut
 		}
 	}
+	// Still too wide with every column at its floor: the flexible ones give more, down to 6
+	// or their header, the first round's first (the title keeps its floor longest).
+	for over > 0 {
+		best := -1
+		for i := range widths {
+			// A header is never cut, so its column is never narrower than it.
+			if !t.flex[i] || widths[i] <= max(6, runewidth.StringWidth(t.headers[i])) {
+				continue
+			}
+			if best < 0 || t.stage[i] < t.stage[best] || t.stage[i] == t.stage[best] && widths[i] > widths[best] {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best]--
+		over--
+	}
 	for _, r := range t.rows {
 		for i := 0; i < n && i < len(r); i++ {
 			if runewidth.StringWidth(r[i]) > widths[i] {
-				r[i] = runewidth.Truncate(r[i], widths[i], "…")
+				r[i] = truncateWidth(r[i], widths[i], "…")
 			}
 		}
 	}

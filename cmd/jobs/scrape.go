@@ -202,7 +202,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
 		if dbPath, err := f.DBPath(); err == nil {
-			fmt.Fprintf(f.IO.ErrOut, "scrape: config %s; database %s\n", f.ConfigOrigin(), dbPath)
+			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
 	sources, err := f.Sources(cfg, *opts)

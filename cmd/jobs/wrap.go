@@ -45,7 +45,7 @@ func wrapText(s string, width int, indent string) string {
 		}
 		for used == 0 && ww > room(first) && room(first) > 0 {
 			// Wider than a whole line: as much as fits here, the rest on the next.
-			head := runewidth.Truncate(w, room(first), "")
+			head := truncateWidth(w, room(first), "")
 			if head == "" {
 				break
 			}
@@ -104,4 +104,25 @@ func visibleWidth(s string) int {
 		b.WriteByte(s[i])
 	}
 	return runewidth.StringWidth(b.String())
+}
+
+// truncateWidth cuts s to at most width display cells, ending with tail when it cuts. (The
+// library's Truncate can return a cell more than asked when a wide character meets the tail.)
+func truncateWidth(s string, width int, tail string) string {
+	if runewidth.StringWidth(s) <= width {
+		return s
+	}
+	room := width - runewidth.StringWidth(tail)
+	if room < 0 {
+		return ""
+	}
+	used := 0
+	for i, r := range s {
+		w := runewidth.RuneWidth(r)
+		if used+w > room {
+			return s[:i] + tail
+		}
+		used += w
+	}
+	return s + tail
 }

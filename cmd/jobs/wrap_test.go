@@ -35,3 +35,16 @@ func TestWrapText(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncateWidth(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want string
+	}{{"이력서 v3", 6, "이력…"}, {"1차 화상 면접", 6, "1차 …"}, {"short", 6, "short"}, {"가나다", 6, "가나다"}, {"가나다라", 6, "가나…"}} {
+		got := truncateWidth(tc.in, tc.w, "…")
+		if got != tc.want || visibleWidth(got) > tc.w {
+			t.Errorf("truncateWidth(%q, %d) = %q (%d cells), want %q", tc.in, tc.w, got, visibleWidth(got), tc.want)
+		}
+	}
+}
