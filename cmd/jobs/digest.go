@@ -121,6 +121,9 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 		}
 	default:
 		color := opts.Out == "" && f.IO.Color
+		if opts.Out == "" {
+			d.width = f.IO.Width
+		}
 		writeDigestText(&buf, d, func(code, s string) string {
 			if !color {
 				return s
@@ -186,6 +189,7 @@ type digest struct {
 	Trends   *trendReport // weekly demand of the most asked-for skills, for the chart
 	Problems []runProblem // what went wrong with the last run, said first
 	loc      *time.Location
+	width    int // the terminal's width the text form wraps to; 0 = no wrapping (cron, a file)
 }
 
 // digestList is one section: the entries shown and how many there were.
@@ -549,7 +553,7 @@ func (dg *digest) daysLeft(t time.Time) int {
 func entryOf(it matcher.Scored) digestEntry {
 	p, m := it.Posting, it.Match
 	e := digestEntry{
-		ID: p.ID, Company: oneLine(p.Company), Title: oneLine(p.Title), URL: webURL(p.URL),
+		ID: p.ID, Company: oneLine(displayCompany(p.Company)), Title: oneLine(p.Title), URL: webURL(p.URL),
 		Score: m.Score, Band: string(m.Band), Due: p.Due, FirstSeen: p.FirstSeen, ClosedAt: p.ClosedAt,
 	}
 	for _, s := range m.Missing {
@@ -743,8 +747,8 @@ func (dg *digest) baselineNote() string {
 // string cleaned of escape sequences.
 func writeDigestText(w *bytes.Buffer, dg *digest, paint func(code, s string) string) {
 	fmt.Fprintf(w, "%s\n", paint("1", "jobs digest, "+dg.local(dg.Now).Format("2006-01-02 15:04")))
-	writeProblemsText(w, dg.Problems, paint)
-	fmt.Fprintf(w, "%s\n", dg.summary())
+	writeProblemsText(w, dg.Problems, paint, dg.width)
+	fmt.Fprintf(w, "%s\n", wrapText(dg.summary(), dg.width, ""))
 
 	list := func(title string, l digestList, line func(e digestEntry) (string, string, bool)) {
 		if l.Total == 0 {
@@ -753,7 +757,7 @@ func writeDigestText(w *bytes.Buffer, dg *digest, paint func(code, s string) str
 		fmt.Fprintf(w, "\n%s\n", paint("1", fmt.Sprintf("%s (%d)", title, l.Total)))
 		for _, e := range l.Items {
 			head, detail, url := line(e)
-			fmt.Fprintf(w, "  %s\n      %s\n", head, detail)
+			fmt.Fprintf(w, "%s\n%s\n", wrapText("  "+head, dg.width, "    "), wrapText("      "+detail, dg.width, "      "))
 			if url && e.URL != "" {
 				fmt.Fprintf(w, "      %s\n", e.URL)
 			}

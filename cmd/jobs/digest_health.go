@@ -117,13 +117,13 @@ func failureAdvice(fs []jobs.Failure, whole, interrupted bool) string {
 }
 
 // writeProblemsText writes the warnings that open the text digest.
-func writeProblemsText(w *bytes.Buffer, problems []runProblem, paint func(code, s string) string) {
+func writeProblemsText(w *bytes.Buffer, problems []runProblem, paint func(code, s string) string, width int) {
 	if len(problems) == 0 {
 		return
 	}
 	w.WriteString(paint("1;31", "LAST RUN: what went wrong, so read the counts below with care") + "\n")
 	for _, p := range problems {
-		fmt.Fprintf(w, "  %s\n      What to do: %s.\n", p.Head(), p.Fix)
+		fmt.Fprintf(w, "%s\n%s\n", wrapText("  "+p.Head(), width, "    "), wrapText("      What to do: "+p.Fix+".", width, "      "))
 	}
 	w.WriteString("\n")
 }
