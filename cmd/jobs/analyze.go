@@ -74,7 +74,7 @@ func analyzeRun(opts *analyzeOptions) error {
 		r, name = fh, opts.File
 	} else if f.IO.InTTY {
 		// Reading a terminal waits for the user: say what to do, and how to end.
-		fmt.Fprintln(f.IO.ErrOut, "Paste a posting, then Ctrl-D on a line of its own (or give a file: jobs analyze posting.txt).")
+		fmt.Fprintln(f.IO.ErrOut, "Paste a posting, then Ctrl-D on a line of its own.")
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxAnalyzeInput+1))
 	if err != nil {
@@ -84,7 +84,7 @@ func analyzeRun(opts *analyzeOptions) error {
 		return jobs.Errorf(jobs.KindInvalid, "%s is larger than %d MiB; a posting is far smaller", name, maxAnalyzeInput>>20)
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
-		return jobs.Errorf(jobs.KindInvalid, "%s is empty: paste a posting's text, or give a file (jobs analyze posting.txt)", name)
+		return jobs.Errorf(jobs.KindInvalid, "%s is empty: paste a posting's text, or name a file (jobs analyze posting.txt)", name)
 	}
 	an, err := f.Analyzer()
 	if err != nil {

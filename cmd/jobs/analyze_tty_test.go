@@ -26,7 +26,7 @@ func TestAnalyzeAtATerminal(t *testing.T) {
 	}
 	for _, args := range [][]string{{"analyze"}, {"analyze", "--json"}, {"analyze", writeFile(t, filepath.Join(dir, "empty.txt"), " \n\n")}} {
 		r = run(true, "  \n", args...)
-		if r.code != 2 || !strings.Contains(r.err, "is empty: paste a posting's text") || strings.Contains(r.out, "Score") {
+		if r.code != 2 || !strings.Contains(r.err, "is empty: paste") || strings.Contains(r.out, "Score") {
 			t.Errorf("%v: exit %d\n%s%s", args, r.code, r.out, r.err)
 		}
 	}

@@ -156,7 +156,11 @@ func exitCode(err error, io *IOStreams) int {
 		fmt.Fprintln(io.ErrOut, "interrupted")
 		return 130
 	}
-	fmt.Fprintln(io.ErrOut, oneLine(msg))
+	width := 0
+	if io.ErrTTY {
+		width = io.Width
+	}
+	fmt.Fprintln(io.ErrOut, wrapText(oneLine(msg), width, "  "))
 	if jobs.KindOf(err) == jobs.KindInvalid {
 		return 2
 	}
