@@ -66,7 +66,11 @@ func sourceProblem(s jobs.SourceStats) (runProblem, bool) {
 	p := runProblem{Source: s.Source}
 	reason := ""
 	if len(s.Failures) > 0 {
-		reason = oneLine(s.Failures[0].Error())
+		f := s.Failures[0]
+		reason = oneLine(f.Reason)
+		if f.URL != "" {
+			reason = oneLine(f.URL + ": " + f.Reason)
+		}
 		if len(s.Failures) > 1 {
 			reason += fmt.Sprintf(" (and %d more)", len(s.Failures)-1)
 		}

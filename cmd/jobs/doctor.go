@@ -107,7 +107,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 						fmt.Fprintf(w, "      ... and %d more\n", len(s.Failures)-3)
 						break
 					}
-					fmt.Fprintf(w, "      %s\n", oneLine(fl.Error()))
+					width := 0
+					if f.IO.OutTTY {
+						width = f.IO.Width
+					}
+					fmt.Fprintln(w, wrapText("      "+oneLine(fl.Error()), width, "        "))
 				}
 			}
 		}
@@ -116,7 +120,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 			fixes = append(fixes, fmt.Sprintf("the last scrape was %s ago: check that cron runs it ('jobs schedule' prints the line)",
 				age.Round(time.Hour)))
 		}
-		if failedSources(last) > 0 {
+		switch {
+		case interruptedRun(last):
+			fixes = append(fixes, "the last scrape was interrupted (Ctrl-C or a stop signal): what it collected is stored, "+
+				"and the next 'jobs scrape' resumes where it stopped")
+		case failedSources(last) > 0:
 			fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
 				"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
 		}
@@ -127,12 +135,40 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	}
 	fmt.Fprintln(w, "\nTo fix:")
 	for _, fx := range fixes {
-		fmt.Fprintf(w, "  - %s\n", fx)
+		width := 0
+		if f.IO.OutTTY {
+			width = f.IO.Width
+		}
+		// Prose wraps to the terminal; a command line (indented four) is left whole to copy.
+		for i, line := range strings.Split(fx, "\n") {
+			switch {
+			case i == 0:
+				fmt.Fprintln(w, wrapText("  - "+line, width, "    "))
+			case strings.HasPrefix(line, "    "):
+				fmt.Fprintln(w, line)
+			default:
+				fmt.Fprintln(w, wrapText(line, width, "    "))
+			}
+		}
 	}
 	if !h.Healthy() || readOnly != "" {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// interruptedRun reports whether the run's only failures say it was interrupted.
+func interruptedRun(r jobs.Run) bool {
+	seen := false
+	for _, s := range r.Sources {
+		for _, fl := range s.Failures {
+			if !strings.Contains(fl.Reason, "interrupted") {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 func failedSources(r jobs.Run) int {

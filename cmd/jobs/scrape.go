@@ -247,7 +247,9 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 				return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 			}
 			failedSources++
-			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: err.Error()}}, st.Failures...)
+			// The error names the source already; the failure adds it again when printed.
+			reason := strings.TrimPrefix(err.Error(), src.Name()+": ")
+			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: reason}}, st.Failures...)
 		}
 		if st.Failed > 0 {
 			partial = true
@@ -297,8 +299,12 @@ func printSourceSummary(io *IOStreams, st jobs.SourceStats, n nightCounts, err e
 	if io.ErrTTY && len(show) > 5 {
 		show = show[:5]
 	}
+	width := 0
+	if io.ErrTTY {
+		width = io.Width
+	}
 	for _, fl := range show {
-		fmt.Fprintf(w, "  %s\n", oneLine(fl.Error()))
+		fmt.Fprintln(w, wrapText("  "+oneLine(fl.Error()), width, "    "))
 	}
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))
