@@ -60,3 +60,13 @@ func TestFlagHelpShowsDefaultsOnce(t *testing.T) {
 	}
 	walk(root)
 }
+
+// Piped gaps prints bare numbers: its help says what each column is.
+func TestGapsHelpNamesThePipedColumns(t *testing.T) {
+	r := runCLI(t, false, "", "gaps", "--help")
+	for _, want := range []string{"Piped, gaps prints tab-separated lines with no header: skill, unlocks", "gaps --plan prints: skill, completes"} {
+		if !strings.Contains(strings.Join(strings.Fields(r.out), " "), want) {
+			t.Errorf("gaps --help lacks %q:\n%s", want, r.out)
+		}
+	}
+}
