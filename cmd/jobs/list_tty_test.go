@@ -159,5 +159,8 @@ func TestNarrowTablesFit(t *testing.T) {
 				t.Errorf("%v: a line is %d cells wide: %q", args, w, line)
 			}
 		}
+		if args[0] == "board" || args[0] == "history" {
+			golden(t, args[0]+"-80.txt", r.out)
+		}
 	}
 }
