@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -250,4 +252,82 @@ func readApplications(ctx context.Context, t *tx, ids []int64) ([]*Application, 
 func int64sJSON(ids []int64) string {
 	b, _ := json.Marshal(ids) // []int64 always marshals
 	return string(b)
+}
+
+// Restore is an exported application to read back: the posting it belongs to, by its natural
+// key, and its steps in the order they were recorded.
+type Restore struct {
+	Source, SourceID string
+	Steps            []Step
+}
+
+// RestoreApplications adds exported applications to the postings stored under their
+// (source, source_id), in one transaction. An application is started where there is none,
+// and a step already recorded (the same stage, note and time to the second) is not added
+// again, so re-importing an export changes nothing. A posting that is not stored is skipped
+// and counted in missing. It returns how many steps were added.
+func (d *DB) RestoreApplications(ctx context.Context, rs []Restore) (added, missing int, err error) {
+	for _, r := range rs {
+		for _, s := range r.Steps {
+			if _, ok := ParseStage(string(s.Stage)); !ok {
+				return 0, 0, jobs.Errorf(jobs.KindInvalid, "posting %s %s: unknown application stage %q", r.Source, r.SourceID, s.Stage)
+			}
+		}
+	}
+	t, err := d.beginWrite(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer t.Rollback()
+	for _, r := range rs {
+		var id int64
+		err := t.QueryRowContext(ctx, `SELECT id FROM postings WHERE source = ? AND source_id = ?`, r.Source, r.SourceID).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			missing++
+			continue
+		}
+		if err != nil {
+			return 0, 0, d.wrap(err, "cannot restore the application of %s %s", r.Source, r.SourceID)
+		}
+		have, err := readApplications(ctx, t, []int64{id})
+		if err != nil {
+			return 0, 0, err
+		}
+		var known []Step
+		if len(have) > 0 {
+			known = have[0].Steps
+		}
+		now := formatTime(t.now)
+		if _, err := t.ExecContext(ctx, `INSERT INTO applications (posting_id, created_at) VALUES (?, ?)
+			ON CONFLICT (posting_id) DO NOTHING`, id, now); err != nil {
+			return 0, 0, d.wrap(err, "cannot restore the application of %s %s", r.Source, r.SourceID)
+		}
+		for _, s := range r.Steps {
+			note := strings.TrimSpace(s.Note)
+			if sameStep(known, s.Stage, s.At, note) {
+				continue
+			}
+			recorded := s.RecordedAt
+			if recorded.IsZero() {
+				recorded = t.now
+			}
+			if _, err := t.ExecContext(ctx, `INSERT INTO application_steps (posting_id, stage, happened_at, note, recorded_at)
+				VALUES (?, ?, ?, ?, ?)`, id, string(s.Stage), formatTime(s.At), note, formatTime(recorded)); err != nil {
+				return 0, 0, d.wrap(err, "cannot restore the application of %s %s", r.Source, r.SourceID)
+			}
+			known = append(known, Step{Stage: s.Stage, At: s.At, Note: note})
+			added++
+		}
+	}
+	return added, missing, t.commit()
+}
+
+// sameStep reports whether steps hold a step of this stage and note at the same second.
+func sameStep(steps []Step, stage Stage, at time.Time, note string) bool {
+	for _, s := range steps {
+		if s.Stage == stage && s.Note == note && s.At.Truncate(time.Second).Equal(at.Truncate(time.Second)) {
+			return true
+		}
+	}
+	return false
 }

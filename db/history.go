@@ -188,10 +188,11 @@ func (d *DB) FirstSeenSince(ctx context.Context, since time.Time) ([]time.Time, 
 }
 
 // CompanyHistory returns every posting stored for the company, open or closed, newest first
-// (first seen, then id), without texts or skills. Names are compared as
-// jobs.NormalizeCompany folds them, so "(주)카카오", "카카오 " and "KAKAO Corp." are one
-// company when their folded forms agree. A company with no stored posting is a KindNotFound
-// error naming stored companies with similar names.
+// (first seen, then id), without texts or skills. As list --company finds companies, every
+// company whose name holds the one given is taken; names are compared as
+// jobs.NormalizeCompany folds them, so "(주)카카오", "카카오 " and "KAKAO Corp." are one company
+// and "카카오" also finds 카카오뱅크. A company with no stored posting is a KindNotFound error
+// naming stored companies whose names the one given holds.
 func (d *DB) CompanyHistory(ctx context.Context, company string) ([]*jobs.Posting, error) {
 	key := jobs.NormalizeCompany(company)
 	if key == "" {
@@ -225,9 +226,9 @@ func (d *DB) CompanyHistory(ctx context.Context, company string) ([]*jobs.Postin
 			return nil, d.wrap(err, "cannot read companies")
 		}
 		switch k := jobs.NormalizeCompany(name); {
-		case k == key:
+		case k != "" && strings.Contains(k, key): // as list --company: the name holds the words given
 			names = append(names, name)
-		case k != "" && (strings.Contains(k, key) || strings.Contains(key, k)):
+		case k != "" && strings.Contains(key, k):
 			c := byKey[k]
 			if c == nil {
 				c = &named{}

@@ -250,12 +250,13 @@ func TestCompanyHistory(t *testing.T) {
 		errHas  []string
 		errLack []string
 	}{
-		{query: "카카오", want: []string{"7", "5", "3", "1"}},
-		{query: "(주) 카카오", want: []string{"7", "5", "3", "1"}},
+		{query: "카카오", want: []string{"7", "5", "3", "2", "1"}}, // as list --company: 카카오뱅크 holds 카카오
+		{query: "(주) 카카오", want: []string{"7", "5", "3", "2", "1"}},
 		{query: "kakao inc.", want: []string{"6", "4"}},
 		{query: "KaKaO", want: []string{"6", "4"}},
 		{query: "카카오뱅크", want: []string{"2"}},
-		{query: "카카", kind: jobs.KindNotFound, errHas: []string{`"카카"`, `similar names: "(주)카카오", "카카오뱅크"`}},
+		{query: "카카", want: []string{"7", "5", "3", "2", "1"}},
+		{query: "카카오뱅크페이", kind: jobs.KindNotFound, errHas: []string{`"카카오뱅크페이"`, `similar names: "(주)카카오", "카카오뱅크"`}},
 		{query: "네이버", kind: jobs.KindNotFound, errHas: []string{`"네이버"`}, errLack: []string{"similar"}},
 		{query: "주식회사", kind: jobs.KindInvalid, errHas: []string{"no letters"}},
 	} {

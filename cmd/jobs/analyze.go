@@ -83,6 +83,9 @@ func analyzeRun(opts *analyzeOptions) error {
 		}
 		defer fh.Close()
 		r, name = fh, opts.File
+	} else if f.IO.InTTY {
+		// Reading a terminal waits for the user: say what to do, and how to end.
+		fmt.Fprintln(f.IO.ErrOut, "Paste a posting, then Ctrl-D on a line of its own.")
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxAnalyzeInput+1))
 	if err != nil {
@@ -90,6 +93,9 @@ func analyzeRun(opts *analyzeOptions) error {
 	}
 	if len(data) > maxAnalyzeInput {
 		return jobs.Errorf(jobs.KindInvalid, "%s is larger than %d MiB; a posting is far smaller", name, maxAnalyzeInput>>20)
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return jobs.Errorf(jobs.KindInvalid, "%s is empty: paste a posting's text, or name a file (jobs analyze posting.txt)", name)
 	}
 	an, err := f.Analyzer()
 	if err != nil {
@@ -178,19 +184,24 @@ func mark(io *IOStreams, prof *matcher.Profile, skill string) string {
 }
 
 func printScore(io *IOStreams, m jobs.Match) {
-	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, m.Band)
+	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, paintBand(io, string(m.Band)))
 	for _, p := range m.Parts {
 		if p.Weight > 0 {
-			fmt.Fprintf(io.Out, "  %-9s %.2f x %.1f  %s\n", p.Name, p.Value, p.Weight, p.Note)
+			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
 		} else {
-			fmt.Fprintf(io.Out, "  %-9s x%.2f       %s\n", p.Name, p.Value, p.Note)
+			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
 		}
 	}
 	if len(m.Missing) > 0 {
-		fmt.Fprintf(io.Out, "  missing required: %s\n", strings.Join(m.Missing, ", "))
+		// Each unmet requirement once, its alternatives together: "React or Vue.js, Docker".
+		var unmet []string
+		for _, g := range m.UnmetGroups() {
+			unmet = append(unmet, alternatives(g))
+		}
+		fmt.Fprintln(io.Out, wrapText("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
 	}
 	if len(m.Partial) > 0 {
-		fmt.Fprintf(io.Out, "  half credit (you know a close relative): %s\n", strings.Join(m.Partial, ", "))
+		fmt.Fprintln(io.Out, wrapText("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
 	}
 }
 

@@ -194,7 +194,8 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 		}
 		return nil
 	}
-	t := newTable(f.IO, "STAGE", "ID", "COMPANY", "TITLE", "LAST STEP", "DAYS", "DUE", "NOTE").Flex(3, 7, 2)
+	// The note and the company give up width first; the title keeps the most.
+	t := newTable(f.IO, "STAGE", "ID", "COMPANY", "TITLE", "LAST STEP", "DAYS", "DUE", "NOTE").Yield(1, 10, 2, 7).Yield(2, 16, 3)
 	counts := map[db.Stage]int{}
 	var soon []string
 	prev := db.Stage("")
@@ -207,11 +208,11 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 			prev = st
 		}
 		p := a.Posting
-		t.Row(label, strconv.FormatInt(p.ID, 10), p.Company, p.Title, a.Last().At.In(loc).Format("01-02"),
+		t.Row(label, strconv.FormatInt(p.ID, 10), displayCompany(p.Company), p.Title, a.Last().At.In(loc).Format("01-02"),
 			sinceLabel(daysBetween(a.Last().At, now, loc)), dueLabel(p, now), lastNote(a))
 		if (st == db.StageSaved || st == db.StageApplied) && p.Status == jobs.StatusOpen && p.Due != nil {
 			if n := daysBetween(now, *p.Due, loc); n >= 0 && n <= boardDueDays {
-				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(p.Company), dueLabel(p, now)))
+				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(displayCompany(p.Company)), dueLabel(p, now)))
 			}
 		}
 	}

@@ -213,20 +213,27 @@ func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// configPath resolves which file to read: the flag, else ./config.yaml, else
-// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named.
+// configPath resolves which file to read: the flag, else $JOBS_CONFIG, else
+// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named. A
+// config.yaml in the working directory is never read by itself: inside a clone of this
+// repository that would be the documented example, not the user's file.
 func configPath(flag string) (string, error) {
 	if flag != "" {
-		return flag, nil
+		return expandHome(flag), nil
 	}
-	if _, err := os.Stat("config.yaml"); err == nil {
-		return "config.yaml", nil
+	if env := os.Getenv("JOBS_CONFIG"); env != "" {
+		return expandHome(env), nil
 	}
-	p := filepath.Join(configHome(), "jobs", "config.yaml")
+	p := defaultConfigFile()
 	if _, err := os.Stat(p); err == nil {
 		return p, nil
 	}
 	return "", nil
+}
+
+// defaultConfigFile is where the config lives when neither --config nor $JOBS_CONFIG names one.
+func defaultConfigFile() string {
+	return filepath.Join(configHome(), "jobs", "config.yaml")
 }
 
 func configHome() string {
@@ -275,6 +282,9 @@ var lineRe = regexp.MustCompile(`line (\d+): `)
 func parseConfig(data []byte, c *Config) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		if line := tabIndented(data); line > 0 {
+			return fmt.Errorf("line %d: a tab indents this line; YAML indents with spaces only", line)
+		}
 		return tidyYAMLError(err, nil)
 	}
 	if len(bytes.TrimSpace(data)) == 0 || root.Kind == 0 {
@@ -297,10 +307,18 @@ func tidyYAMLError(err error, root *yaml.Node) error {
 	if m := regexp.MustCompile(`line (\d+): field (\S+) not found in type \S+`).FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		where := keyAtLine(root, line)
+		parent := ""
 		if i := strings.LastIndex(where, "."); i >= 0 {
-			return fmt.Errorf("line %d: unknown key %q under %s", line, m[2], where[:i])
+			parent = where[:i]
 		}
-		return fmt.Errorf("line %d: unknown key %q", line, m[2])
+		hint := ""
+		if s := didYouMean(m[2], configKeys(parent)); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		if parent != "" {
+			return fmt.Errorf("line %d: unknown key %q under %s%s", line, m[2], parent, hint)
+		}
+		return fmt.Errorf("line %d: unknown key %q%s", line, m[2], hint)
 	}
 	if m := regexp.MustCompile("line (\\d+): cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)").FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -317,7 +335,7 @@ func tidyYAMLError(err error, root *yaml.Node) error {
 		case strings.Contains(want, "map") || strings.Contains(want, "Config"):
 			want = "a mapping of keys"
 		}
-		return fmt.Errorf("line %d: %s must be %s, not %q", line, keyAtLine(root, line), want, m[3])
+		return fmt.Errorf("line %d: %s must be %s, not %q", line, keyAtLine(root, line), want, valueAtLine(root, line, m[3]))
 	}
 	if m := lineRe.FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -418,6 +436,9 @@ func (c *Config) validate(root *yaml.Node) error {
 			}
 			if err := checkURL(w.BaseURL); err != nil {
 				return bad("sources.wanted.base_url", "%v", err)
+			}
+			if w.Categories == nil { // not written: 개발 (518), as documented; [] keeps every category
+				w.Categories = []int{518}
 			}
 			for _, id := range w.Categories {
 				if id <= 0 {

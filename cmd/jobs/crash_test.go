@@ -36,7 +36,7 @@ func TestKillNineLoopLeavesASoundDatabase(t *testing.T) {
 	}))
 	defer srv.Close()
 	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), fmt.Sprintf(
-		"sources:\n  wanted:\n    base_url: %s\nscrape:\n  delay: 0s\n  parallelism: 2\n  lock_wait: 5s\n", srv.URL))
+		"sources:\n  wanted:\n    base_url: %s\n    categories: []\nscrape:\n  delay: 0s\n  parallelism: 2\n  lock_wait: 5s\n", srv.URL))
 	dbPath := filepath.Join(dir, "jobs.db")
 	self, err := os.Executable()
 	if err != nil {

@@ -58,7 +58,7 @@ html is one self-contained page with charts that fetches nothing.`,
 		Example: `  jobs digest
   jobs digest --since 3d --format markdown
   jobs digest --format html --out ~/digest.html
-  15 3 * * * jobs scrape -q; jobs digest    # crontab: cron mails the digest each morning`,
+  jobs schedule    # prints the crontab line (absolute paths) that runs scrape, then digest`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.formatSet = cmd.Flags().Changed("format")
@@ -77,7 +77,7 @@ html is one self-contained page with charts that fetches nothing.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Since, "since", "last-run", "the window: last-run, a duration back from now (3d, 48h) or a date (2026-11-01)")
+	fl.StringVar(&opts.Since, "since", "last-run", "the window: last-run, today, yesterday, a time ago (3d, 48h) or a date (2026-11-01)")
 	fl.StringVar(&opts.Format, "format", "", "text, markdown or html (default text, or as --out's extension says)")
 	fl.StringVar(&opts.Out, "out", "", "write the digest to this file instead of stdout")
 	fl.IntVar(&opts.Limit, "limit", 20, "at most this many postings per section (0 = all)")
@@ -121,6 +121,9 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 		}
 	default:
 		color := opts.Out == "" && f.IO.Color
+		if opts.Out == "" {
+			d.width = f.IO.Width
+		}
 		writeDigestText(&buf, d, func(code, s string) string {
 			if !color {
 				return s
@@ -184,7 +187,9 @@ type digest struct {
 	Scores   [10]int       // open matching postings by score, 0.0-0.1 ... 0.9-1.0
 	PerDay   []dayCount
 	Trends   *trendReport // weekly demand of the most asked-for skills, for the chart
+	Problems []runProblem // what went wrong with the last run, said first
 	loc      *time.Location
+	width    int // the terminal's width the text form wraps to; 0 = no wrapping (cron, a file)
 }
 
 // digestList is one section: the entries shown and how many there were.
@@ -272,6 +277,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*dig
 	if err := dg.setWindow(since, last, store.Path()); err != nil {
 		return nil, err
 	}
+	dg.Problems = runProblems(last, now, dg.local)
 
 	matching, err := scoredPostings(ctx, f, selection{})
 	if err != nil {
@@ -548,7 +554,7 @@ func (dg *digest) daysLeft(t time.Time) int {
 func entryOf(it matcher.Scored) digestEntry {
 	p, m := it.Posting, it.Match
 	e := digestEntry{
-		ID: p.ID, Company: oneLine(p.Company), Title: oneLine(p.Title), URL: webURL(p.URL),
+		ID: p.ID, Company: oneLine(displayCompany(p.Company)), Title: oneLine(p.Title), URL: webURL(p.URL),
 		Score: m.Score, Band: string(m.Band), Due: p.Due, FirstSeen: p.FirstSeen, ClosedAt: p.ClosedAt,
 	}
 	// Each unmet requirement once, its alternatives together: "React or Vue.js".
@@ -743,7 +749,8 @@ func (dg *digest) baselineNote() string {
 // string cleaned of escape sequences.
 func writeDigestText(w *bytes.Buffer, dg *digest, paint func(code, s string) string) {
 	fmt.Fprintf(w, "%s\n", paint("1", "jobs digest, "+dg.local(dg.Now).Format("2006-01-02 15:04")))
-	fmt.Fprintf(w, "%s\n", dg.summary())
+	writeProblemsText(w, dg.Problems, paint, dg.width)
+	fmt.Fprintf(w, "%s\n", wrapText(dg.summary(), dg.width, ""))
 
 	list := func(title string, l digestList, line func(e digestEntry) (string, string, bool)) {
 		if l.Total == 0 {
@@ -752,7 +759,7 @@ func writeDigestText(w *bytes.Buffer, dg *digest, paint func(code, s string) str
 		fmt.Fprintf(w, "\n%s\n", paint("1", fmt.Sprintf("%s (%d)", title, l.Total)))
 		for _, e := range l.Items {
 			head, detail, url := line(e)
-			fmt.Fprintf(w, "  %s\n      %s\n", head, detail)
+			fmt.Fprintf(w, "%s\n%s\n", wrapText("  "+head, dg.width, "    "), wrapText("      "+detail, dg.width, "      "))
 			if url && e.URL != "" {
 				fmt.Fprintf(w, "      %s\n", e.URL)
 			}
@@ -831,7 +838,9 @@ func mdLink(text, u string) string {
 
 // writeDigestMarkdown writes the Markdown form: a table per section.
 func writeDigestMarkdown(w *bytes.Buffer, dg *digest) {
-	fmt.Fprintf(w, "# jobs digest, %s\n\n%s\n", dg.local(dg.Now).Format("2006-01-02 15:04"), md(dg.summary()))
+	fmt.Fprintf(w, "# jobs digest, %s\n", dg.local(dg.Now).Format("2006-01-02 15:04"))
+	writeProblemsMarkdown(w, dg.Problems)
+	fmt.Fprintf(w, "\n%s\n", md(dg.summary()))
 
 	table := func(title string, l digestList, header string, row func(e digestEntry) string) {
 		fmt.Fprintf(w, "\n## %s (%d)\n\n", title, l.Total)
@@ -910,6 +919,7 @@ var digestHTML = template.Must(template.New("digest").Funcs(template.FuncMap{
 
 type htmlDigest struct {
 	Title       string
+	Problems    []runProblem
 	Summary     string
 	Sections    []htmlSection
 	GapsNote    string
@@ -970,6 +980,7 @@ func writeDigestHTML(w *bytes.Buffer, dg *digest) error {
 	v := htmlDigest{
 		Title:       "jobs digest, " + dg.local(dg.Now).Format("2006-01-02 15:04"),
 		Summary:     dg.summary(),
+		Problems:    dg.Problems,
 		GapsNote:    upperFirst(dg.baselineNote()) + ".",
 		HasBaseline: dg.Baseline != nil,
 		TopGaps:     digestTopGaps,

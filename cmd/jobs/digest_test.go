@@ -376,13 +376,24 @@ func TestDigestCommandLine(t *testing.T) {
 
 func TestDigestWithoutRuns(t *testing.T) {
 	dir := isolate(t)
-	path := filepath.Join(dir, "empty.db")
-	r := runAt(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest")
+	at := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	// A mistyped --db is named, never created.
+	missing := filepath.Join(dir, "empty.db")
+	r := runAt(t, at, false, "--db", missing, "digest")
+	if r.code != 1 || !strings.Contains(r.err, "no database at "+missing) {
+		t.Errorf("exit %d, %q", r.code, r.err)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("digest created %s", missing)
+	}
+	// The default database, never scraped into.
+	r = runAt(t, at, false, "digest")
 	if r.code != 1 || !strings.Contains(r.err, "no scrape is recorded") || !strings.Contains(r.err, "--since 7d") {
 		t.Errorf("exit %d, %q", r.code, r.err)
 	}
-	r = runAt(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest", "--since", "7d")
-	if r.code != 0 || !strings.Contains(r.out, "Over the last 7 days: 0 new postings for you, 0 closed, 0 deadlines within 7 days") {
+	r = runAt(t, at, false, "digest", "--since", "7d")
+	if r.code != 0 || !strings.Contains(r.out, "Over the last 7 days: 0 new postings for you, 0 closed, 0 deadlines within 7 days") ||
+		!strings.Contains(r.out, "No scrape has run yet") {
 		t.Errorf("exit %d, %q %q", r.code, r.out, r.err)
 	}
 }

@@ -22,8 +22,11 @@ func newDoctorCmd(f *Factory, runF func(*doctorOptions) error) *cobra.Command {
 		Use:   "doctor",
 		Short: "Check the database and the last runs, and say how to fix what is wrong",
 		Long: `Check the database: SQLite's integrity check, the schema version, its size, the last runs
-with their per-source counts and failures. For each problem found, doctor says what to do.
-Exit status 1 when the database is damaged.`,
+with their per-source counts and failures, and whether you may write it. For each problem
+found, doctor says what to do: permissions are fixed with chmod, a database from a newer
+jobs needs that jobs, and a damaged one is recovered; no advice loses your tracked
+applications without saying how to keep them. Exit status 1 when the database is damaged,
+cannot be opened or cannot be written.`,
 		Example: `  jobs doctor
   jobs doctor --runs 10`,
 		Args: maxArgs(0, "no arguments"),
@@ -40,6 +43,10 @@ Exit status 1 when the database is damaged.`,
 
 func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	f := opts.f
+	fmt.Fprintf(f.IO.Out, "Config     %s\n", f.ConfigOrigin())
+	if _, err := f.Config(); err != nil {
+		return err
+	}
 	path, err := f.DBPath()
 	if err != nil {
 		return err
@@ -51,8 +58,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	store, err := f.Store(cmd.Context())
 	if err != nil {
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
-		fmt.Fprintf(f.IO.Out, "Fix: if another program holds it, retry later; if the file is damaged, move it aside\n"+
-			"(mv %s %s.broken) and run 'jobs scrape' to collect afresh.\n", path, path)
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", openFix(path, err))
 		return &exitError{code: 1}
 	}
 	h, err := store.Check(cmd.Context(), opts.Runs)
@@ -72,7 +78,12 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
 		fixes = append(fixes, fmt.Sprintf("the database is damaged: keep a copy (cp %s %s.broken), then rebuild it with\n"+
 			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
-			"  or move it aside and run 'jobs scrape' to collect afresh (tracked applications live in it too)", path, path, path, path, path, path))
+			"  Moving it aside and running 'jobs scrape' instead starts afresh: %s", path, path, path, path, path, path, keepApplications(path)))
+	}
+	readOnly := writeProblem(path)
+	if readOnly != "" {
+		fmt.Fprintln(w, "Writable   NO")
+		fixes = append(fixes, writeFix(path, readOnly))
 	}
 	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
 	if len(h.Runs) == 0 {
@@ -96,7 +107,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 						fmt.Fprintf(w, "      ... and %d more\n", len(s.Failures)-3)
 						break
 					}
-					fmt.Fprintf(w, "      %s\n", oneLine(fl.Error()))
+					width := 0
+					if f.IO.OutTTY {
+						width = f.IO.Width
+					}
+					fmt.Fprintln(w, wrapText("      "+oneLine(fl.Error()), width, "        "))
 				}
 			}
 		}
@@ -105,7 +120,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 			fixes = append(fixes, fmt.Sprintf("the last scrape was %s ago: check that cron runs it ('jobs schedule' prints the line)",
 				age.Round(time.Hour)))
 		}
-		if failedSources(last) > 0 {
+		switch {
+		case interruptedRun(last):
+			fixes = append(fixes, "the last scrape was interrupted (Ctrl-C or a stop signal): what it collected is stored, "+
+				"and the next 'jobs scrape' resumes where it stopped")
+		case failedSources(last) > 0:
 			fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
 				"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
 		}
@@ -116,12 +135,40 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	}
 	fmt.Fprintln(w, "\nTo fix:")
 	for _, fx := range fixes {
-		fmt.Fprintf(w, "  - %s\n", fx)
+		width := 0
+		if f.IO.OutTTY {
+			width = f.IO.Width
+		}
+		// Prose wraps to the terminal; a command line (indented four) is left whole to copy.
+		for i, line := range strings.Split(fx, "\n") {
+			switch {
+			case i == 0:
+				fmt.Fprintln(w, wrapText("  - "+line, width, "    "))
+			case strings.HasPrefix(line, "    "):
+				fmt.Fprintln(w, line)
+			default:
+				fmt.Fprintln(w, wrapText(line, width, "    "))
+			}
+		}
 	}
-	if !h.Healthy() {
+	if !h.Healthy() || readOnly != "" {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// interruptedRun reports whether the run's only failures say it was interrupted.
+func interruptedRun(r jobs.Run) bool {
+	seen := false
+	for _, s := range r.Sources {
+		for _, fl := range s.Failures {
+			if !strings.Contains(fl.Reason, "interrupted") {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 func failedSources(r jobs.Run) int {

@@ -18,7 +18,7 @@ func TestDoctor(t *testing.T) {
 	}
 	posts, _ := replay.Load()
 	s := newSite(t, posts)
-	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), fmt.Sprintf("sources:\n  wanted:\n    base_url: %s\nscrape:\n  delay: 0s\n", s.srv.URL))
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), fmt.Sprintf("sources:\n  wanted:\n    base_url: %s\n    categories: []\nscrape:\n  delay: 0s\n", s.srv.URL))
 	if r := runCLI(t, false, "", "--config", cfg, "--db", db, "scrape"); r.code != 0 {
 		t.Fatalf("scrape: %s", r.err)
 	}

@@ -20,6 +20,7 @@ type exportOptions struct {
 	f      *Factory
 	Format string
 	Out    string
+	Excel  bool // CSV with a byte-order mark, so Excel reads it as UTF-8
 }
 
 func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
@@ -31,11 +32,18 @@ func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
 plus the posting's text as sections, its skills by section, and, for a posting you track,
 its application's stage and every step. 'jobs import' reads the JSON Lines back.`,
 		Example: `  jobs export > postings.jsonl
-  jobs export --format csv --out postings.csv`,
+  jobs export --format csv --out postings.csv
+  jobs export --excel --out postings.csv      # opens in Excel with Korean intact`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Excel && !cmd.Flags().Changed("format") {
+				opts.Format = "csv"
+			}
 			if opts.Format != "jsonl" && opts.Format != "csv" {
 				return &usageError{cmd: cmd, err: fmt.Errorf("--format must be jsonl or csv, not %q", opts.Format)}
+			}
+			if opts.Excel && opts.Format != "csv" {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--excel goes with --format csv")}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -45,6 +53,7 @@ its application's stage and every step. 'jobs import' reads the JSON Lines back.
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "jsonl", "jsonl or csv")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "CSV for Excel: start with a UTF-8 byte-order mark, so Korean text opens readable (implies --format csv)")
 	return cmd
 }
 
@@ -94,6 +103,11 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 		enc = json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
 	} else {
+		if opts.Excel {
+			// Excel reads a CSV without a byte-order mark in the system's code page
+			// (CP949 on Korean Windows), which garbles every Hangul syllable.
+			bw.WriteString("\ufeff")
+		}
 		cw = csv.NewWriter(bw)
 		if err := cw.Write(csvHeader); err != nil {
 			return err

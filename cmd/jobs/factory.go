@@ -3,6 +3,9 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -22,6 +25,10 @@ type Factory struct {
 	CPUProfile string // --cpuprofile (hidden): for measuring, never for users
 
 	stopProfile func()
+
+	// CreatesDB is set by the commands that fill a database (scrape, import): they may create
+	// a new file at an explicit --db; every other command refuses a path where none exists.
+	CreatesDB bool
 
 	// Sources builds the configured sources; tests replace it.
 	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)
@@ -56,19 +63,41 @@ func (f *Factory) Config() (*Config, error) {
 }
 
 // DBPath is where the database lives: --db, else the config's database key, else
-// $XDG_DATA_HOME/jobs/jobs.db.
+// $XDG_DATA_HOME/jobs/jobs.db. Only the default data folder is ever created: an explicit path
+// in a folder that does not exist is a mistyped path, and an error naming it.
 func (f *Factory) DBPath() (string, error) {
-	if f.DBFlag != "" {
-		return f.DBFlag, nil
+	path, what := f.DBFlag, "--db"
+	if path == "" {
+		cfg, err := f.Config()
+		if err != nil {
+			return "", err
+		}
+		if cfg.Database == "" {
+			return dataHome() + "/jobs/jobs.db", nil
+		}
+		path, what = expandHome(cfg.Database), "database (in "+cmp.Or(cfg.path, "the config")+")"
 	}
-	cfg, err := f.Config()
-	if err != nil {
-		return "", err
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return "", jobs.Errorf(jobs.KindInvalid, "%s %s: the folder %s does not exist; check the path, or create the folder first", what, path, filepath.Dir(path))
 	}
-	if cfg.Database != "" {
-		return expandHome(cfg.Database), nil
+	return path, nil
+}
+
+// explicitDBMissing is the error for an explicit database path where no file is, given to a
+// command that reads one.
+func (f *Factory) explicitDBMissing(path string) error {
+	if f.CreatesDB {
+		return nil
 	}
-	return dataHome() + "/jobs/jobs.db", nil
+	if f.DBFlag == "" {
+		if cfg, err := f.Config(); err != nil || cfg.Database == "" {
+			return nil
+		}
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return jobs.Errorf(jobs.KindNotFound, "no database at %s: check the path ('jobs scrape --db %s' creates one there)", path, path)
+	}
+	return nil
 }
 
 // Store opens the database once; run closes it when the command ends.
@@ -78,6 +107,9 @@ func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
 	}
 	path, err := f.DBPath()
 	if err != nil {
+		return nil, err
+	}
+	if err := f.explicitDBMissing(path); err != nil {
 		return nil, err
 	}
 	s, err := db.Open(ctx, path, db.WithClock(f.Now))
@@ -138,6 +170,10 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
 	f.warnOnce.Do(func() {
 		for _, u := range unknown {
+			if s := suggestSkill(d, u); s != "" {
+				warnf(f.IO, "profile.skills: %q is not in the skill dictionary: did you mean %q? (else add it under skills.extra)", u, s)
+				continue
+			}
 			warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
 		}
 	})

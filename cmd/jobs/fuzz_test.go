@@ -30,7 +30,11 @@ func FuzzReadImport(f *testing.F) {
 	f.Add([]byte(`{"source":"wanted","source_id":"1","title":"ML","sections":{"requirements":"Python"},"due":"2026-12-01"}` + "\n"))
 	f.Add([]byte("id,site,job_url,title,company,description\nin-1,indeed,http://x,ML,Acme,\"**Requirements**\n- Python\"\n"))
 	f.Add([]byte("{\"source\":\"x\"}\nnot json\n"))
+	f.Add([]byte(`{"source":"wanted","source_id":"1","application":{"stage":"applied","steps":[{"stage":"applied","date":"2026-11-03T00:00:00Z","note":"v3"}]}}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if r, err := decodeApplication(data); err == nil && r != nil && len(r.Steps) == 0 {
+			t.Errorf("an application without steps: %+v", r)
+		}
 		var bad []badLine
 		n := 0
 		emit := func(p *jobs.Posting) {

@@ -35,7 +35,13 @@ the open postings that pass the config's targets.
 With --plan N, choose N skills to learn in order, so that together they meet every
 requirement of as many target postings as possible, and say what each step unlocks.
 A skill marked partial is one you have a close relative of (Spring Boot when you know
-Spring): you build on what you know.`,
+Spring): you build on what you know.
+
+Piped, gaps prints tab-separated lines with no header: skill, unlocks (postings whose one
+unmet requirement it meets), required (postings with an unmet requirement naming it),
+preferred (the same for preferred requirements). gaps --plan prints: skill, completes (postings this step
+completes), covered (postings complete after this step, cumulative), required, partial
+(true when you know a close relative).`,
 		Example: `  jobs gaps
   jobs gaps --newcomer --top 5
   jobs gaps --plan 3
@@ -108,7 +114,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	titles := map[int64]string{}
 	for _, it := range items {
-		titles[it.Posting.ID] = it.Posting.Company + " " + it.Posting.Title
+		titles[it.Posting.ID] = displayCompany(it.Posting.Company) + " " + it.Posting.Title
 	}
 	shown := gaps
 	if len(shown) > opts.Top {
@@ -151,13 +157,13 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	top := shown[0]
-	fmt.Fprintf(f.IO.Out, "\nUNLOCKS counts postings where the skill meets the one requirement you still miss.\n")
+	fmt.Fprintln(f.IO.Out, "\n"+wrapText("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
 	if top.Unlocks > 0 {
-		fmt.Fprintf(f.IO.Out, "Learn %s next: with it, %d more of your %d %s would have every requirement met.\n",
-			top.Skill, top.Unlocks, len(items), noun)
+		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
+			top.Skill, top.Unlocks, len(items), noun), f.IO.Width, ""))
 	} else {
-		fmt.Fprintf(f.IO.Out, "No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.\n",
-			top.Skill, top.Required)
+		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
+			top.Skill, top.Required), f.IO.Width, ""))
 	}
 	return nil
 }
@@ -192,7 +198,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n, w.broader), w.broader)
 	titles := make(map[int64]string, len(items))
 	for _, it := range items {
-		titles[it.Posting.ID] = oneLine(it.Posting.Company) + " " + oneLine(it.Posting.Title)
+		titles[it.Posting.ID] = oneLine(displayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
 	}
 	relatives := func(skill string) []string {
 		if w.relatives == nil {
@@ -214,6 +220,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 			out.Plan[i] = j
 		}
 		return writeJSON(io.Out, out)
+	}
+	if len(items) == 0 {
+		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", w.noun)
+		return nil
 	}
 	if !io.OutTTY {
 		t := newTable(io)
@@ -249,10 +259,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	}
 	last := steps[len(steps)-1]
 	fmt.Fprintln(io.Out)
-	fmt.Fprintln(io.Out, planSummary(names, last.Cumulative-start, len(items), w.noun))
+	fmt.Fprintln(io.Out, wrapText(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
 	fmt.Fprintln(io.Out)
 	for i, s := range steps {
-		fmt.Fprintf(io.Out, "%d. %s\n", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun))
+		fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
 	}
 	return nil
 }

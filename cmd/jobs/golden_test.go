@@ -8,15 +8,15 @@ import (
 	"testing"
 )
 
-// update rewrites the golden files of outputs people read: go test ./cmd/jobs -update.
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+// updateGolden rewrites the golden files of the outputs people read:
+// go test ./cmd/jobs -run NAME -update-golden.
+var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden files from the current output")
 
-// golden compares got with testdata/golden/name, or writes it there with -update. A change of
-// output is then a change of a file, seen in review.
+// golden compares got with testdata/golden/name, or writes it with -update-golden.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
-	if *update {
+	if *updateGolden {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -27,11 +27,10 @@ func golden(t *testing.T, name, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/jobs -update to write it)", err)
+		t.Fatalf("%v (run with -update-golden to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./cmd/jobs -update rewrites it):\n--- got\n%s\n--- want\n%s",
-			name, got, want)
+		t.Errorf("%s differs from the golden file (run with -update-golden to accept):\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
 	}
 }
 

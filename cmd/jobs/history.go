@@ -25,8 +25,10 @@ func newHistoryCmd(f *Factory, runF func(*historyOptions) error) *cobra.Command 
 		Short: "Every role a company posted that jobs has seen, with when it opened and closed",
 		Long: `List every role the company posted that jobs has seen, open or closed, newest first, with
 the day it was first seen and the day it closed, so you see when the company hires and can
-prepare before its next round. Company names match ignoring case, spaces and (주), 주식회사,
-Inc., Corp.: "(주)카카오" and "카카오" are one company, "카카오뱅크" another.
+prepare before its next round. Companies are found as 'jobs list --company' finds them: every
+company whose name holds the words given, ignoring case, spaces and (주), 주식회사, Inc., Corp.
+("카카오" finds (주)카카오 and 카카오뱅크, "우아한" finds 우아한형제들); when several match, the
+table names each role's company.
 
 On a terminal it prints a table and the roles first seen per month; piped, tab-separated
 lines with no header: id, first seen, closed (empty while open), status, company, title, url.`,
@@ -123,17 +125,30 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		}
 	}
 	oldest := roles[len(roles)-1].firstSeen
-	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", oneLine(roles[0].first.Company),
+	companies := roleCompanies(roles)
+	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
 		countOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
-	t := newTable(f.IO, "ID", "TITLE", "FIRST SEEN", "CLOSED", "OPEN FOR").Flex(1)
+	several := len(companies) > 1
+	headers := []string{"ID", "TITLE", "FIRST SEEN", "CLOSED", "OPEN FOR"}
+	if several {
+		headers = append(headers, "COMPANY")
+	}
+	t := newTable(f.IO, headers...).Yield(2, 16, 1)
+	if several {
+		t.Yield(1, 10, 5)
+	}
 	for _, r := range roles {
 		closed, end := "open", now
 		if r.closedAt != nil {
 			closed, end = r.closedAt.In(loc).Format("2006-01-02"), *r.closedAt
 		}
 		days := int(end.Sub(r.firstSeen).Hours() / 24)
-		t.Row(strconv.FormatInt(r.first.ID, 10), r.first.Title, r.firstSeen.In(loc).Format("2006-01-02"), closed,
-			countOf(days, "day", "days"))
+		cells := []string{strconv.FormatInt(r.first.ID, 10), r.first.Title, r.firstSeen.In(loc).Format("2006-01-02"), closed,
+			countOf(days, "day", "days")}
+		if several {
+			cells = append(cells, displayCompany(r.first.Company))
+		}
+		t.Row(cells...)
 	}
 	if err := t.Render(); err != nil {
 		return err
@@ -143,6 +158,28 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		fmt.Fprintf(f.IO.Out, "  %s  %s %d\n", m.month, strings.Repeat("█", m.bar), m.count)
 	}
 	return nil
+}
+
+// roleCompanies names the companies of the roles, one spelling each (the newest role's),
+// most roles first.
+func roleCompanies(roles []role) []string {
+	count := map[string]int{}
+	name := map[string]string{}
+	var keys []string
+	for _, r := range roles {
+		k := jobs.NormalizeCompany(r.first.Company)
+		if _, ok := name[k]; !ok {
+			name[k] = oneLine(displayCompany(r.first.Company))
+			keys = append(keys, k)
+		}
+		count[k]++
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return count[keys[i]] > count[keys[j]] })
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = name[k]
+	}
+	return out
 }
 
 // companyRoles groups the sightings of each role and orders the roles newest first.

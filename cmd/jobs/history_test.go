@@ -69,6 +69,7 @@ func TestHistoryOutputs(t *testing.T) {
 				{"2026-11-15T01:00:00Z", "", "open", "카카오", "데이터 엔지니어"},
 				{"2026-11-10T01:00:00Z", "", "open", "카카오", "Data Scientist"},
 				{"2026-10-05T01:00:00Z", "", "open", "카카오", "Backend Engineer"},
+				{"2026-09-02T01:00:00Z", "", "open", "카카오뱅크", "ML Engineer"},
 				{"2026-09-01T01:00:00Z", "2026-09-30T01:00:00Z", "closed", "(주)카카오", "ML Engineer"},
 			}
 			if !reflect.DeepEqual(got, want) {
@@ -80,8 +81,8 @@ func TestHistoryOutputs(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &got); err != nil {
 				t.Fatalf("not one JSON array: %v\n%s", err, out)
 			}
-			if len(got) != 4 {
-				t.Fatalf("%d roles, want 4", len(got))
+			if len(got) != 5 {
+				t.Fatalf("%d roles, want 5", len(got))
 			}
 			if got[0].Title != "데이터 엔지니어" || got[0].ClosedAt != nil || got[0].Status != "open" {
 				t.Errorf("newest role %+v", got[0])
@@ -89,13 +90,13 @@ func TestHistoryOutputs(t *testing.T) {
 			if len(got[2].Sources) != 2 || got[2].Sources[0].Source != "wanted" || got[2].Sources[1].Source != "greenhouse" {
 				t.Errorf("the role seen on two boards has sources %+v", got[2].Sources)
 			}
-			if got[3].ClosedAt == nil || *got[3].ClosedAt != "2026-09-30T01:00:00Z" || got[3].Status != "closed" || got[3].FirstSeen != "2026-09-01T01:00:00Z" {
-				t.Errorf("closed role %+v", got[3])
+			if got[4].ClosedAt == nil || *got[4].ClosedAt != "2026-09-30T01:00:00Z" || got[4].Status != "closed" || got[4].FirstSeen != "2026-09-01T01:00:00Z" {
+				t.Errorf("closed role %+v", got[4])
 			}
 		}},
 		{"terminal", true, nil, func(t *testing.T, out string) {
 			for _, s := range []string{
-				"카카오: 4 roles seen since 2026-09-01, 3 still open.",
+				"카카오, 카카오뱅크: 5 roles seen since 2026-09-01, 4 still open.", "COMPANY",
 				"FIRST SEEN", "CLOSED", "2026-09-30", "29 days", "open",
 				"Roles first seen per month:", "2026-09  ", "2026-10  ", "2026-11  ",
 			} {
@@ -103,10 +104,10 @@ func TestHistoryOutputs(t *testing.T) {
 					t.Errorf("output lacks %q", s)
 				}
 			}
-			if strings.Contains(out, "ML Engineer") && strings.Count(out, "ML Engineer") != 1 {
-				t.Errorf("카카오뱅크's role is listed:\n%s", out)
+			if strings.Count(out, "ML Engineer") != 2 || !strings.Contains(out, "카카오뱅크") {
+				t.Errorf("카카오뱅크's role is not listed, as list --company would:\n%s", out)
 			}
-			if !strings.Contains(out, "2026-11  "+strings.Repeat("█", 30)+" 2") {
+			if !strings.Contains(out, "2026-11  "+strings.Repeat("█", 30)+" 2") && !strings.Contains(out, "2026-09  "+strings.Repeat("█", 30)+" 2") {
 				t.Errorf("November, the busiest month, is not a full bar:\n%s", out)
 			}
 		}},
@@ -134,7 +135,7 @@ func TestHistoryErrors(t *testing.T) {
 		{[]string{"history"}, 2, "needs a company name"},
 		{[]string{"history", "  "}, 2, "needs a company name"},
 		{[]string{"history", "네이버"}, 1, `jobs has seen no posting by "네이버"`},
-		{[]string{"history", "카카"}, 1, `similar names: "카카오", "카카오뱅크"`},
+		{[]string{"history", "카카오뱅크페이"}, 1, `similar names: "카카오", "카카오뱅크"`},
 		{[]string{"history", "Inc."}, 2, "no letters or digits"},
 	} {
 		dbPath, now := historyFixture(t)

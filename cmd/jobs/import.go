@@ -68,6 +68,7 @@ type badLine struct {
 func importRun(cmd *cobra.Command, opts *importOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
+	f.CreatesDB = true
 	var r io.Reader = f.IO.In
 	name := "standard input"
 	if opts.File != "-" {
@@ -128,19 +129,29 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	in := make(chan item, 512)
 	out := make(chan done, 512)
 	var (
-		wg      sync.WaitGroup
-		bad     []badLine
-		prepErr error
-		badMu   sync.Mutex // guards bad and prepErr
+		wg       sync.WaitGroup
+		bad      []badLine
+		prepErr  error
+		restores []db.Restore // the applications of exported lines, read back after the postings
+		badMu    sync.Mutex   // guards bad, prepErr and restores
 	)
 	prepare := func(it item) *db.ImportRow {
 		if it.line != nil {
 			p, err := decodeJSONLine(it.line)
+			var r *db.Restore
+			if err == nil {
+				r, err = decodeApplication(it.line)
+			}
 			if err != nil {
 				badMu.Lock()
 				bad = append(bad, badLine{it.n, err})
 				badMu.Unlock()
 				return nil
+			}
+			if r != nil {
+				badMu.Lock()
+				restores = append(restores, *r)
+				badMu.Unlock()
 			}
 			it.p = p
 		}
@@ -259,6 +270,14 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	if readErr != nil {
 		return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", name, readErr)
 	}
+	steps := 0
+	if len(restores) > 0 {
+		added, _, err := store.RestoreApplications(ctx, restores)
+		if err != nil {
+			return err
+		}
+		steps = added
+	}
 	for i, b := range bad {
 		if i == 10 {
 			fmt.Fprintf(f.IO.ErrOut, "  ... and %d more\n", len(bad)-10)
@@ -266,9 +285,19 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 		}
 		fmt.Fprintf(f.IO.ErrOut, "%s line %d: %v\n", name, b.line, b.err)
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged.\n", name, total.Created, total.Updated, total.Unchanged)
+	stored := total.Created + total.Updated + total.Unchanged
+	if len(bad) > 0 && stored == 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("nothing was imported: %s of %s could not be read (see above)",
+			countOf(len(bad), "line", "lines"), name)}
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged", name, total.Created, total.Updated, total.Unchanged)
+	if len(restores) > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "; %s, %s added", countOf(len(restores), "application", "applications"), countOf(steps, "step", "steps"))
+	}
+	fmt.Fprintln(f.IO.ErrOut, ".")
 	if len(bad) > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d lines of %s could not be read (see above); the rest were imported", len(bad), name)}
+		return &exitError{code: 1, msg: fmt.Sprintf("%s of %s could not be read (see above); %s imported",
+			countOf(len(bad), "line", "lines"), name, countOf(stored, "posting was", "postings were"))}
 	}
 	return nil
 }
@@ -314,6 +343,44 @@ func scanJSONL(r *bufio.Reader, emit func(n int, line []byte)) error {
 		return fmt.Errorf("line %d is longer than 16 MiB", n+1)
 	}
 	return sc.Err()
+}
+
+// decodeApplication reads the application an export line carries (its stage and steps, as
+// 'jobs track' recorded them); nil when it has none.
+func decodeApplication(b []byte) (*db.Restore, error) {
+	if !bytes.Contains(b, []byte(`"application"`)) {
+		return nil, nil
+	}
+	var l struct {
+		Source      string           `json:"source"`
+		SourceID    string           `json:"source_id"`
+		Application *applicationJSON `json:"application"`
+	}
+	if err := json.Unmarshal(b, &l); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %v", shortErr(err))
+	}
+	if l.Application == nil || len(l.Application.Steps) == 0 {
+		return nil, nil
+	}
+	r := &db.Restore{Source: l.Source, SourceID: l.SourceID}
+	for i, st := range l.Application.Steps {
+		stage, ok := db.ParseStage(st.Stage)
+		if !ok {
+			return nil, fmt.Errorf("application step %d: stage %q is not saved, applied, interview, offer or rejected", i+1, st.Stage)
+		}
+		at, err := time.Parse(time.RFC3339, st.Date)
+		if err != nil {
+			return nil, fmt.Errorf("application step %d: date %q is not an RFC 3339 time", i+1, st.Date)
+		}
+		step := db.Step{Stage: stage, At: at, Note: st.Note}
+		if st.RecordedAt != "" {
+			if step.RecordedAt, err = time.Parse(time.RFC3339, st.RecordedAt); err != nil {
+				return nil, fmt.Errorf("application step %d: recorded_at %q is not an RFC 3339 time", i+1, st.RecordedAt)
+			}
+		}
+		r.Steps = append(r.Steps, step)
+	}
+	return r, nil
 }
 
 // decodeJSONLine reads one line of 'jobs export --format jsonl'.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -22,15 +23,12 @@ func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init",
 		Short: "Write a commented config.yaml to edit",
 		Long: `Write the documented example config.yaml to $XDG_CONFIG_HOME/jobs/config.yaml (or the
---config path). An existing file is never overwritten.`,
+--config path, or $JOBS_CONFIG). An existing file is never overwritten.`,
 		Example: `  jobs init
   jobs init --config ./my-config.yaml`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Path = f.ConfigFlag
-			if opts.Path == "" {
-				opts.Path = filepath.Join(configHome(), "jobs", "config.yaml")
-			}
+			opts.Path = cmp.Or(expandHome(f.ConfigFlag), expandHome(os.Getenv("JOBS_CONFIG")), defaultConfigFile())
 			if runF != nil {
 				return runF(opts)
 			}

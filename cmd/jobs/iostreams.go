@@ -14,6 +14,7 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	InTTY  bool // stdin is a terminal: a command reading it says what to type
 	OutTTY bool // stdout is a terminal: tables, truncation
 	ErrTTY bool // stderr is a terminal: progress
 	Color  bool // colours allowed (a terminal and NO_COLOR unset)
@@ -22,6 +23,7 @@ type IOStreams struct {
 
 func newSystemIO() *IOStreams {
 	io := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	io.InTTY = term.IsTerminal(int(os.Stdin.Fd()))
 	io.OutTTY = term.IsTerminal(int(os.Stdout.Fd()))
 	io.ErrTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	_, noColor := os.LookupEnv("NO_COLOR")

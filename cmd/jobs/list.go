@@ -23,7 +23,12 @@ type listOptions struct {
 	Verbose  bool
 
 	minScoreSet bool
+	limitSet    bool
 }
+
+// listTerminalLimit is how many postings list shows on a terminal unless --limit says:
+// the best matches, not thousands of rows scrolling them away.
+const listTerminalLimit = 30
 
 func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
 	opts := &listOptions{f: f}
@@ -43,6 +48,10 @@ id, score, band, company, title, missing required skills, min years, status, url
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.minScoreSet = cmd.Flags().Changed("min-score")
+			opts.limitSet = cmd.Flags().Changed("limit")
+			if opts.Limit < 0 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("--limit must be 0 (all) or more")}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -55,9 +64,9 @@ id, score, band, company, title, missing required skills, min years, status, url
 	fl.Float64Var(&opts.MinScore, "min-score", 0, "only postings scoring at least this (0..1)")
 	fl.StringVar(&opts.Company, "company", "", "only companies whose name contains this")
 	fl.BoolVar(&opts.Newcomer, "newcomer", false, "only postings open to new graduates (신입)")
-	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a duration ago (7d, 48h) or a date")
+	fl.StringVar(&opts.Since, "since", "", "only postings first seen since a date (2026-11-01), today, yesterday or a time ago (7d, 48h)")
 	fl.StringVar(&opts.Source, "source", "", "only postings from this source (wanted, greenhouse, lever, ...)")
-	fl.IntVar(&opts.Limit, "limit", 0, "at most this many postings (0 = all)")
+	fl.IntVar(&opts.Limit, "limit", 0, "at most this many postings, 0 for all (default: 30 on a terminal, all when piped or --json)")
 	fl.BoolVar(&opts.Verbose, "verbose", false, "print each posting the targets leave out, and why, on stderr")
 	return cmd
 }
@@ -74,6 +83,9 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	}
 	since, err := parseSince(opts.Since, f.Now())
 	if err != nil {
+		return err
+	}
+	if err := checkSource(ctx, f, opts.Source); err != nil {
 		return err
 	}
 	sel.Since = since
@@ -100,7 +112,34 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		}
 		return nil
 	}
+	total := len(items)
+	if f.IO.OutTTY && !opts.limitSet && total > listTerminalLimit {
+		items = items[:listTerminalLimit]
+		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), postingsWord(opts.All, total))
+	}
 	return printList(f.IO, items)
+}
+
+// postingsWord names what list counted: open postings, or every stored one with --all.
+func postingsWord(all bool, n int) string {
+	switch {
+	case all && n == 1:
+		return "posting"
+	case all:
+		return "postings"
+	case n == 1:
+		return "open posting"
+	}
+	return "open postings"
+}
+
+// thousands writes n with commas: 3,753.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func printList(io *IOStreams, items []matcher.Scored) error {
@@ -113,7 +152,12 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		}
 		return t.Render()
 	}
-	t := newTable(io, "ID", "SCORE", "COMPANY", "TITLE", "MISSING", "YEARS", "DUE").Flex(2, 3, 4)
+	// The company and the missing skills give up width first; the title keeps the most.
+	t := newTable(io, "ID", "SCORE", "COMPANY", "TITLE", "MISSING", "YEARS", "DUE").Yield(1, 8, 2, 4).Yield(2, 16, 3)
+	t.Paint(1, func(cell string) string { // "0.83 Great": the band in its colour
+		score, band, _ := strings.Cut(cell, " ")
+		return score + " " + paintBand(io, band)
+	})
 	for _, it := range items {
 		j := toJSON(it)
 		due := "상시"
@@ -123,7 +167,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		if j.Status == "closed" {
 			due = "closed"
 		}
-		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), j.Company, j.Title,
+		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), displayCompany(j.Company), j.Title,
 			strings.Join(j.Missing, ", "), years(j.MinYears, j.MaxYears), due)
 	}
 	return t.Render()

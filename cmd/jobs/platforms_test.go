@@ -60,8 +60,8 @@ scrape:
 	if r.code != 0 {
 		t.Fatalf("scrape: exit %d\n%s", r.code, r.err)
 	}
-	for _, line := range []string{"greeting: ok: listed 3, fetched 4, parsed 3, kept 3", "ninehire: ok: listed 3",
-		"jobflex: ok: listed 2, fetched 3, parsed 2"} {
+	for _, line := range []string{"greeting: ok: listed 3, new 3, changed 0, unchanged 0", "ninehire: ok: listed 3",
+		"jobflex: ok: listed 2, new 1"} {
 		if !strings.Contains(r.err, line) {
 			t.Errorf("no summary line %q in:\n%s", line, r.err)
 		}
@@ -78,7 +78,7 @@ scrape:
 	// A second run: no listed record changed (their hashes, stored with the pages, say so), so
 	// only the lists are read.
 	r = runCLI(t, false, "", "--config", cfg, "--db", db, "scrape")
-	if r.code != 0 || !strings.Contains(r.err, "greeting: ok: listed 3, fetched 1, parsed 0, kept 0") {
+	if r.code != 0 || !strings.Contains(r.err, "greeting: ok: listed 3, new 0, changed 0, unchanged 3") {
 		t.Errorf("second scrape: exit %d\n%s", r.code, r.err)
 	}
 

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sort"
@@ -336,19 +337,59 @@ func rfc3339(t time.Time) string {
 
 // parseSince reads --since: a duration back from now ("7d", "48h") or a date or time.
 func parseSince(s string, now time.Time) (*time.Time, error) {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, nil
+	}
+	// What track --date takes: today and yesterday (from their midnight), a time ago, a date.
+	midnight := func(t time.Time) *time.Time {
+		m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+		return &m
+	}
+	switch strings.ToLower(s) {
+	case "today":
+		return midnight(now), nil
+	case "yesterday":
+		return midnight(now.AddDate(0, 0, -1)), nil
 	}
 	if d, err := parseDuration(s); err == nil && d > 0 {
 		t := now.Add(-d)
 		return &t, nil
 	}
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+		if t, err := time.ParseInLocation(layout, s, now.Location()); err == nil {
 			return &t, nil
 		}
 	}
-	return nil, jobs.Errorf(jobs.KindInvalid, "--since %q is neither a duration (7d, 48h) nor a date (2026-11-01)", s)
+	return nil, jobs.Errorf(jobs.KindInvalid, "--since %q is not a date (2026-11-01), today, yesterday or a time ago (7d, 48h)", s)
+}
+
+// builtinSources are the sources jobs collects from; imported postings add their own.
+var builtinSources = []string{"ashby", "greenhouse", "kakao", "lever", "line", "naver", "pages", "toss", "wanted", "woowa"}
+
+// checkSource refuses a --source that no posting and no built-in source has, naming the
+// known ones (and the nearest, when it is a slip).
+func checkSource(ctx context.Context, f *Factory, source string) error {
+	if source == "" || slices.Contains(builtinSources, source) {
+		return nil
+	}
+	store, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	stored, err := store.SourceNames(ctx)
+	if err != nil {
+		return err
+	}
+	if slices.Contains(stored, source) {
+		return nil
+	}
+	known := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(builtinSources), stored...))))
+	hint := ""
+	if s := didYouMean(source, known); s != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return jobs.Errorf(jobs.KindInvalid, "--source %q is not a known source%s; known sources: %s", source, hint, strings.Join(known, ", "))
 }
 
 // findPosting resolves an id as `list` prints it, or source:source_id.

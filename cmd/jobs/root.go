@@ -42,12 +42,14 @@ them, and tells you which few skills to learn next.`,
   jobs trends
   jobs track 12 applied
   jobs board
-  jobs demo`,
+  jobs demo
+  eval "$(~/go/bin/jobs shell-init bash)"      # so 'jobs list' is not the shell's job control
+  source <(jobs completion bash)              # tab-completes commands, posting ids, stages, companies`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version,
 	}
-	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "read this config file (default ./config.yaml, else $XDG_CONFIG_HOME/jobs/config.yaml)")
+	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "read this config file (default $JOBS_CONFIG, else $XDG_CONFIG_HOME/jobs/config.yaml; jobs config shows which)")
 	root.PersistentFlags().StringVar(&f.DBFlag, "db", "", "use this SQLite database (default $XDG_DATA_HOME/jobs/jobs.db)")
 	root.PersistentFlags().StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
@@ -65,7 +67,6 @@ them, and tells you which few skills to learn next.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(
 		newInitCmd(f, nil),
 		newScrapeCmd(f, nil),
@@ -85,7 +86,10 @@ them, and tells you which few skills to learn next.`,
 		newTrendsCmd(f, nil),
 		newTrackCmd(f, nil),
 		newBoardCmd(f, nil),
+		newShellInitCmd(f, nil),
+		newConfigCmd(f, nil),
 	)
+	addCompletions(root, f)
 	return root
 }
 
@@ -148,10 +152,15 @@ func exitCode(err error, io *IOStreams) int {
 		return 2
 	}
 	if errors.Is(err, context.Canceled) {
+		// 128 + SIGINT, as a shell reports a command Ctrl-C ended.
 		fmt.Fprintln(io.ErrOut, "interrupted")
-		return 1
+		return 130
 	}
-	fmt.Fprintln(io.ErrOut, oneLine(msg))
+	width := 0
+	if io.ErrTTY {
+		width = io.Width
+	}
+	fmt.Fprintln(io.ErrOut, wrapText(oneLine(msg), width, "  "))
 	if jobs.KindOf(err) == jobs.KindInvalid {
 		return 2
 	}

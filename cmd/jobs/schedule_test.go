@@ -36,6 +36,9 @@ func TestScheduleCronInstallsOnceAndUninstalls(t *testing.T) {
 	dir := isolate(t)
 	f := newFactory(&IOStreams{Out: &strings.Builder{}, ErrOut: &strings.Builder{}})
 	f.DBFlag = filepath.Join(dir, "data dir", "jobs.db")
+	if err := os.Mkdir(filepath.Dir(f.DBFlag), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	o := scheduleOpts(t, f, dir)
 	_, table := fakeCrontab(t, dir)
 	writeFile(t, table, "0 1 * * * backup\n")

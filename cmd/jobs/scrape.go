@@ -43,7 +43,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 1 when nothing could be collected.`,
 		Example: `  jobs scrape
   jobs scrape --limit 200      # spread a first crawl over several nights
-  15 3 * * * jobs scrape       # crontab: every night at 03:15`,
+  jobs schedule                # the crontab line or systemd timer, with absolute paths`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("limit") && opts.Limit < 0 {
@@ -56,6 +56,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 		},
 	}
 	cmd.Flags().IntVar(&opts.Limit, "limit", -1, "fetch at most this many posting pages this run (default scrape.limit; 0 = no cap)")
+	cmd.Flags().Lookup("limit").DefValue = "0" // -1 only means "not given": the usage says the default once
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the run's per-source counts as JSON")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing but errors")
 	return cmd
@@ -201,6 +202,7 @@ func (s analyzingSink) Save(ctx context.Context, page jobs.Page, p *jobs.Posting
 
 func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	f := opts.f
+	f.CreatesDB = true
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -212,6 +214,9 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	prog := newProgress(f.IO)
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
+		if dbPath, err := f.DBPath(); err == nil {
+			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
+		}
 	}
 	sources, err := f.Sources(cfg, *opts)
 	if err != nil {
@@ -250,21 +255,27 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
-	sink := analyzingSink{Sink: store, an: an}
+	sink := &countingSink{Sink: analyzingSink{Sink: store, an: an}, store: store}
 	var all []jobs.SourceStats
 	failedSources, partial, reached := 0, false, 0
 	for _, src := range sources {
+		sink.reset()
 		st, err := src.Scrape(ctx, sink)
 		prog.clear()
 		st.Source = src.Name()
 		if err != nil {
 			if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+				// Recorded as interrupted, so doctor and the digest do not read the run as a
+				// quiet night; what was stored stays, and the next run resumes.
+				st.Failures = append(st.Failures, jobs.Failure{Source: src.Name(), Reason: "scrape interrupted (Ctrl-C or a stop signal) before this source finished"})
 				all = append(all, st)
 				_ = store.FinishRun(context.WithoutCancel(ctx), runID, all)
-				return context.Canceled
+				return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 			}
 			failedSources++
-			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: err.Error()}}, st.Failures...)
+			// The error names the source already; the failure adds it again when printed.
+			reason := strings.TrimPrefix(err.Error(), src.Name()+": ")
+			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: reason}}, st.Failures...)
 		}
 		if st.Failed > 0 {
 			partial = true
@@ -272,7 +283,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		reached += st.Listed + st.Kept + st.Closed
 		all = append(all, st)
 		if !opts.Quiet && !opts.JSON {
-			printSourceSummary(f.IO, st, err)
+			printSourceSummary(f.IO, st, sink.reset(), err)
 		}
 	}
 	if err := store.FinishRun(ctx, runID, all); err != nil {
@@ -297,7 +308,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 
 // printSourceSummary writes a source's one summary line, then its failures (at most five on a
 // terminal, every one under cron, where the mail is the only record).
-func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
+func printSourceSummary(io *IOStreams, st jobs.SourceStats, n nightCounts, err error) {
 	w := io.ErrOut
 	state := "ok"
 	if err != nil {
@@ -305,8 +316,7 @@ func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
 	} else if st.Failed > 0 {
 		state = "partial"
 	}
-	fmt.Fprintf(w, "%s: %s: listed %d, fetched %d, parsed %d, kept %d, closed %d, failed %d",
-		st.Source, state, st.Listed, st.Fetched, st.Parsed, st.Kept, st.Closed, st.Failed)
+	fmt.Fprintf(w, "%s: %s: %s", st.Source, state, statusCounts(st, n))
 	if st.Queued > 0 {
 		fmt.Fprintf(w, ", %d left for the next run", st.Queued)
 	}
@@ -315,8 +325,12 @@ func printSourceSummary(io *IOStreams, st jobs.SourceStats, err error) {
 	if io.ErrTTY && len(show) > 5 {
 		show = show[:5]
 	}
+	width := 0
+	if io.ErrTTY {
+		width = io.Width
+	}
 	for _, fl := range show {
-		fmt.Fprintf(w, "  %s\n", oneLine(fl.Error()))
+		fmt.Fprintln(w, wrapText("  "+oneLine(fl.Error()), width, "    "))
 	}
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))

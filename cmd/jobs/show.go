@@ -121,12 +121,12 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			}
 			line += "   " + paint(f.IO, "2", "[") + strings.Join(marks, " ") + paint(f.IO, "2", "]")
 		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, wrapText(line, f.IO.Width, "    "))
 	}
 	fmt.Fprintln(w)
 	printScore(f.IO, m)
 	if len(m.MissingPreferred) > 0 {
-		fmt.Fprintf(w, "  missing preferred: %s\n", strings.Join(m.MissingPreferred, ", "))
+		fmt.Fprintln(w, wrapText("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
 	}
 	return nil
 }

@@ -118,7 +118,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 	}
 	loc := now.Location()
-	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(app.Posting.Company), oneLine(app.Posting.Title),
+	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(displayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
 		stage, app.Last().At.In(loc).Format("2006-01-02"))
 	if before != nil {
 		msg += fmt.Sprintf(" (was %s since %s)", before.Stage(), before.Last().At.In(loc).Format("2006-01-02"))
@@ -130,7 +130,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 	if app.Posting.Status == jobs.StatusClosed {
 		msg += " The posting is closed; its history is kept."
 	}
-	fmt.Fprintln(f.IO.ErrOut, msg+" 'jobs board' shows every application.")
+	fmt.Fprintln(f.IO.ErrOut, wrapText(msg+" 'jobs board' shows every application.", f.IO.Width, ""))
 	return nil
 }
 
