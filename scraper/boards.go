@@ -438,7 +438,13 @@ func boardTime(v any) time.Time {
 // (the fetch failed or the run was cancelled).
 func getList(ctx context.Context, f *fetcher, u string, requests *int, failures *[]jobs.Failure,
 	failure func(*result) jobs.Failure) (r *result, ok bool) {
-	r = f.get(ctx, u, fetchList)
+	return askList(ctx, f, u, nil, requests, failures, failure)
+}
+
+// askList is getList with a request's method, body and headers (nil = a GET).
+func askList(ctx context.Context, f *fetcher, u string, req *request, requests *int, failures *[]jobs.Failure,
+	failure func(*result) jobs.Failure) (r *result, ok bool) {
+	r = f.do(ctx, u, fetchList, req)
 	if r.requested {
 		*requests++
 	}

@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -187,15 +188,42 @@ const (
 	fetchSitemap
 )
 
+// request is what a source sends beyond a plain GET of a URL: the API of a group career
+// site may want a POST with a form or JSON body, or a header that names the service.
+type request struct {
+	method string      // "" = GET
+	body   []byte      // sent as is; nil = none
+	header http.Header // added to the request; the User-Agent stays the fetcher's
+}
+
+// postForm is a POST of form values; postJSON a POST of a JSON document.
+func postForm(form string) *request {
+	return &request{method: http.MethodPost, body: []byte(form),
+		header: http.Header{"Content-Type": {"application/x-www-form-urlencoded; charset=UTF-8"}}}
+}
+
+func postJSON(doc string) *request {
+	return &request{method: http.MethodPost, body: []byte(doc),
+		header: http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}}}
+}
+
 // get fetches rawURL: redirects are followed through the collector, and a 429, a 5xx or a
 // timeout is retried at most cfg.Retries times, waiting as Retry-After says or backing off.
 func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *result {
+	return f.do(ctx, rawURL, kind, nil)
+}
+
+// do is get with a request's method, body and headers (nil = a plain GET). Robots.txt, the
+// allowed hosts, the size limits and the retries apply as to any GET; a redirect is followed
+// only for a GET.
+func (f *fetcher) do(ctx context.Context, rawURL string, kind fetchKind, req *request) *result {
 	requested := false
 	for hop := 0; ; hop++ {
-		r := f.getRetrying(ctx, rawURL, kind)
+		r := f.getRetrying(ctx, rawURL, kind, req)
 		requested = requested || r.requested
 		r.requested = requested
-		if r.status < 300 || r.status > 399 || r.status == http.StatusNotModified {
+		if r.status < 300 || r.status > 399 || r.status == http.StatusNotModified ||
+			(req != nil && req.method != "" && req.method != http.MethodGet) {
 			return r
 		}
 		loc := strings.TrimSpace(r.header.Get("Location"))
@@ -220,10 +248,10 @@ func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *resul
 	}
 }
 
-func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind) *result {
+func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind, req *request) *result {
 	requested := false
 	for attempt := 0; ; attempt++ {
-		r := f.once(ctx, rawURL, kind)
+		r := f.once(ctx, rawURL, kind, req)
 		requested = requested || r.requested
 		r.requested = requested
 		if !r.retryable || attempt >= f.cfg.Retries {
@@ -250,7 +278,7 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 }
 
 // once makes one request through the collector and classifies its outcome.
-func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind) *result {
+func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind, req *request) *result {
 	c, limit := f.pages, f.pageLimit
 	if kind == fetchSitemap {
 		c, limit = f.sitemaps, f.sitemapLimit
@@ -279,7 +307,17 @@ func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind) *resu
 		}
 	}
 	cctx := colly.NewContext()
-	err = c.Request(http.MethodGet, rawURL, nil, cctx, nil)
+	method, body, header := http.MethodGet, io.Reader(nil), http.Header(nil)
+	if req != nil {
+		if req.method != "" {
+			method = req.method
+		}
+		if req.body != nil {
+			body = bytes.NewReader(req.body)
+		}
+		header = req.header.Clone()
+	}
+	err = c.Request(method, rawURL, body, cctx, header)
 	resp, _ := cctx.GetAny(keyResponse).(*colly.Response)
 	tooLarge := cctx.GetAny(keyTooLarge) != nil
 	if st, ok := cctx.GetAny(keyStatus).(int); ok {
@@ -333,7 +371,7 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 	e.once.Do(func() {
 		// getRetrying, not get: the client follows robots.txt redirects itself, and a
 		// redirect elsewhere must not come back here for the same host.
-		r := f.getRetrying(ctx, key+"/robots.txt", fetchPage)
+		r := f.getRetrying(ctx, key+"/robots.txt", fetchPage, nil)
 		e.res = r
 		switch {
 		case r.ok():

@@ -24,6 +24,7 @@ import (
 type listedPosting struct {
 	id      string        // the posting's id on the source; "" when the record has none
 	detail  string        // the detail page fetched for the text (JSON or HTML)
+	req     *request      // how the detail is asked for; nil = a GET of detail
 	lastMod time.Time     // when the source last changed the posting; zero = not given
 	stub    *jobs.Posting // the posting as the list describes it, without its text
 	raw     []byte        // the list record, compact JSON
@@ -60,6 +61,13 @@ type listPage[T any] struct {
 // list whose records are all left out by parse is a failure, not an empty list.
 func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL func(n, offset int) string,
 	parse func([]byte) (listPage[T], error)) pagedList[T] {
+	return readPagedAsking(ctx, f, source, func(n, offset int) (string, *request) { return pageURL(n, offset), nil }, parse)
+}
+
+// readPagedAsking is readPaged for a list whose pages are asked for with a request of their
+// own (a POST whose body names the page).
+func readPagedAsking[T any](ctx context.Context, f *fetcher, source string, pageReq func(n, offset int) (string, *request),
+	parse func([]byte) (listPage[T], error)) pagedList[T] {
 	var pl pagedList[T]
 	seen := map[string]bool{}
 	records, total, noID := 0, -1, 0
@@ -67,7 +75,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 		pl.failures = append(pl.failures, jobs.Failure{Source: source, URL: u, Status: status, Reason: reason})
 	}
 	for n := 0; ; n++ {
-		u := pageURL(n, records)
+		u, req := pageReq(n, records)
 		if n == 0 {
 			pl.url = u
 		}
@@ -75,7 +83,7 @@ func readPaged[T any](ctx context.Context, f *fetcher, source string, pageURL fu
 			fail(u, 0, fmt.Sprintf("more than %d pages of postings; the rest were not read", maxListPages))
 			return pl
 		}
-		r, ok := getList(ctx, f, u, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
+		r, ok := askList(ctx, f, u, req, &pl.requests, &pl.failures, func(r *result) jobs.Failure { return requestFailure(r, source) })
 		if !ok {
 			return pl
 		}
@@ -317,7 +325,7 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	}
 	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
 		it := queue[i]
-		res := f.get(ctx, it.detail, fetchPage)
+		res := f.do(ctx, it.detail, fetchPage, it.req)
 		if res.cancelled {
 			return
 		}
