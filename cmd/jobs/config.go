@@ -56,6 +56,16 @@ type SourcesConfig struct {
 	Line       *SiteConfig       `yaml:"line"`
 	Naver      *SiteConfig       `yaml:"naver"`
 	Pages      []PageConfig      `yaml:"pages"`
+	Samsung    *SiteConfig       `yaml:"samsung"`
+	LG         *SiteConfig       `yaml:"lg"`
+	SK         *SiteConfig       `yaml:"sk"`
+	Hyundai    *SiteConfig       `yaml:"hyundai"`
+	Saramin    *SaraminConfig    `yaml:"saramin"`
+	// Companies names companies of the built-in catalogue; each turns on its sources (see
+	// companies.go).
+	Companies []string `yaml:"companies"`
+
+	catalogue catalogueTurnedOn // what Companies turned on
 }
 
 // SiteConfig turns on a company's own careers site; base_url defaults to the real site.
@@ -442,6 +452,19 @@ func (c *Config) validate(root *yaml.Node) error {
 					return bad("sources."+key+".base_url", "%v", err)
 				}
 			}
+		}
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai} {
+			if site != nil && site.BaseURL != "" {
+				if err := checkURL(site.BaseURL); err != nil {
+					return bad("sources."+key+".base_url", "%v", err)
+				}
+			}
+		}
+		if err := s.validateSaramin(bad); err != nil {
+			return err
+		}
+		if err := s.applyCompanies(bad); err != nil {
+			return err
 		}
 		for i, pg := range s.Pages {
 			if err := checkURL(pg.URL); err != nil {
