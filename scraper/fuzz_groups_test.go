@@ -1,0 +1,28 @@
+package scraper
+
+import "testing"
+
+// The group career sites' parsers (Samsung, LG, SK, Hyundai) and the portals' read untrusted
+// bytes; the same checks as fuzz_korean_test.go hold for them.
+
+// listedPage wraps the postings of a list read whole for checkListed.
+func listedPage(items []listedPosting) listPage[listedPosting] {
+	pg := listPage[listedPosting]{items: items}
+	for _, it := range items {
+		pg.ids = append(pg.ids, it.id)
+	}
+	return pg
+}
+
+func FuzzParseHyundai(f *testing.F) {
+	seedFiles(f, "hyundai/*.json")
+	f.Add([]byte(`{"status":200,"data":{"applyList":[{"recuYy":"2026","recuType":"N2","recuCls":"1e9","recuNoticeNm":"\u001b[2J","appDispEdDt":"20261399","appDispEdTm":"9999"}]}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if items, err := parseHyundaiList(body, "https://h"); err == nil {
+			checkListed(t, "hyundai list", "https://h", listedPage(items))
+		}
+		if p, gone, err := parseHyundaiDetail(body, fuzzStub("hyundai", "2026_N2_1")); err == nil && !gone {
+			checkPosting(t, "hyundai detail", p)
+		}
+	})
+}
