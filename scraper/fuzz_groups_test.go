@@ -26,3 +26,16 @@ func FuzzParseHyundai(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseLG(f *testing.F) {
+	seedFiles(f, "lg/*.json")
+	f.Add([]byte(`{"status":"S","data":{"jobNoticeList":[{"jobNoticeId":1e30,"jobNoticeName":"x","recEndDateTime":"2026.99.99 99:99"}]}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if items, err := parseLGList(body, "https://l", "https://l"); err == nil {
+			checkListed(t, "lg list", "https://l", listedPage(items))
+		}
+		if p, gone, err := parseLGDetail(body, fuzzStub("lg", "1")); err == nil && !gone {
+			checkPosting(t, "lg detail", p)
+		}
+	})
+}
