@@ -39,3 +39,17 @@ func FuzzParseLG(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseSK(f *testing.F) {
+	seedFiles(f, "sk/*")
+	f.Add([]byte(`{"success":true,"list":[{"noticeID":"R1","title":"x","end":"Febtember 31, 2026(Xyz)"}]}`))
+	f.Add([]byte(`<div class="item-column"><strong class="item-label">지원자격</strong><div class="item-field"><ul><li>Go</li></ul></div></div>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if items, err := parseSKList(body, "https://s"); err == nil {
+			checkListed(t, "sk list", "https://s", listedPage(items))
+		}
+		if p, gone, err := parseSKDetail(body, fuzzStub("sk", "R1")); err == nil && !gone {
+			checkPosting(t, "sk detail", p)
+		}
+	})
+}
