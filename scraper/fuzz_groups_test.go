@@ -53,3 +53,16 @@ func FuzzParseSK(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseSamsung(f *testing.F) {
+	seedFiles(f, "samsung/*")
+	f.Add([]byte(`<input class="divCnt" data-value="1" data-max="x"><li><a data-value="1,0"><p class="company">\u001b</p><h3 class="title">A</h3><p class="info"><span class="period">2026.13.01 ~ 2026.99.99</span></p></a></li>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if pg, err := parseSamsungList(body, "https://s"); err == nil {
+			checkListed(t, "samsung list", "https://s", pg)
+		}
+		if p, gone, err := parseSamsungDetail(body, fuzzStub("samsung", "1")); err == nil && !gone {
+			checkPosting(t, "samsung detail", p)
+		}
+	})
+}
