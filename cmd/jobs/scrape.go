@@ -143,6 +143,10 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"woowa", s.Woowa, scraper.DefaultWoowaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
 			{"line", s.Line, scraper.DefaultLineURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
 			{"naver", s.Naver, scraper.DefaultNaverURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
+			{"samsung", s.Samsung, scraper.DefaultSamsungURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSamsung(u, c) }},
+			{"lg", s.LG, scraper.DefaultLGURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
+			{"sk", s.SK, scraper.DefaultSKURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
+			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
