@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -48,6 +49,11 @@ type fetcher struct {
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotsEntry // by scheme://host
+
+	// budget, when above 0, is how many requests (robots.txt aside) the fetcher makes; a
+	// request past it is not made and reads as cancelled (Probe's one polite request).
+	budget int
+	spent  atomic.Int64
 }
 
 // robotsEntry is one host's robots.txt, read once per run.
@@ -305,6 +311,10 @@ func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind, req *
 			r.blocked, r.reason = true, "disallowed by robots.txt"
 			return r
 		}
+	}
+	if u.Path != "/robots.txt" && f.budget > 0 && f.spent.Add(1) > int64(f.budget) {
+		r.cancelled, r.reason = true, "not requested: a check makes one request per source"
+		return r
 	}
 	cctx := colly.NewContext()
 	method, body, header := http.MethodGet, io.Reader(nil), http.Header(nil)
