@@ -85,6 +85,7 @@ them, and tells you which few skills to learn next.`,
 		newTrendsCmd(f, nil),
 		newTrackCmd(f, nil),
 		newBoardCmd(f, nil),
+		newSourcesCmd(f, nil),
 	)
 	return root
 }
