@@ -1,6 +1,9 @@
 package scraper
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The group career sites' parsers (Samsung, LG, SK, Hyundai) and the portals' read untrusted
 // bytes; the same checks as fuzz_korean_test.go hold for them.
@@ -63,6 +66,28 @@ func FuzzParseSamsung(f *testing.F) {
 		}
 		if p, gone, err := parseSamsungDetail(body, fuzzStub("samsung", "1")); err == nil && !gone {
 			checkPosting(t, "samsung detail", p)
+		}
+	})
+}
+
+func FuzzParseSaramin(f *testing.F) {
+	seedFiles(f, "saramin/*.json")
+	f.Add([]byte(`{"jobs":{"total":"1e9","job":[{"id":"1","url":"javascript:alert(1)","company":{"detail":{"name":"A"}},"position":{"title":"\u001b"},"expiration-timestamp":"-5"}]}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		pg, err := parseSaraminJobs(body, 1<<16)
+		if err != nil {
+			return
+		}
+		for _, it := range pg.items {
+			if (it.posting == nil) == (it.problem == "") {
+				t.Errorf("item %+v has both or neither a posting and a problem", it)
+			}
+			if p := it.posting; p != nil {
+				checkPosting(t, "saramin", p)
+				if !strings.HasPrefix(p.URL, "http://") && !strings.HasPrefix(p.URL, "https://") {
+					t.Errorf("posting page %q is not a web page", p.URL)
+				}
+			}
 		}
 	})
 }

@@ -113,6 +113,8 @@ func probeBoard(src jobs.Source) string {
 		return "KAKAO"
 	case *Toss:
 		return "토스"
+	case *Saramin:
+		return "search"
 	}
 	return ""
 }

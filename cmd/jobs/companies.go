@@ -7,6 +7,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
+	"github.com/jobs-cli/jobs/scraper"
 )
 
 // This file connects the built-in company catalogue to the configuration: the names under
@@ -181,4 +182,4 @@ func (s *SourcesConfig) validateSaramin(bad func(key, format string, args ...any
 	return nil
 }
 
-const defaultSaraminURL = "https://oapi.saramin.co.kr"
+const defaultSaraminURL = scraper.DefaultSaraminURL

@@ -60,3 +60,22 @@ func TestCompaniesUnknownNameIsUsageError(t *testing.T) {
 		}
 	}
 }
+
+// Saramin's Open API needs the user's own key, from the file or from $JOBS_SARAMIN_KEY.
+func TestSaraminKey(t *testing.T) {
+	dir := isolate(t)
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), "sources:\n  saramin: {keywords: [백엔드]}\n")
+	t.Setenv(saraminKeyEnv, "")
+	r := runCLI(t, false, "", "--config", cfg, "sources")
+	if r.code != 2 || !strings.Contains(r.err, "sources.saramin.access_key is empty") {
+		t.Fatalf("without a key: exit %d: %s", r.code, r.err)
+	}
+	t.Setenv(saraminKeyEnv, "from-env")
+	c := defaultConfig()
+	if err := parseConfig([]byte("sources:\n  saramin: {keywords: [백엔드]}\n"), c); err != nil {
+		t.Fatal(err)
+	}
+	if sa := c.Sources.Saramin; sa.AccessKey != "from-env" || sa.JobMidCode != 2 || sa.BaseURL != defaultSaraminURL {
+		t.Errorf("saramin %+v", sa)
+	}
+}

@@ -158,6 +158,10 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			src, e := site.make(u, with(site.key))
 			err = errors.Join(err, add("sources."+site.key, src, e))
 		}
+		if sa := s.Saramin; sa != nil {
+			src, e := scraper.NewSaramin(sa.BaseURL, sa.AccessKey, sa.JobMidCode, sa.Keywords, with("saramin"))
+			err = errors.Join(err, add("sources.saramin", src, e))
+		}
 		if len(s.Pages) > 0 {
 			specs := make([]scraper.PageSpec, len(s.Pages))
 			for i, p := range s.Pages {

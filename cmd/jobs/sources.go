@@ -61,7 +61,7 @@ var sourceKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "ka
 // readerKinds are the kinds this build can read; a catalogue company posting elsewhere is
 // named but not collected.
 var readerKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "kakao", "naver", "woowa", "line",
-	"samsung", "lg", "sk", "hyundai", "pages"}
+	"samsung", "lg", "sk", "hyundai", "pages", "saramin"}
 
 // sourceRow is one line of `jobs sources`.
 type sourceRow struct {
