@@ -14,6 +14,11 @@ import (
 // sources.companies turn on the sources each company needs, and the catalogue's aliases make
 // one company's spellings one company everywhere (dedup, watch.companies, targets).
 
+// The catalogue's aliases are installed when the program starts, before any posting is
+// stored or compared, so that every command (and every test of this package) folds company
+// names the same way.
+func init() { installCatalogue() }
+
 // installCatalogue makes the catalogue's aliases the ones company names are folded with.
 func installCatalogue() {
 	if c, err := catalog.Builtin(); err == nil {

@@ -113,7 +113,6 @@ func run(args []string, io *IOStreams) (code int) {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	installCatalogue()
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetIn(io.In)
