@@ -91,3 +91,12 @@ func FuzzParseSaramin(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseKia(f *testing.F) {
+	seedFiles(f, "kia/*.json")
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if items, err := parseHKMCList(body, "https://k", kiaSite, "list"); err == nil {
+			checkListed(t, "kia list", "https://k", listedPage(items))
+		}
+	})
+}

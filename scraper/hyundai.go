@@ -23,11 +23,25 @@ const DefaultHyundaiURL = "https://talent.hyundai.com"
 // hiring, 02 open all year) and a posting's detail. Both answer 400 without the header that
 // names the service (X-HKMC-SERVICE: HM), which the site's own pages send.
 const (
-	hyundaiListPath   = "/api/rec/AP-HM-FO-02730"
-	hyundaiDetailPath = "/api/rec/AP-HM-FO-02800"
+	hyundaiListPath = "/api/rec/AP-HM-FO-02730"
 )
 
 var hyundaiTabs = []string{"01", "02"}
+
+// hkmcSite is one talent site of the Hyundai Motor group's recruiting system: Hyundai Motor's
+// (talent.hyundai.com) and Kia's (career.kia.com) share its API, each under its own service
+// code, group code and page extension.
+type hkmcSite struct {
+	name, company string
+	svc, hgr, ext string
+}
+
+var (
+	hyundaiSite = hkmcSite{name: hyundaiName, company: "현대자동차", svc: "HM", hgr: "1", ext: "hc"}
+	kiaSite     = hkmcSite{name: kiaName, company: "기아", svc: "KM", hgr: "2", ext: "kc"}
+)
+
+func (k hkmcSite) detailPath() string { return "/api/rec/AP-" + k.svc + "-FO-02800" }
 
 // Hyundai collects the postings of Hyundai Motor (현대자동차) from its talent site: the
 // theme hall's lists, then each new or changed posting's detail, whose plain-text fields are
@@ -61,7 +75,7 @@ func (h *Hyundai) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats,
 func (h *Hyundai) hyundaiRequest(referer string) *request {
 	return &request{header: http.Header{
 		"Accept":         {"application/json, text/plain, */*"},
-		"X-Hkmc-Service": {"HM"},
+		"X-Hkmc-Service": {hyundaiSite.svc},
 		"X-Hkmc-Token":   {"null"},
 		"Referer":        {h.baseStr + referer},
 	}}
@@ -85,7 +99,7 @@ func (h *Hyundai) readList(ctx context.Context, f *fetcher) pagedList[listedPost
 			pl.complete = false
 			continue
 		}
-		items, err := parseHyundaiList(r.body, h.baseStr)
+		items, err := parseHKMCList(r.body, h.baseStr, hyundaiSite, "applyList")
 		if err != nil {
 			pl.failures = append(pl.failures, jobs.Failure{Source: hyundaiName, URL: u, Status: r.status, Reason: err.Error()})
 			pl.complete = false
@@ -130,16 +144,21 @@ func hyundaiData(body []byte) (map[string]any, error) {
 // parseHyundaiList reads one tab of the theme hall: data.applyList, each record naming a
 // posting by recuYy, recuType and recuCls. base is where the site lives.
 func parseHyundaiList(body []byte, base string) ([]listedPosting, error) {
+	return parseHKMCList(body, base, hyundaiSite, "applyList")
+}
+
+// parseHKMCList reads a list of one of the group's talent sites: data[key] holds the records.
+func parseHKMCList(body []byte, base string, site hkmcSite, key string) ([]listedPosting, error) {
 	data, err := hyundaiData(body)
 	if err != nil {
 		return nil, err
 	}
-	list, ok := data["applyList"].([]any)
+	list, ok := data[key].([]any)
 	if !ok {
-		if data["applyList"] == nil {
-			return nil, nil // a tab with no postings answers null
+		if data[key] == nil {
+			return nil, nil // a list with no postings answers null
 		}
-		return nil, errors.New("the answer's \"data.applyList\" is not a list")
+		return nil, fmt.Errorf("the answer's \"data.%s\" is not a list", key)
 	}
 	var out []listedPosting
 	for _, e := range list {
@@ -156,12 +175,12 @@ func parseHyundaiList(body []byte, base string) ([]listedPosting, error) {
 			continue
 		}
 		it.id = id
-		it.detail = base + hyundaiDetailPath + "?hgrCd=1&lang=ko&" + q
+		it.detail = base + site.detailPath() + "?hgrCd=" + site.hgr + "&lang=ko&" + q
 		p := &jobs.Posting{
-			Source:   hyundaiName,
+			Source:   site.name,
 			SourceID: id,
-			URL:      base + "/apply/applyView.hc?" + q,
-			Company:  "현대자동차",
+			URL:      base + "/apply/applyView." + site.ext + "?" + q,
+			Company:  site.company,
 			Title:    cleanLine(asString(m["recuNoticeNm"])),
 			Status:   jobs.StatusOpen,
 		}
@@ -197,10 +216,14 @@ func hyundaiFields(m map[string]any, p *jobs.Posting) {
 		p.Location = l
 	}
 	switch c := cleanLine(asString(m["channelCodeNm"])); {
+	case c == "":
 	case strings.Contains(c, "신입"):
 		p.Career = &jobs.Career{Newbie: true}
 	case strings.Contains(c, "인턴"):
 		p.EmploymentType = "intern"
+		p.Career = &jobs.Career{Newbie: true}
+	default: // 경력: the years asked are in the text
+		p.Career = nil
 	}
 }
 

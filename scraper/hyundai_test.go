@@ -102,7 +102,7 @@ func TestHyundaiScrape(t *testing.T) {
 		api(list[r.URL.Query().Get("jdRecuCate")])(w, r)
 	})
 	detail := string(readFixture(t, "hyundai/detail-296.json"))
-	site.handle(hyundaiDetailPath, func(w http.ResponseWriter, r *http.Request) {
+	site.handle(hyundaiSite.detailPath(), func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Query().Get("recuCls") {
 		case "296":
 			api(detail)(w, r)

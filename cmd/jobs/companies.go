@@ -132,6 +132,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.SK
 	case "hyundai":
 		return &s.Hyundai
+	case "kia":
+		return &s.Kia
 	}
 	return nil
 }

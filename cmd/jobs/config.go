@@ -60,6 +60,7 @@ type SourcesConfig struct {
 	LG         *SiteConfig       `yaml:"lg"`
 	SK         *SiteConfig       `yaml:"sk"`
 	Hyundai    *SiteConfig       `yaml:"hyundai"`
+	Kia        *SiteConfig       `yaml:"kia"`
 	Saramin    *SaraminConfig    `yaml:"saramin"`
 	// Companies names companies of the built-in catalogue; each turns on its sources (see
 	// companies.go).
@@ -453,7 +454,7 @@ func (c *Config) validate(root *yaml.Node) error {
 				}
 			}
 		}
-		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai} {
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
 					return bad("sources."+key+".base_url", "%v", err)

@@ -147,6 +147,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"lg", s.LG, scraper.DefaultLGURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
 			{"sk", s.SK, scraper.DefaultSKURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
 			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
+			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
