@@ -100,3 +100,15 @@ func FuzzParseKia(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseHanwha(f *testing.F) {
+	seedFiles(f, "hanwha/*.json")
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if pg, err := parseHanwhaList(body, "https://h", "https://h"); err == nil {
+			checkListed(t, "hanwha list", "https://h", pg)
+		}
+		if p, gone, err := parseHanwhaDetail(body, fuzzStub("hanwha", "1")); err == nil && !gone {
+			checkPosting(t, "hanwha detail", p)
+		}
+	})
+}

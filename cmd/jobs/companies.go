@@ -134,6 +134,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.Hyundai
 	case "kia":
 		return &s.Kia
+	case "hanwha":
+		return &s.Hanwha
 	}
 	return nil
 }

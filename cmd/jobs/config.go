@@ -61,6 +61,7 @@ type SourcesConfig struct {
 	SK         *SiteConfig       `yaml:"sk"`
 	Hyundai    *SiteConfig       `yaml:"hyundai"`
 	Kia        *SiteConfig       `yaml:"kia"`
+	Hanwha     *SiteConfig       `yaml:"hanwha"`
 	Saramin    *SaraminConfig    `yaml:"saramin"`
 	// Companies names companies of the built-in catalogue; each turns on its sources (see
 	// companies.go).
@@ -454,7 +455,7 @@ func (c *Config) validate(root *yaml.Node) error {
 				}
 			}
 		}
-		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia} {
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
 					return bad("sources."+key+".base_url", "%v", err)

@@ -148,6 +148,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"sk", s.SK, scraper.DefaultSKURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
 			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
 			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
+			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
