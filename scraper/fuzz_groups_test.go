@@ -112,3 +112,17 @@ func FuzzParseHanwha(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseJumpit(f *testing.F) {
+	seedFiles(f, "jumpit/*.html")
+	f.Add([]byte(`<script id="__NEXT_DATA__" type="application/json">{"a":[{"title":"\u001b","qualifications":"&lt;b&gt;x","techStacks":["a",{"stack":7}],"minCareer":"1e9"}]}</script>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		it := fuzzStub("jumpit", "1")
+		if p, gone, err := parseJumpitPage(body, it); err == nil && !gone {
+			checkPosting(t, "jumpit page", p)
+			if c := p.Career; c != nil && (c.Min < 0 || c.Max != nil && *c.Max < c.Min) {
+				t.Errorf("career %+v", c)
+			}
+		}
+	})
+}

@@ -136,6 +136,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.Kia
 	case "hanwha":
 		return &s.Hanwha
+	case "jumpit":
+		return &s.Jumpit
 	}
 	return nil
 }

@@ -62,6 +62,7 @@ type SourcesConfig struct {
 	Hyundai    *SiteConfig       `yaml:"hyundai"`
 	Kia        *SiteConfig       `yaml:"kia"`
 	Hanwha     *SiteConfig       `yaml:"hanwha"`
+	Jumpit     *SiteConfig       `yaml:"jumpit"`
 	Saramin    *SaraminConfig    `yaml:"saramin"`
 	// Companies names companies of the built-in catalogue; each turns on its sources (see
 	// companies.go).
@@ -455,7 +456,7 @@ func (c *Config) validate(root *yaml.Node) error {
 				}
 			}
 		}
-		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha} {
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
 					return bad("sources."+key+".base_url", "%v", err)

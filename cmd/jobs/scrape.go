@@ -149,6 +149,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
 			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
 			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
+			{"jumpit", s.Jumpit, scraper.DefaultJumpitURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
