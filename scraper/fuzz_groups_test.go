@@ -126,3 +126,12 @@ func FuzzParseJumpit(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseRemember(f *testing.F) {
+	seedFiles(f, "remember/*.html")
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if p, gone, err := parseRememberPage(body, fuzzStub("remember", "1")); err == nil && !gone {
+			checkPosting(t, "remember page", p)
+		}
+	})
+}

@@ -138,6 +138,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.Hanwha
 	case "jumpit":
 		return &s.Jumpit
+	case "remember":
+		return &s.Remember
 	}
 	return nil
 }
