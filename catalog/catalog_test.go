@@ -109,3 +109,24 @@ func TestAliasesJoinDedupKeys(t *testing.T) {
 		t.Error("카카오 and 카카오페이 were joined")
 	}
 }
+
+// A platform tenant on its own domain is named by its career-site URL, which the platform
+// sources take as given.
+func TestResolvePlatformURLs(t *testing.T) {
+	c, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Resolve([]string{"지그재그", "무신사", "컬리", "현대로템"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"ninehire": {"https://career.kakaostyle.com/"},
+		"greeting": {"https://www.musinsacareers.com/ko/home", "kurly"},
+		"jobflex":  {"hyundai-rotem"},
+	}
+	if !reflect.DeepEqual(p.Boards, want) || len(p.Sites) != 0 {
+		t.Errorf("Resolve = %+v, want boards %v", p, want)
+	}
+}
