@@ -124,3 +124,32 @@ func TestLGScrape(t *testing.T) {
 		t.Errorf("posting %+v", p)
 	}
 }
+
+// A detail answer over the size limit is refused, not read whole, and counted as a failure;
+// the other postings are kept.
+func TestLGDetailSizeLimit(t *testing.T) {
+	site := newTestSite(t)
+	site.robots = "User-agent: *\nAllow: /\n"
+	site.handle(lgListPath, serveJSON(string(readFixture(t, "lg/list.json"))))
+	detail := string(readFixture(t, "lg/detail-1002085.json"))
+	site.handle(lgDetailPath, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		body := strings.ReplaceAll(detail, `"jobNoticeId":1002085`, "\"jobNoticeId\":"+strings.TrimSuffix(strings.TrimPrefix(string(b), `{"jobNoticeId":`), "}"))
+		if strings.Contains(string(b), "1001310") {
+			body = strings.Replace(body, `"otherInfo":"`, `"otherInfo":"`+strings.Repeat("x", 80<<10), 1)
+		}
+		serveJSON(body)(w, r)
+	})
+	cfg := testConfig(&sleeper{}, augustClock()) // 64 KiB pages
+	l, err := NewLG(site.url(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := l.Scrape(t.Context(), newStoreSink())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Kept != 3 || stats.Failed != 1 || !strings.Contains(stats.Failures[0].Reason, "too large") {
+		t.Errorf("stats %v failures %+v", countsOf(stats), stats.Failures)
+	}
+}
