@@ -34,7 +34,7 @@ func FuzzParseLG(f *testing.F) {
 	seedFiles(f, "lg/*.json")
 	f.Add([]byte(`{"status":"S","data":{"jobNoticeList":[{"jobNoticeId":1e30,"jobNoticeName":"x","recEndDateTime":"2026.99.99 99:99"}]}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if items, err := parseLGList(body, "https://l", "https://l"); err == nil {
+		if items, _, err := parseLGList(body, "https://l", "https://l"); err == nil {
 			checkListed(t, "lg list", "https://l", listedPage(items))
 		}
 		if p, gone, err := parseLGDetail(body, fuzzStub("lg", "1")); err == nil && !gone {
@@ -48,7 +48,7 @@ func FuzzParseSK(f *testing.F) {
 	f.Add([]byte(`{"success":true,"list":[{"noticeID":"R1","title":"x","end":"Febtember 31, 2026(Xyz)"}]}`))
 	f.Add([]byte(`<div class="item-column"><strong class="item-label">지원자격</strong><div class="item-field"><ul><li>Go</li></ul></div></div>`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if items, err := parseSKList(body, "https://s"); err == nil {
+		if items, _, err := parseSKList(body, "https://s"); err == nil {
 			checkListed(t, "sk list", "https://s", listedPage(items))
 		}
 		if p, gone, err := parseSKDetail(body, fuzzStub("sk", "R1")); err == nil && !gone {

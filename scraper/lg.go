@@ -70,12 +70,15 @@ func (l *LG) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] 
 	if !ok {
 		return pl
 	}
-	items, err := parseLGList(r.body, l.baseStr, l.pages)
+	items, incomplete, err := parseLGList(r.body, l.baseStr, l.pages)
 	if err != nil {
 		pl.failures = append(pl.failures, jobs.Failure{Source: lgName, URL: u, Status: r.status, Reason: err.Error()})
 		return pl
 	}
-	pl.items, pl.complete = items, true
+	pl.items, pl.complete = items, incomplete == ""
+	if incomplete != "" {
+		pl.failures = append(pl.failures, jobs.Failure{Source: lgName, URL: u, Status: r.status, Reason: incomplete})
+	}
 	return pl
 }
 
@@ -107,23 +110,24 @@ func lgData(body []byte) (map[string]any, error) {
 	return data, nil
 }
 
-// parseLGList reads the list, data.jobNoticeList (and data.listCount). Postings not in
-// noticeStatus POSTING are left out. api is where the detail is asked for; pages where the
-// public posting pages live.
-func parseLGList(body []byte, api, pages string) ([]listedPosting, error) {
+// parseLGList reads the list, data.jobNoticeList. Postings not in noticeStatus POSTING are
+// left out. api is where the detail is asked for; pages where the public posting pages live.
+// incomplete says why the list is not whole (it holds fewer postings than data.listCount
+// says): its postings are read, but a stored posting missing from it is not closed.
+func parseLGList(body []byte, api, pages string) (items []listedPosting, incomplete string, err error) {
 	data, err := lgData(body)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	list, ok := data["jobNoticeList"].([]any)
 	if !ok {
 		if data["jobNoticeList"] == nil {
-			return nil, errors.New("the answer has no \"data.jobNoticeList\"")
+			return nil, "", errors.New("the answer has no \"data.jobNoticeList\"")
 		}
-		return nil, errors.New("the answer's \"data.jobNoticeList\" is not a list")
+		return nil, "", errors.New("the answer's \"data.jobNoticeList\" is not a list")
 	}
-	if n, ok := asInt(data["listCount"]); ok && n != len(list) {
-		return nil, fmt.Errorf("the list holds %d postings but says it has %d", len(list), n)
+	if n, ok := asInt(data["listCount"]); ok && n > len(list) {
+		incomplete = fmt.Sprintf("the list holds %d postings but says it has %d", len(list), n)
 	}
 	var out []listedPosting
 	for _, e := range list {
@@ -164,7 +168,7 @@ func parseLGList(body []byte, api, pages string) ([]listedPosting, error) {
 		it.stub = p
 		out = append(out, it)
 	}
-	return out, nil
+	return out, incomplete, nil
 }
 
 // lgFields reads a record's career type (신입, 경력, 신입/경력, 인턴) into p.

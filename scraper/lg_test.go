@@ -12,7 +12,7 @@ import (
 )
 
 func TestParseLGList(t *testing.T) {
-	items, err := parseLGList(readFixture(t, "lg/list.json"), DefaultLGURL, lgPagesURL)
+	items, _, err := parseLGList(readFixture(t, "lg/list.json"), DefaultLGURL, lgPagesURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,21 +36,23 @@ func TestParseLGList(t *testing.T) {
 	for name, body := range map[string]string{
 		"status":  `{"status":"E","msg":"error","data":null}`,
 		"no list": `{"status":"S","data":{}}`,
-		"count":   `{"status":"S","data":{"jobNoticeList":[],"listCount":3}}`,
 		"array":   `[]`,
 	} {
-		if _, err := parseLGList([]byte(body), "https://a", "https://p"); err == nil {
+		if _, _, err := parseLGList([]byte(body), "https://a", "https://p"); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	items, err = parseLGList([]byte(`{"status":"S","data":{"jobNoticeList":[{"jobNoticeId":1,"jobNoticeName":"A","noticeStatus":"CLOSE"},{"jobNoticeName":"B"},7]}}`), "https://a", "https://p")
+	if _, incomplete, err := parseLGList([]byte(`{"status":"S","data":{"jobNoticeList":[],"listCount":3}}`), "https://a", "https://p"); err != nil || incomplete == "" {
+		t.Errorf("a list short of its count: incomplete %q err %v", incomplete, err)
+	}
+	items, _, err = parseLGList([]byte(`{"status":"S","data":{"jobNoticeList":[{"jobNoticeId":1,"jobNoticeName":"A","noticeStatus":"CLOSE"},{"jobNoticeName":"B"},7]}}`), "https://a", "https://p")
 	if err != nil || len(items) != 2 || items[0].problem == "" || items[1].problem == "" {
 		t.Errorf("odd records: %+v %v", items, err)
 	}
 }
 
 func TestParseLGDetail(t *testing.T) {
-	items, err := parseLGList(readFixture(t, "lg/list.json"), "https://a", "https://p")
+	items, _, err := parseLGList(readFixture(t, "lg/list.json"), "https://a", "https://p")
 	if err != nil {
 		t.Fatal(err)
 	}

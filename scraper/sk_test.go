@@ -10,7 +10,7 @@ import (
 )
 
 func TestParseSKList(t *testing.T) {
-	items, err := parseSKList(readFixture(t, "sk/list.json"), DefaultSKURL)
+	items, _, err := parseSKList(readFixture(t, "sk/list.json"), DefaultSKURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,13 +31,15 @@ func TestParseSKList(t *testing.T) {
 	}
 	for name, body := range map[string]string{
 		"failed": `{"success":false,"list":[]}`,
-		"count":  `{"success":true,"totalCount":9,"list":[]}`,
 		"html":   `<html>`,
 		"nolist": `{"success":true}`,
 	} {
-		if _, err := parseSKList([]byte(body), "https://s"); err == nil {
+		if _, _, err := parseSKList([]byte(body), "https://s"); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+	if _, incomplete, err := parseSKList([]byte(`{"success":true,"totalCount":9,"list":[]}`), "https://s"); err != nil || incomplete == "" {
+		t.Errorf("a list short of its count: incomplete %q err %v", incomplete, err)
 	}
 	for in, want := range map[string]time.Time{
 		"August 25, 2026(Tue)": time.Date(2026, 8, 25, 23, 59, 59, 0, kst),
@@ -53,7 +55,7 @@ func TestParseSKList(t *testing.T) {
 }
 
 func TestParseSKDetail(t *testing.T) {
-	items, err := parseSKList(readFixture(t, "sk/list.json"), "https://s")
+	items, _, err := parseSKList(readFixture(t, "sk/list.json"), "https://s")
 	if err != nil {
 		t.Fatal(err)
 	}
