@@ -81,6 +81,8 @@ type companyRow struct {
 	On      bool     `json:"on"`
 	Named   bool     `json:"named"` // under sources.companies
 	Note    string   `json:"note,omitempty"`
+	LastRun string   `json:"last_run,omitempty"` // its first source's last run
+	kinds   []string
 }
 
 // sourceState is what the config turns on of each kind: nil = off.
@@ -176,6 +178,7 @@ func companyRows(cfg *Config, state map[string]*sourceRow) ([]companyRow, error)
 		}
 		for _, src := range co.Sources {
 			row.Sources = append(row.Sources, src.String())
+			row.kinds = append(row.kinds, src.Kind)
 			st := state[src.Kind]
 			if st == nil || (src.ID != "" && !slices.Contains(st.IDs, src.ID)) {
 				row.On = false
@@ -259,6 +262,11 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 		row.LastRun = last[kind]
 		rows = append(rows, row)
 	}
+	for i := range companies {
+		if k := companies[i].kinds; len(k) > 0 {
+			companies[i].LastRun = last[k[0]]
+		}
+	}
 	if opts.JSON {
 		return writeJSON(f.IO.Out, struct {
 			Sources   []sourceRow  `json:"sources"`
@@ -282,7 +290,7 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 		if c.Note != "" {
 			what += " (" + c.Note + ")"
 		}
-		t.Row("company "+c.Name, onOff(c.On), why, what, "")
+		t.Row("company "+c.Name, onOff(c.On), why, what, c.LastRun)
 	}
 	return t.Render()
 }

@@ -107,7 +107,8 @@ scrape:
 	}
 	r = runCLI(t, false, "", "--config", cfg, "sources")
 	// The saved postings' deadlines (September 2026) have passed, so the run closed them.
-	if !strings.Contains(r.out, "source samsung\ton\tconfig\t\t") || !strings.Contains(r.out, " ok: listed 3, kept 0, closed 3, failed 0") {
+	if !strings.Contains(r.out, "source samsung\ton\tconfig\t\t") || !strings.Contains(r.out, " ok: listed 3, kept 0, closed 3, failed 0") ||
+		!strings.Contains(r.out, "company 삼성SDS\ton\t\tsamsung\t20") {
 		t.Errorf("sources after a run:\n%s", r.out)
 	}
 
