@@ -123,6 +123,10 @@ func readPortalSitemaps(ctx context.Context, f *fetcher, source string, base *ur
 	return pl
 }
 
+// portal marks the sources read from their sitemaps, for Probe.
+func (j *Jumpit) portal()   {}
+func (r *Remember) portal() {}
+
 // portalConfig is a portal's policy: scrape.limit, else portalDefaultLimit.
 func portalConfig(cfg Config) Config {
 	cfg.Limit = cmp.Or(cfg.Limit, portalDefaultLimit)

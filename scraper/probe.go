@@ -14,7 +14,7 @@ import (
 type ProbeResult struct {
 	Source   string `json:"source"`
 	URL      string `json:"url"`      // the list asked for
-	Requests int    `json:"requests"` // requests made, robots.txt aside: 0 or 1
+	Requests int    `json:"requests"` // requests made, robots.txt aside: 0, 1 (2 for a portal)
 	Read     int    `json:"read"`     // postings read from the answer
 	Unread   int    `json:"unread"`   // records that gave no posting
 	// Empty counts, per field, the postings read that left it empty: title, company, url,
@@ -34,7 +34,8 @@ func (s *siteSource) siteOf() *siteSource { return s }
 type siteHaver interface{ siteOf() *siteSource }
 
 // Probe asks a source's list for its first page with one request (robots.txt aside, which is
-// honoured as on every run) and reads it. It stores nothing. A source it cannot check (the
+// honoured as on every run; a portal read from its sitemaps gets two: the index and the
+// first sitemap of postings) and reads it. It stores nothing. A source it cannot check (the
 // Wanted sitemap, career pages) gives a result whose Failure says so.
 func Probe(ctx context.Context, src jobs.Source) ProbeResult {
 	res := ProbeResult{Source: src.Name()}
@@ -52,6 +53,9 @@ func Probe(ctx context.Context, src jobs.Source) ProbeResult {
 		return res
 	}
 	f.budget = 1
+	if _, portal := src.(interface{ portal() }); portal {
+		f.budget = 2 // the sitemap index, then the first sitemap of postings it names
+	}
 	var postings []*jobs.Posting
 	var failures []jobs.Failure
 	withText := false
@@ -84,9 +88,14 @@ func Probe(ctx context.Context, src jobs.Source) ProbeResult {
 		res.Failure = "this source cannot be checked with one request"
 		return res
 	}
-	res.Requests = min(int(f.spent.Load()), 1)
+	res.Requests = min(int(f.spent.Load()), f.budget)
 	res.Read = len(postings)
 	res.Empty = emptyFields(postings, withText)
+	if f.budget > 1 {
+		// A sitemap names pages, nothing more: every field waits for the page.
+		res.Empty = nil
+		res.Note = "the sitemaps name the posting pages only; a check does not fetch them"
+	}
 	switch {
 	case len(failures) > 0 && res.Read == 0:
 		res.Failure = failures[0].Error()

@@ -66,3 +66,30 @@ func TestProbeBoardSourceAndFailures(t *testing.T) {
 		t.Errorf("wanted: %+v", res)
 	}
 }
+
+// A portal's check reads its sitemap index and the first sitemap of postings, and no page.
+func TestProbePortal(t *testing.T) {
+	site := newTestSite(t)
+	site.robots = "User-agent: *\nAllow: /\n"
+	rebased := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(strings.ReplaceAll(string(readFixture(t, name)), "https://jumpit.saramin.co.kr", site.url())))
+		}
+	}
+	site.handle("/sitemap.xml", rebased("jumpit/sitemap.xml"))
+	site.handle("/sitemap_position_view_1.xml", rebased("jumpit/sitemap_position_view_1.xml"))
+	j, err := NewJumpit(site.url(), testConfig(&sleeper{}, augustClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Probe(t.Context(), j)
+	if !res.OK() || res.Read != 3 || res.Requests != 2 || res.Empty != nil || res.Note == "" {
+		t.Fatalf("result %+v", res)
+	}
+	n, _ := site.requests()
+	for path, count := range n {
+		if strings.HasPrefix(path, "/position/") && count > 0 {
+			t.Errorf("%s was fetched", path)
+		}
+	}
+}
