@@ -184,7 +184,8 @@ func lgFields(m map[string]any, p *jobs.Posting) {
 
 // parseLGDetail reads a posting's detail: data.jobNoticesDetail holds the notice
 // (jobNoticesDetail: its deadline and who may apply) and its sectors (recList), each with
-// its work (detailContext, HTML) and what it asks for (requiredItem, HTML). A notice that
+// its work (detailContext, HTML), what it asks for (requiredItem) and what it prefers
+// (preferredItem, which a public reader of the API takes; absent from the saved answer). A notice that
 // is gone answers without jobNoticesDetail.
 func parseLGDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) {
 	data, err := lgData(body)
@@ -211,7 +212,7 @@ func parseLGDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) 
 		p.Due = d
 	}
 	sectors, _ := wrap["recList"].([]any)
-	var work, asks, places []string
+	var work, asks, prefs, places []string
 	for i, e := range sectors {
 		m, ok := e.(map[string]any)
 		if !ok {
@@ -232,6 +233,9 @@ func parseLGDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) 
 		if t := markupText(asString(m["requiredItem"])); t != "" {
 			asks = append(asks, head+t)
 		}
+		if t := markupText(asString(m["preferredItem"])); t != "" {
+			prefs = append(prefs, head+t)
+		}
 		if l := cleanLine(asString(m["locationName"])); l != "" && !containsString(places, l) {
 			places = append(places, l)
 		}
@@ -239,6 +243,7 @@ func parseLGDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) 
 	s := &p.Sections
 	s.MainTasks = strings.Join(work, "\n\n")
 	s.Requirements = strings.Join(asks, "\n\n")
+	s.Preferred = strings.Join(prefs, "\n\n")
 	s.Description = plainText(asString(notice["qualForAppInfo"]))
 	s.HireRounds = plainText(asString(notice["recProcessInfo"]))
 	if s.MainTasks == "" && s.Requirements == "" {

@@ -76,6 +76,10 @@ func TestParseLGDetail(t *testing.T) {
 	if _, _, err := parseLGDetail([]byte(other), &items[0]); err == nil {
 		t.Error("a detail of another posting was taken")
 	}
+	pref := `{"status":"S","data":{"jobNoticesDetail":{"jobNoticesDetail":{"jobNoticeId":1002085},"recList":[{"orgName":"보안사업담당","requiredItem":"<ul><li>웹 보안 이해</li></ul>","preferredItem":"<p>AWS, Kubernetes 운영 경험 우대</p>"}]}}}`
+	if p, _, err := parseLGDetail([]byte(pref), &items[0]); err != nil || p.Sections.Preferred != "AWS, Kubernetes 운영 경험 우대" {
+		t.Errorf("preferredItem: %v %+v", err, p)
+	}
 	empty := `{"status":"S","data":{"jobNoticesDetail":{"jobNoticesDetail":{"jobNoticeId":1002085},"recList":[{}]}}}`
 	if _, _, err := parseLGDetail([]byte(empty), &items[0]); err == nil {
 		t.Error("a detail without text was taken")
