@@ -135,3 +135,16 @@ func FuzzParseRemember(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseCJ(f *testing.F) {
+	seedFiles(f, "cj/*")
+	f.Add([]byte(`cb([{"ZZ_JO_NUM":"J1","ZZ_TITLE":"\u001b","RNUM":"1e9","ACTIVE_CNT":"x","ZZ_END_DT":"2026-99-99"}]);`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if pg, err := parseCJList(body, "https://c"); err == nil {
+			checkListed(t, "cj list", "https://c", pg)
+		}
+		if p, gone, err := parseCJDetail(body, fuzzStub("cj", "J1")); err == nil && !gone {
+			checkPosting(t, "cj detail", p)
+		}
+	})
+}

@@ -140,6 +140,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.Jumpit
 	case "remember":
 		return &s.Remember
+	case "cj":
+		return &s.CJ
 	}
 	return nil
 }

@@ -64,6 +64,7 @@ type SourcesConfig struct {
 	Hanwha     *SiteConfig       `yaml:"hanwha"`
 	Jumpit     *SiteConfig       `yaml:"jumpit"`
 	Remember   *SiteConfig       `yaml:"remember"`
+	CJ         *SiteConfig       `yaml:"cj"`
 	Saramin    *SaraminConfig    `yaml:"saramin"`
 	// Companies names companies of the built-in catalogue; each turns on its sources (see
 	// companies.go).
@@ -457,7 +458,7 @@ func (c *Config) validate(root *yaml.Node) error {
 				}
 			}
 		}
-		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit, "remember": s.Remember} {
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit, "remember": s.Remember, "cj": s.CJ} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
 					return bad("sources."+key+".base_url", "%v", err)

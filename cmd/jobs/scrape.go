@@ -150,6 +150,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
 			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
 			{"jumpit", s.Jumpit, scraper.DefaultJumpitURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
+			{"cj", s.CJ, scraper.DefaultCJURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
 			{"remember", s.Remember, scraper.DefaultRememberURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
 		} {
 			if site.conf == nil {
