@@ -34,7 +34,7 @@ const (
 // career site and take none.
 var (
 	boardKinds = []string{Greenhouse, Lever, Ashby, Greeting, Ninehire, Jobflex}
-	siteKinds  = []string{"kakao", "naver", "woowa", "line", "toss", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj"}
+	siteKinds  = []string{"kakao", "naver", "woowa", "line", "toss", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco"}
 )
 
 // Kinds is every source kind a catalogue entry may name, boards first.

@@ -148,3 +148,24 @@ func FuzzParseCJ(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParsePOSCO(f *testing.F) {
+	seedFiles(f, "posco/*.json")
+	f.Fuzz(func(t *testing.T, body []byte) {
+		pg, err := parsePOSCOList(body, "https://p", 1<<16)
+		if err != nil {
+			return
+		}
+		for _, it := range pg.items {
+			if (it.posting == nil) == (it.problem == "") {
+				t.Errorf("item %+v has both or neither a posting and a problem", it)
+			}
+			if it.posting != nil {
+				checkPosting(t, "posco", it.posting)
+				if !strings.HasPrefix(it.posting.URL, "https://p/") {
+					t.Errorf("posting page %q is off the site", it.posting.URL)
+				}
+			}
+		}
+	})
+}

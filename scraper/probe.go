@@ -124,6 +124,8 @@ func probeBoard(src jobs.Source) string {
 		return "토스"
 	case *Saramin:
 		return "search"
+	case *POSCO:
+		return "POSCO"
 	}
 	return ""
 }

@@ -142,6 +142,8 @@ func (s *SourcesConfig) siteField(kind string) **SiteConfig {
 		return &s.Remember
 	case "cj":
 		return &s.CJ
+	case "posco":
+		return &s.POSCO
 	}
 	return nil
 }

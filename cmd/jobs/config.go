@@ -65,6 +65,7 @@ type SourcesConfig struct {
 	Jumpit     *SiteConfig       `yaml:"jumpit"`
 	Remember   *SiteConfig       `yaml:"remember"`
 	CJ         *SiteConfig       `yaml:"cj"`
+	POSCO      *SiteConfig       `yaml:"posco"`
 	Saramin    *SaraminConfig    `yaml:"saramin"`
 	// Companies names companies of the built-in catalogue; each turns on its sources (see
 	// companies.go).
@@ -458,7 +459,7 @@ func (c *Config) validate(root *yaml.Node) error {
 				}
 			}
 		}
-		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit, "remember": s.Remember, "cj": s.CJ} {
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit, "remember": s.Remember, "cj": s.CJ, "posco": s.POSCO} {
 			if site != nil && site.BaseURL != "" {
 				if err := checkURL(site.BaseURL); err != nil {
 					return bad("sources."+key+".base_url", "%v", err)

@@ -151,6 +151,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
 			{"jumpit", s.Jumpit, scraper.DefaultJumpitURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
 			{"cj", s.CJ, scraper.DefaultCJURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
+			{"posco", s.POSCO, scraper.DefaultPOSCOURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewPOSCO(u, c) }},
 			{"remember", s.Remember, scraper.DefaultRememberURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
 		} {
 			if site.conf == nil {

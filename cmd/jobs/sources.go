@@ -56,12 +56,12 @@ quietly finds nothing. Exit status 1 when a check fails.`,
 
 // sourceKinds is every kind of source, in the order `jobs sources` lists them.
 var sourceKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "kakao", "naver", "woowa", "line",
-	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "jumpit", "remember", "pages", "saramin", "greeting", "ninehire", "jobflex"}
+	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember", "pages", "saramin", "greeting", "ninehire", "jobflex"}
 
 // readerKinds are the kinds this build can read; a catalogue company posting elsewhere is
 // named but not collected.
 var readerKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "kakao", "naver", "woowa", "line",
-	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "jumpit", "remember", "pages", "saramin"}
+	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember", "pages", "saramin"}
 
 // sourceRow is one line of `jobs sources`.
 type sourceRow struct {
@@ -130,7 +130,7 @@ func sourceState(cfg *Config) map[string]*sourceRow {
 	if s.Toss != nil {
 		on("toss", why("toss", 1))
 	}
-	for _, kind := range []string{"kakao", "naver", "woowa", "line", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "jumpit", "remember"} {
+	for _, kind := range []string{"kakao", "naver", "woowa", "line", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember"} {
 		if p := s.siteField(kind); p != nil && *p != nil {
 			on(kind, why(kind, 1))
 		}
