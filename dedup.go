@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 )
@@ -24,8 +25,44 @@ var companyWords = map[string]bool{
 }
 
 // NormalizeCompany folds a company name for comparison across boards: "(주)토스", "토스 주식회사"
-// and "토스" become "토스"; "Coupang, Inc." and "COUPANG Korea" become "coupang".
+// and "토스" become "토스"; "Coupang, Inc." and "COUPANG Korea" become "coupang". A spelling
+// that SetCompanyAliases names as another company's ("Viva Republica" for 토스) becomes that
+// company's folded name.
 func NormalizeCompany(name string) string {
+	k := FoldCompany(name)
+	if m := companyAliases.Load(); m != nil {
+		if to, ok := (*m)[k]; ok {
+			return to
+		}
+	}
+	return k
+}
+
+// companyAliases maps a folded spelling to the folded name of the company it names.
+var companyAliases atomic.Pointer[map[string]string]
+
+// SetCompanyAliases makes NormalizeCompany, and so the dedup key and every company
+// comparison, treat each spelling in aliases (a spelling -> the company's name) as the
+// company's name: postings of 토스 on its own site and of "Viva Republica" on a board are one
+// company's. It replaces the aliases set before; nil removes them.
+func SetCompanyAliases(aliases map[string]string) {
+	if aliases == nil {
+		companyAliases.Store(nil)
+		return
+	}
+	m := make(map[string]string, len(aliases))
+	for from, to := range aliases {
+		f, t := FoldCompany(from), FoldCompany(to)
+		if f != "" && t != "" && f != t {
+			m[f] = t
+		}
+	}
+	companyAliases.Store(&m)
+}
+
+// FoldCompany is NormalizeCompany without the aliases: legal-form marks, words such as
+// "Inc." and "Korea", case, spacing and punctuation do not matter.
+func FoldCompany(name string) string {
 	s := strings.ToLower(strings.TrimSpace(name))
 	for _, m := range companyMarks {
 		s = strings.ReplaceAll(s, m, " ")

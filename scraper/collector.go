@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -49,6 +50,11 @@ type fetcher struct {
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotsEntry // by scheme://host
+
+	// budget, when above 0, is how many requests (robots.txt aside) the fetcher makes; a
+	// request past it is not made and reads as cancelled (Probe's one polite request).
+	budget int
+	spent  atomic.Int64
 }
 
 // robotsEntry is one host's robots.txt, read once per run.
@@ -214,6 +220,17 @@ func (q *request) methodOr() string {
 	return q.method
 }
 
+// postForm is a POST of form values; postJSON a POST of a JSON document.
+func postForm(form string) *request {
+	return &request{method: http.MethodPost, body: []byte(form),
+		header: http.Header{"Content-Type": {"application/x-www-form-urlencoded; charset=UTF-8"}}}
+}
+
+func postJSON(doc string) *request {
+	return &request{method: http.MethodPost, body: []byte(doc),
+		header: http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}}}
+}
+
 // get fetches rawURL: redirects are followed through the collector, and a 429, a 5xx or a
 // timeout is retried at most cfg.Retries times, waiting as Retry-After says or backing off.
 func (f *fetcher) get(ctx context.Context, rawURL string, kind fetchKind) *result {
@@ -310,6 +327,10 @@ func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind, q *re
 			r.blocked, r.reason = true, "disallowed by robots.txt"
 			return r
 		}
+	}
+	if u.Path != "/robots.txt" && f.budget > 0 && f.spent.Add(1) > int64(f.budget) {
+		r.cancelled, r.reason = true, "not requested: a check makes one request per source"
+		return r
 	}
 	cctx := colly.NewContext()
 	var body io.Reader

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -27,6 +26,7 @@ import (
 type listedPosting struct {
 	id      string        // the posting's id on the source; "" when the record has none
 	detail  string        // the detail page fetched for the text (JSON or HTML)
+	req     *request      // how the detail is asked for; nil = a GET of detail
 	lastMod time.Time     // when the source last changed the posting; zero = not given
 	stub    *jobs.Posting // the posting as the list describes it, without its text
 	raw     []byte        // the list record, compact JSON
@@ -37,8 +37,6 @@ type listedPosting struct {
 	// scope is the URL stored as the page's URL ("" = detail): a platform source stores the
 	// list of the company a posting was listed by, to close only that company's postings.
 	scope string
-	// header holds the request headers the detail needs (a tenant's prefix); nil = none.
-	header http.Header
 }
 
 // posting returns a copy of the listed posting for its detail to complete.
@@ -355,11 +353,7 @@ func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	}
 	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
 		it := queue[i]
-		var q *request
-		if it.header != nil {
-			q = &request{header: it.header}
-		}
-		res := f.do(ctx, it.detail, fetchPage, q)
+		res := f.do(ctx, it.detail, fetchPage, it.req)
 		if res.cancelled {
 			return
 		}

@@ -164,7 +164,7 @@ func parseJobflexList(body []byte, api, home, tenant string) (listPage[listedPos
 		if !jobflexOpen(m) {
 			continue
 		}
-		it := listedPosting{id: id, raw: rawJSON(m), header: jobflexHeader(tenant)}
+		it := listedPosting{id: id, raw: rawJSON(m), req: &request{header: jobflexHeader(tenant)}}
 		if id == "" {
 			it.problem = "a position record has no positionSn"
 			pg.items = append(pg.items, it)

@@ -24,7 +24,7 @@ func TestParseJobflexList(t *testing.T) {
 	it := pg.items[0]
 	p := it.stub
 	due := time.Date(2026, 12, 31, 23, 59, 59, 0, kst)
-	if it.id != "107659" || it.detail != "https://api/position/v2/jobflex/107659" || it.header.Get("prefix") != "hyundai-mobis.recruiter.co.kr" ||
+	if it.id != "107659" || it.detail != "https://api/position/v2/jobflex/107659" || it.req.header.Get("prefix") != "hyundai-mobis.recruiter.co.kr" ||
 		p.URL != "https://hyundai-mobis.recruiter.co.kr/career/jobs/107659" || p.Company != "hyundai-mobis" ||
 		p.Title != "[R&D] 자율주행 소프트웨어 개발" || p.Due == nil || !p.Due.Equal(due) || p.Sections.Intro != "태그: 자율주행, C++" {
 		t.Errorf("107659: %+v", p)

@@ -59,6 +59,22 @@ type SourcesConfig struct {
 	Ninehire   *PlatformConfig   `yaml:"ninehire"`
 	Jobflex    *JobflexConfig    `yaml:"jobflex"`
 	Pages      []PageConfig      `yaml:"pages"`
+	Samsung    *SiteConfig       `yaml:"samsung"`
+	LG         *SiteConfig       `yaml:"lg"`
+	SK         *SiteConfig       `yaml:"sk"`
+	Hyundai    *SiteConfig       `yaml:"hyundai"`
+	Kia        *SiteConfig       `yaml:"kia"`
+	Hanwha     *SiteConfig       `yaml:"hanwha"`
+	Jumpit     *SiteConfig       `yaml:"jumpit"`
+	Remember   *SiteConfig       `yaml:"remember"`
+	CJ         *SiteConfig       `yaml:"cj"`
+	POSCO      *SiteConfig       `yaml:"posco"`
+	Saramin    *SaraminConfig    `yaml:"saramin"`
+	// Companies names companies of the built-in catalogue; each turns on its sources (see
+	// companies.go).
+	Companies []string `yaml:"companies"`
+
+	catalogue catalogueTurnedOn // what Companies turned on
 }
 
 // PlatformConfig names the companies read on a shared hiring platform (Greeting, Ninehire):
@@ -489,6 +505,19 @@ func (c *Config) validate(root *yaml.Node) error {
 					return bad("sources."+key+".base_url", "%v", err)
 				}
 			}
+		}
+		for key, site := range map[string]*SiteConfig{"samsung": s.Samsung, "lg": s.LG, "sk": s.SK, "hyundai": s.Hyundai, "kia": s.Kia, "hanwha": s.Hanwha, "jumpit": s.Jumpit, "remember": s.Remember, "cj": s.CJ, "posco": s.POSCO} {
+			if site != nil && site.BaseURL != "" {
+				if err := checkURL(site.BaseURL); err != nil {
+					return bad("sources."+key+".base_url", "%v", err)
+				}
+			}
+		}
+		if err := s.validateSaramin(bad); err != nil {
+			return err
+		}
+		if err := s.applyCompanies(bad); err != nil {
+			return err
 		}
 		for i, pg := range s.Pages {
 			if err := checkURL(pg.URL); err != nil {

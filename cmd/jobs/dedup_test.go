@@ -22,9 +22,9 @@ func TestListShowsOnePostingSeenOnTwoBoardsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range []*jobs.Posting{
-		{Source: "wanted", SourceID: "101", URL: "https://www.wanted.co.kr/wd/101", Company: "(주)토스", Title: "Server Developer (Go)"},
-		{Source: "greenhouse", SourceID: "9001", URL: "https://boards.greenhouse.io/toss/jobs/9001", Company: "Toss Inc.", Title: "Server Developer (Go)"},
-		{Source: "greenhouse", SourceID: "9002", URL: "https://boards.greenhouse.io/toss/jobs/9002", Company: "토스", Title: "Frontend Developer"},
+		{Source: "wanted", SourceID: "101", URL: "https://www.wanted.co.kr/wd/101", Company: "(주)모래시계", Title: "Server Developer (Go)"},
+		{Source: "greenhouse", SourceID: "9001", URL: "https://boards.greenhouse.io/toss/jobs/9001", Company: "Moraesigye Inc.", Title: "Server Developer (Go)"},
+		{Source: "greenhouse", SourceID: "9002", URL: "https://boards.greenhouse.io/toss/jobs/9002", Company: "모래시계", Title: "Frontend Developer"},
 	} {
 		now = now.Add(time.Duration(i) * time.Hour)
 		p.Status = jobs.StatusOpen
@@ -33,11 +33,12 @@ func TestListShowsOnePostingSeenOnTwoBoardsOnce(t *testing.T) {
 		}
 	}
 	store.Close()
-	// Toss Inc. and (주)토스 normalise differently (Latin vs Hangul): only exact company
-	// spellings after folding group. Make the second one Korean to group it.
+	// Moraesigye Inc. and (주)모래시계 normalise differently (Latin vs Hangul), and the
+	// company catalogue does not know them: only exact company spellings after folding group.
+	// Make the second one Korean to group it.
 	store, _ = db.Open(ctx, path, db.WithClock(func() time.Time { return now }))
 	if _, _, err := store.UpsertPosting(ctx, &jobs.Posting{Source: "lever", SourceID: "abc", URL: "https://jobs.lever.co/toss/abc",
-		Company: "토스 주식회사", Title: "server developer(go)", Status: jobs.StatusOpen}); err != nil {
+		Company: "모래시계 주식회사", Title: "server developer(go)", Status: jobs.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	store.Close()

@@ -88,6 +88,7 @@ them, and tells you which few skills to learn next.`,
 		newBoardCmd(f, nil),
 		newShellInitCmd(f, nil),
 		newConfigCmd(f, nil),
+		newSourcesCmd(f, nil),
 	)
 	addCompletions(root, f)
 	return root

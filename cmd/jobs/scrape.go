@@ -145,6 +145,16 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			{"woowa", s.Woowa, scraper.DefaultWoowaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
 			{"line", s.Line, scraper.DefaultLineURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
 			{"naver", s.Naver, scraper.DefaultNaverURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
+			{"samsung", s.Samsung, scraper.DefaultSamsungURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSamsung(u, c) }},
+			{"lg", s.LG, scraper.DefaultLGURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
+			{"sk", s.SK, scraper.DefaultSKURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
+			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
+			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
+			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
+			{"jumpit", s.Jumpit, scraper.DefaultJumpitURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
+			{"cj", s.CJ, scraper.DefaultCJURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
+			{"posco", s.POSCO, scraper.DefaultPOSCOURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewPOSCO(u, c) }},
+			{"remember", s.Remember, scraper.DefaultRememberURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
@@ -167,6 +177,10 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		if j := s.Jobflex; j != nil && len(j.Tenants) > 0 {
 			src, e := scraper.NewJobflex(j.BaseURL, j.Tenants, with("jobflex"))
 			err = errors.Join(err, add("sources.jobflex.tenants", src, e))
+		}
+		if sa := s.Saramin; sa != nil {
+			src, e := scraper.NewSaramin(sa.BaseURL, sa.AccessKey, sa.JobMidCode, sa.Keywords, with("saramin"))
+			err = errors.Join(err, add("sources.saramin", src, e))
 		}
 		if len(s.Pages) > 0 {
 			specs := make([]scraper.PageSpec, len(s.Pages))
