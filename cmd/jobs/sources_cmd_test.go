@@ -11,7 +11,6 @@ import (
 	"testing"
 )
 
-
 // groupSite serves the saved Samsung and Hyundai answers of scraper/testdata, as the real
 // sites would, on one local server.
 func groupSite(t *testing.T) *httptest.Server {
