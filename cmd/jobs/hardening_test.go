@@ -1,8 +1,10 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +91,71 @@ func TestRunLockFollowsTheFile(t *testing.T) {
 	if _, err := acquireRunLock(filepath.Join(dir, "data", "new.db"), 0, time.Now); err == nil {
 		t.Errorf("a new database reached through a linked directory took a second lock")
 	}
+}
+
+// TestImportCSVIsStrict: a quote left open is a bad line named by its number, not a
+// description that swallows the next row; the rows after it are imported.
+func TestImportCSVIsStrict(t *testing.T) {
+	dir := isolate(t)
+	csv := "id,site,job_url,title,company,description\n" +
+		"a1,indeed,https://x.example/1,T1,A,\"Python\"\n" +
+		"a2,indeed,https://x.example/2,T2,B,\"Go\n" + // the quote is never closed
+		"a3,indeed,https://x.example/3,T3,C,\"SQL\"\n" +
+		"a4,indeed,https://x.example/4,T4,D,\"Docker, \"\"Kubernetes\"\"\"\n" +
+		"a5,indeed,https://x.example/5,T5,E,Java\n" +
+		"a6,indeed,https://x.example/6,T\"6,F,Java\n" + // a bare quote
+		"a7,indeed,https://x.example/7,T7,G\n" + // a field short
+		"a8,indeed,https://x.example/8,T8,H,\"multi\nline\"\n"
+	file := writeFile(t, filepath.Join(dir, "jobs.csv"), csv)
+	db := filepath.Join(dir, "j.db")
+	r := runCLI(t, false, "", "--db", db, "import", file)
+	if r.code != 1 || !strings.Contains(r.err, "5 new") {
+		t.Errorf("import: exit %d, want 1 and 5 new:\n%s", r.code, r.err)
+	}
+	for _, want := range []string{"jobs.csv line 3:", "jobs.csv line 7:", "jobs.csv line 8:", "3 lines of"} {
+		if !strings.Contains(r.err, want) {
+			t.Errorf("the report lacks %q:\n%s", want, r.err)
+		}
+	}
+	var ids []string
+	for _, p := range listJSON(t, []string{"--db", db}, "--all") {
+		ids = append(ids, p.SourceID)
+	}
+	slices.Sort(ids)
+	if want := []string{"a1", "a3", "a4", "a5", "a8"}; !slices.Equal(ids, want) {
+		t.Errorf("imported %v, want %v", ids, want)
+	}
+}
+
+// TestImportReadsBoundedRecords: input without line ends fails at 16 MiB, as a JSON line
+// does, instead of being read whole.
+func TestImportReadsBoundedRecords(t *testing.T) {
+	endless := io.LimitReader(repeatReader('a'), 64<<20)
+	err := readJobSpyCSV(endless, func(*jobs.Posting) {}, new([]badLine))
+	if err == nil || !strings.Contains(err.Error(), "longer than 16 MiB") {
+		t.Errorf("64 MiB without a line end: %v", err)
+	}
+	header := "id,site,job_url,title,company,description\n"
+	endless = io.MultiReader(strings.NewReader(header+"a1,indeed,https://x/1,T,A,\""), io.LimitReader(repeatReader('\n'), 64<<20))
+	err = readJobSpyCSV(endless, func(*jobs.Posting) {}, new([]badLine))
+	if err == nil || !strings.Contains(err.Error(), "line 2: a record longer than 16 MiB") {
+		t.Errorf("a quote open over 64 MiB of lines: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		isolate(t)
+		r := runCLI(t, false, "", "--db", filepath.Join(t.TempDir(), "j.db"), "import", "/dev/zero")
+		if r.code == 0 || !strings.Contains(r.err, "longer than 16 MiB") {
+			t.Errorf("import /dev/zero: exit %d: %s", r.code, r.err)
+		}
+	}
+}
+
+// repeatReader yields c forever.
+type repeatReader byte
+
+func (c repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(c)
+	}
+	return len(p), nil
 }
