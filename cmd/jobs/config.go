@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -238,18 +239,44 @@ func loadConfig(path string) (*Config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
-		}
-		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+		return nil, err
 	}
 	if err := parseConfig(data, c); err != nil {
 		return nil, jobs.Errorf(jobs.KindInvalid, "invalid config %s: %v", path, err)
 	}
 	c.path = path
 	return c, nil
+}
+
+// maxConfigSize is the largest config file read: a config is a few kilobytes, and a file
+// or device without end must not fill memory.
+const maxConfigSize = 4 << 20
+
+// readConfigFile reads a config file: a regular file of at most maxConfigSize bytes.
+func readConfigFile(path string) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
+		}
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	}
+	defer fh.Close()
+	if fi, err := fh.Stat(); err != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	} else if !fi.Mode().IsRegular() {
+		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is not a regular file (a directory, device or pipe); name a YAML file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, maxConfigSize+1))
+	if err != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	}
+	if len(data) > maxConfigSize {
+		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is larger than %d MiB; a config is a few kilobytes", path, maxConfigSize>>20)
+	}
+	return data, nil
 }
 
 var lineRe = regexp.MustCompile(`line (\d+): `)

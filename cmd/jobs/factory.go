@@ -137,9 +137,11 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	}
 	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
 	f.warnOnce.Do(func() {
+		w := newWarnings(f.IO, "profile.skills not in the skill dictionary")
 		for _, u := range unknown {
-			warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
+			w.Warnf("profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
 		}
+		w.Done()
 	})
 	return p, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -158,4 +159,45 @@ func (c repeatReader) Read(p []byte) (int, error) {
 		p[i] = byte(c)
 	}
 	return len(p), nil
+}
+
+// TestConfigIsReadBounded: a config larger than 4 MiB, a device or a directory is refused
+// with one sentence and exit 2, without reading it whole.
+func TestConfigIsReadBounded(t *testing.T) {
+	dir := isolate(t)
+	big := writeFile(t, filepath.Join(dir, "big.yaml"), "profile:\n  years: 1\n"+strings.Repeat("# padding\n", 500_000))
+	cases := map[string]string{big: "larger than 4 MiB", dir: "not a regular file"}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases["/dev/zero"] = "not a regular file"
+	}
+	for path, want := range cases {
+		r := runCLI(t, false, "Python", "--config", path, "analyze", "-")
+		if r.code != 2 || !strings.Contains(r.err, want) || !strings.Contains(r.err, path) {
+			t.Errorf("--config %s: exit %d, %q; want 2 and %q", path, r.code, r.err, want)
+		}
+	}
+}
+
+// TestRepeatedWarningsAreCounted: many unknown profile skills print ten warnings and a count.
+func TestRepeatedWarningsAreCounted(t *testing.T) {
+	dir := isolate(t)
+	var skills []string
+	for i := range 25 {
+		skills = append(skills, fmt.Sprintf("unknownskill%d", i))
+	}
+	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), "profile:\n  skills: ["+strings.Join(skills, ", ")+"]\n")
+	path := storePostings(t, dir, nil)
+	r := runCLI(t, false, "", "--config", cfg, "--db", path, "list")
+	if r.code != 0 {
+		t.Fatalf("list: %d %s", r.code, r.err)
+	}
+	if n := strings.Count(r.err, "is not in the skill dictionary"); n != 10 {
+		t.Errorf("%d warnings printed in full, want 10:\n%s", n, r.err)
+	}
+	if !strings.Contains(r.err, "warning: and 15 more profile.skills not in the skill dictionary") {
+		t.Errorf("no count of the rest:\n%s", r.err)
+	}
+	if got := thousands(2999990); got != "2,999,990" {
+		t.Errorf("thousands: %s", got)
+	}
 }
