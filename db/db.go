@@ -63,6 +63,8 @@ type DB struct {
 	prepareMu sync.Mutex
 
 	onQuery func(query string) // when set, sees every query a read or write runs (tests)
+
+	existing bool // Existing: never create the file nor migrate it
 }
 
 // Option changes how Open sets up the store.
@@ -74,9 +76,17 @@ func WithClock(now func() time.Time) Option {
 	return func(d *DB) { d.now = now }
 }
 
+// Existing makes Open use only a jobs database that exists at this build's schema version:
+// nothing is created or migrated, which is what a command that only reads wants. A missing
+// or empty file is a KindNotFound error saying how to start one.
+func Existing() Option {
+	return func(d *DB) { d.existing = true }
+}
+
 // Open opens the database file at path, creating its directory and the file when they are
 // missing, and brings its schema up to date. A file that cannot be read as a database is a
-// KindUnavailable error.
+// KindUnavailable error; a SQLite file of another program (tables, none of them jobs's) is
+// refused before anything in it changes, its journal mode included.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, jobs.Errorf(jobs.KindInvalid, "no database file given")
@@ -89,8 +99,22 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(d)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, err)
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot open database %s: it is a directory", abs)
+	case err == nil:
+		if err := d.checkOwn(ctx, fi.Size()); err != nil {
+			return nil, err
+		}
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, unwrapPath(err))
+	case d.existing:
+		return nil, d.notStarted()
+	default:
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, err)
+		}
 	}
 
 	d.write, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate"))
@@ -123,6 +147,78 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return fail(d.openError(err))
 	}
 	return d, nil
+}
+
+// notStarted is the error of a command that reads a database that does not exist yet.
+func (d *DB) notStarted() error {
+	return jobs.Errorf(jobs.KindNotFound,
+		"no jobs database at %s yet: run 'jobs scrape' to collect postings (or 'jobs init' to start an empty one)", d.path)
+}
+
+// checkOwn refuses a file that is not a jobs database: one with tables, of which neither
+// is jobs's postings table. It reads the file through a connection that sets nothing (no
+// journal mode, no pragma that writes), so another program's database is left as it was.
+// With Existing, an empty file is refused as not started.
+func (d *DB) checkOwn(ctx context.Context, size int64) error {
+	if size == 0 {
+		if d.existing {
+			return d.notStarted()
+		}
+		return nil
+	}
+	probe, err := sql.Open("sqlite", dsnPlain(d.path))
+	if err != nil {
+		return d.openError(err)
+	}
+	defer probe.Close()
+	rows, err := probe.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return d.openError(err)
+	}
+	defer rows.Close()
+	var tables []string
+	ours := false
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return d.openError(err)
+		}
+		tables = append(tables, name)
+		ours = ours || name == "postings"
+	}
+	if err := rows.Err(); err != nil {
+		return d.openError(err)
+	}
+	switch {
+	case ours:
+		return nil
+	case len(tables) == 0 || (len(tables) == 1 && tables[0] == "schema_migrations"):
+		if d.existing { // a file created, never migrated
+			return d.notStarted()
+		}
+		return nil
+	}
+	if len(tables) > 5 {
+		tables = append(tables[:5], "...")
+	}
+	return jobs.Errorf(jobs.KindInvalid,
+		"%s is not a jobs database: it is another program's SQLite file (tables %s); name another file with --db",
+		d.path, strings.Join(tables, ", "))
+}
+
+// dsnPlain is the driver's name for the file at abs with nothing set but the busy timeout.
+func dsnPlain(abs string) string {
+	full := dsn(abs, "")
+	return full[:strings.IndexByte(full, '?')+1] + "_pragma=busy_timeout(" + strconv.Itoa(int(busyWait/time.Millisecond)) + ")"
+}
+
+// unwrapPath is the reason of a file system error, without the path it names again.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // dsn is the driver's name for the file at abs: a file: URI, so that any character of the

@@ -377,6 +377,10 @@ func TestDigestCommandLine(t *testing.T) {
 func TestDigestWithoutRuns(t *testing.T) {
 	dir := isolate(t)
 	path := filepath.Join(dir, "empty.db")
+	// The digest only reads: the empty database is started by init.
+	if r := runCLI(t, false, "", "--db", path, "init"); r.code != 0 {
+		t.Fatalf("init: %d %s", r.code, r.err)
+	}
 	r := runAt(t, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), false, "--db", path, "digest")
 	if r.code != 1 || !strings.Contains(r.err, "no scrape is recorded") || !strings.Contains(r.err, "--since 7d") {
 		t.Errorf("exit %d, %q", r.code, r.err)

@@ -71,8 +71,19 @@ func (f *Factory) DBPath() (string, error) {
 	return dataHome() + "/jobs/jobs.db", nil
 }
 
-// Store opens the database once; run closes it when the command ends.
+// Store opens the database once, for a command that reads it: the database must exist at
+// this version, and nothing is created or migrated. run closes it when the command ends.
 func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
+	return f.openStore(ctx, db.Existing())
+}
+
+// WriteStore opens the database once, for a command that writes it: the file is created,
+// and its schema brought up to date, as needed.
+func (f *Factory) WriteStore(ctx context.Context) (*db.DB, error) {
+	return f.openStore(ctx)
+}
+
+func (f *Factory) openStore(ctx context.Context, opts ...db.Option) (*db.DB, error) {
 	if f.store != nil {
 		return f.store, nil
 	}
@@ -80,7 +91,7 @@ func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := db.Open(ctx, path, db.WithClock(f.Now))
+	s, err := db.Open(ctx, path, append(opts, db.WithClock(f.Now))...)
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}

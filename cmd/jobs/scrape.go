@@ -216,7 +216,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	defer lock.Release()
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}
