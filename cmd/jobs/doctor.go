@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
 )
 
 type doctorOptions struct {
@@ -49,15 +50,27 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return nil
 	}
 	store, err := f.Store(cmd.Context())
-	if err != nil {
+	switch {
+	case err == nil:
+	case jobs.KindOf(err) == jobs.KindNotFound:
+		fmt.Fprintf(f.IO.Out, "No jobs database at %s yet (the file is empty).\nFix: run 'jobs scrape' (or 'jobs demo' to try jobs offline).\n", path)
+		return nil
+	case db.IsCorrupt(err):
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
-		fmt.Fprintf(f.IO.Out, "Fix: if another program holds it, retry later; if the file is damaged, move it aside\n"+
-			"(mv %s %s.broken) and run 'jobs scrape' to collect afresh.\n", path, path)
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", recoverFix(path))
+		return &exitError{code: 1}
+	default:
+		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
+		fmt.Fprintf(f.IO.Out, "Fix: if another program holds it, retry later; if the message says what to run, run it.\n")
 		return &exitError{code: 1}
 	}
 	h, err := store.Check(cmd.Context(), opts.Runs)
 	if err != nil {
-		return err
+		if !db.IsCorrupt(err) {
+			return err
+		}
+		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, oneLine(err.Error()), recoverFix(path))
+		return &exitError{code: 1}
 	}
 	w := f.IO.Out
 	var fixes []string
@@ -70,9 +83,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintln(w, "Integrity  ok")
 	} else {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
-		fixes = append(fixes, fmt.Sprintf("the database is damaged: keep a copy (cp %s %s.broken), then rebuild it with\n"+
-			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
-			"  or move it aside and run 'jobs scrape' to collect afresh (tracked applications live in it too)", path, path, path, path, path, path))
+		fixes = append(fixes, "the database is damaged: "+recoverFix(path))
 	}
 	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
 	if len(h.Runs) == 0 {
@@ -122,6 +133,16 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// recoverFix says how to rebuild a damaged database: SQLite's own recovery first, then the
+// last export, then a fresh scrape.
+func recoverFix(path string) string {
+	return fmt.Sprintf("keep a copy (cp %[1]s %[1]s.broken), then rebuild it with\n"+
+		"    sqlite3 %[1]s.broken .recover | sqlite3 %[1]s.recovered && mv %[1]s.recovered %[1]s\n"+
+		"  if that fails, move it aside and read your last export into a new one ('jobs import postings.jsonl';\n"+
+		"  'jobs export --out postings.jsonl' makes one), or run 'jobs scrape' to collect afresh\n"+
+		"  (an export lists tracked applications, which import does not restore)", path)
 }
 
 func failedSources(r jobs.Run) int {

@@ -201,3 +201,68 @@ func TestRepeatedWarningsAreCounted(t *testing.T) {
 		t.Errorf("thousands: %s", got)
 	}
 }
+
+// TestReadCommandsNeverCreateTheDatabase: commands that read say how to start instead of
+// creating an empty database; those that write create it; --db "" is bad usage.
+func TestReadCommandsNeverCreateTheDatabase(t *testing.T) {
+	dir := isolate(t)
+	path := filepath.Join(dir, "data", "jobs.db")
+	for _, args := range [][]string{{"list"}, {"gaps"}, {"show", "1"}, {"board"}, {"skills", "unknown"}, {"trends"}, {"export"}, {"digest", "--since", "7d"}} {
+		r := runCLI(t, false, "", append([]string{"--db", path}, args...)...)
+		if r.code != 1 || !strings.Contains(r.err, "no jobs database at "+path) || !strings.Contains(r.err, "jobs scrape") {
+			t.Errorf("%v: exit %d, %q", args, r.code, r.err)
+		}
+		if _, err := os.Stat(filepath.Dir(path)); err == nil {
+			t.Fatalf("%v created %s", args, filepath.Dir(path))
+		}
+	}
+	r := runCLI(t, false, "", "--db", "", "list")
+	if r.code != 2 || !strings.Contains(r.err, "--db needs a file name") {
+		t.Errorf(`--db "": exit %d, %q`, r.code, r.err)
+	}
+	// A writer starts the database; the readers then read it.
+	if r := runCLI(t, false, "", "--db", path, "track", "1", "saved"); r.code != 1 || !strings.Contains(r.err, "1") {
+		t.Errorf("track on a new database: exit %d, %q", r.code, r.err)
+	}
+	if r := runCLI(t, false, "", "--db", path, "list"); r.code != 0 {
+		t.Errorf("list after track created the database: exit %d, %q", r.code, r.err)
+	}
+	other := filepath.Join(dir, "init.db")
+	if r := runCLI(t, false, "", "--db", other, "init"); r.code != 0 || !strings.Contains(r.err, other+" is ready") {
+		t.Errorf("init: exit %d, %q", r.code, r.err)
+	}
+	if r := runCLI(t, false, "", "--db", other, "list", "--json"); r.code != 0 || strings.TrimSpace(r.out) != "[]" {
+		t.Errorf("list after init: exit %d, %q %q", r.code, r.out, r.err)
+	}
+}
+
+// TestDoctorSaysHowToRecoverCorruptPages: a database with corrupt pages, whether it still
+// opens or not, gets the recovery steps (sqlite3 .recover, then import of an export).
+func TestDoctorSaysHowToRecoverCorruptPages(t *testing.T) {
+	dir := isolate(t)
+	var ps []*jobs.Posting
+	for i := range 200 {
+		ps = append(ps, &jobs.Posting{Source: "wanted", SourceID: fmt.Sprint(i), Company: "A", Title: "Go",
+			URL: "https://x.example/" + fmt.Sprint(i), Sections: jobs.Sections{Requirements: "Go, Python and Docker"}})
+	}
+	for _, tc := range []struct {
+		name       string
+		from, step int64 // pages overwritten: from, from+step, ...
+	}{{"cells", 2, 3}, {"pages", 10, 1}} {
+		sub := filepath.Join(dir, tc.name)
+		path := storePostings(t, sub, ps)
+		fi, _ := os.Stat(path)
+		fh, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 4096 * tc.from; off < fi.Size(); off += 4096 * tc.step {
+			fh.WriteAt([]byte(strings.Repeat("garbage ", 8)), off+8)
+		}
+		fh.Close()
+		r := runCLI(t, false, "", "--db", path, "doctor")
+		if r.code != 1 || !strings.Contains(r.out, "sqlite3 "+path+".broken .recover") || !strings.Contains(r.out, "jobs import") {
+			t.Errorf("%s: exit %d\n%s%s", tc.name, r.code, r.out, r.err)
+		}
+	}
+}
