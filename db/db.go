@@ -43,8 +43,24 @@ var pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 // cacheKiB is each connection's page cache, as cache_size in pragmas.
 const cacheKiB = 16000
 
-// busyWait is how long a busy file is waited for: busy_timeout in pragmas.
+// busyWait is how long a busy file is waited for: busy_timeout in pragmas, and what a bulk
+// write (import, rematch) waits for another process's write.
 const busyWait = 10 * time.Second
+
+// Writers of several processes take turns this way. SQLite's own wait (busy_timeout) polls
+// a busy file every 100 ms once it has waited a while, so a writer that commits and begins
+// again at once (an import storing batch after batch) keeps the file for as long as it runs,
+// and another process's write gives up. So the write connection waits only writePoll inside
+// SQLite and polls again from Go, about every millisecond, for as long as its write may
+// wait (a bulk write busyWait, any other write, such as track's, interactiveWait); and a bulk
+// writer that has held the file for bulkStretch pauses bulkYield before its next batch,
+// long enough for a waiting write to begin.
+const (
+	writePoll       = 5 * time.Millisecond
+	interactiveWait = 60 * time.Second
+	bulkStretch     = 200 * time.Millisecond
+	bulkYield       = 20 * time.Millisecond
+)
 
 // readConns is how many read connections may be open at once.
 const readConns = 4
@@ -65,6 +81,10 @@ type DB struct {
 	onQuery func(query string) // when set, sees every query a read or write runs (tests)
 
 	existing bool // Existing: never create the file nor migrate it
+
+	bulkMu       sync.Mutex
+	stretchStart time.Time // when the bulk writes since the last pause began
+	lastBulkEnd  time.Time // when the last bulk write ended
 }
 
 // Option changes how Open sets up the store.
@@ -117,7 +137,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		}
 	}
 
-	d.write, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate"))
+	d.write, err = sql.Open("sqlite", dsnBusy(abs, writePoll, "_txlock=immediate"))
 	if err != nil {
 		return nil, d.openError(err)
 	}
@@ -223,12 +243,16 @@ func unwrapPath(err error) error {
 
 // dsn is the driver's name for the file at abs: a file: URI, so that any character of the
 // path survives, carrying the pragmas and extra parameters.
-func dsn(abs, extra string) string {
+func dsn(abs, extra string) string { return dsnBusy(abs, busyWait, extra) }
+
+// dsnBusy is dsn with busy_timeout set to busy.
+func dsnBusy(abs string, busy time.Duration, extra string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if !strings.HasPrefix(u.Path, "/") {
 		u.Path = "/" + u.Path // a Windows drive letter
 	}
-	q := pragmas
+	q := strings.Replace(pragmas, "busy_timeout("+strconv.Itoa(int(busyWait/time.Millisecond))+")",
+		"busy_timeout("+strconv.Itoa(int(busy/time.Millisecond))+")", 1)
 	if extra != "" {
 		q += "&" + extra
 	}
@@ -384,11 +408,67 @@ func (d *DB) beginWrite(ctx context.Context) (*tx, error) {
 // beginUnprepared is beginWrite for the migrations, which run before the tables that the
 // prepared statements name exist.
 func (d *DB) beginUnprepared(ctx context.Context) (*tx, error) {
-	t, err := d.write.BeginTx(ctx, nil)
+	var t *sql.Tx
+	err := waitTurn(ctx, interactiveWait, func() (err error) {
+		t, err = d.write.BeginTx(ctx, nil)
+		return err
+	})
 	if err != nil {
 		return nil, d.wrap(err, "cannot start a write to the database")
 	}
 	return &tx{Tx: t, db: d, now: d.now().UTC(), write: true}, nil
+}
+
+// waitTurn runs try, a statement that takes the write lock, until it does not answer busy,
+// for up to wait (see writePoll).
+func waitTurn(ctx context.Context, wait time.Duration, try func() error) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := try()
+		if kind, ok := sqliteKind(err); !ok || kind != jobs.KindConflict || !time.Now().Before(deadline) {
+			return err
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// yieldBulk pauses a bulk writer that has held the file for bulkStretch, so that another
+// process's write gets its turn between two batches.
+func (d *DB) yieldBulk(ctx context.Context) error {
+	d.bulkMu.Lock()
+	now := time.Now()
+	pause := false
+	switch {
+	case now.Sub(d.lastBulkEnd) >= bulkYield: // others had a turn since: a new stretch
+		d.stretchStart = now
+	case now.Sub(d.stretchStart) >= bulkStretch:
+		pause = true
+	}
+	d.bulkMu.Unlock()
+	if !pause {
+		return nil
+	}
+	t := time.NewTimer(bulkYield)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+	}
+	d.bulkMu.Lock()
+	d.stretchStart = time.Now()
+	d.bulkMu.Unlock()
+	return nil
+}
+
+// endBulk records when a bulk write ended, for yieldBulk.
+func (d *DB) endBulk() {
+	d.bulkMu.Lock()
+	d.lastBulkEnd = time.Now()
+	d.bulkMu.Unlock()
 }
 
 // walAutocheckpoint is SQLite's default: a commit that leaves the log over this many pages
@@ -403,6 +483,9 @@ const walAutocheckpoint = 1000
 func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) {
 	if err := d.prepare(ctx); err != nil {
 		return nil, nil, err
+	}
+	if err := d.yieldBulk(ctx); err != nil {
+		return nil, nil, d.wrap(err, "cannot start a write to the database")
 	}
 	conn, err := d.write.Conn(ctx)
 	if err != nil {
@@ -427,13 +510,17 @@ func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) 
 			return nil, nil, d.wrap(err, "cannot start a write to the database")
 		}
 	}
-	sqlTx, err := conn.BeginTx(ctx, nil)
+	var sqlTx *sql.Tx
+	err = waitTurn(ctx, busyWait, func() (err error) {
+		sqlTx, err = conn.BeginTx(ctx, nil)
+		return err
+	})
 	if err != nil {
 		restore()
 		return nil, nil, d.wrap(err, "cannot start a write to the database")
 	}
 	t = &tx{Tx: sqlTx, db: d, now: d.now().UTC(), write: true}
-	return t, func() { t.Rollback(); restore() }, nil
+	return t, func() { t.Rollback(); restore(); d.endBulk() }, nil
 }
 
 // beginRead starts a read transaction: one snapshot for every query of a call.

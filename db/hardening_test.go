@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,78 @@ func TestExistingNeverCreatesNorMigrates(t *testing.T) {
 		t.Errorf("a writer cannot start in an empty file: %v", err)
 	} else {
 		d.Close()
+	}
+}
+
+// TestWriteGetsItsTurnDuringABulkImport: while another handle on the file (another process,
+// to SQLite) imports batch after batch, a single write waits for a pause between batches
+// rather than for the whole import. Before bulk writers yielded, the import held the file
+// in one unbroken stretch and the write gave up.
+func TestWriteGetsItsTurnDuringABulkImport(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "jobs.db")
+	importer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer importer.Close()
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+
+	// Batches prepared before, so the importer's only work between two is its commit.
+	var batches [][]*ImportRow
+	for b := range 60 {
+		var rows []*ImportRow
+		for i := range 200 {
+			r, err := PrepareImport(posting("bulk", fmt.Sprintf("%d-%d", b, i)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, r)
+		}
+		batches = append(batches, rows)
+	}
+	writeDone := make(chan struct{})
+	importDone := make(chan error, 1)
+	started := make(chan struct{})
+	go func() {
+		deadline := time.Now().Add(15 * time.Second)
+		for i := 0; ; i++ {
+			if _, _, err := importer.ImportPrepared(ctx, batches[i%len(batches)]); err != nil {
+				importDone <- err
+				return
+			}
+			if i == 2 {
+				close(started)
+			}
+			select {
+			case <-writeDone:
+				importDone <- nil
+				return
+			default:
+			}
+			if time.Now().After(deadline) {
+				importDone <- nil
+				return
+			}
+		}
+	}()
+	<-started
+	// Each write may wait 2.5 s, the import runs for longer: without turns, writes fail.
+	for i := range 3 {
+		wctx, cancel := context.WithTimeout(ctx, 2500*time.Millisecond)
+		start := time.Now()
+		_, _, err = writer.UpsertPosting(wctx, posting("wanted", fmt.Sprint("track-", i)))
+		cancel()
+		if err != nil {
+			t.Errorf("write %d during an import, after %s: %v", i, time.Since(start).Round(time.Millisecond), err)
+		}
+	}
+	close(writeDone)
+	if err := <-importDone; err != nil {
+		t.Errorf("the import: %v", err)
 	}
 }

@@ -92,11 +92,14 @@ func (d *DB) checkVersion(ctx context.Context, latest int) error {
 // migration's transaction, so two processes opening a new file at once apply each migration
 // once. A file whose schema is newer than ms belongs to a newer jobs and is refused.
 func (d *DB) applyMigrations(ctx context.Context, ms []migration) error {
-	if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if err := waitTurn(ctx, busyWait, func() error {
+		_, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL
-	)`); err != nil {
+	)`)
+		return err
+	}); err != nil {
 		return d.openError(err)
 	}
 	latest := 0
