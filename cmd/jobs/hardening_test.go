@@ -266,3 +266,20 @@ func TestDoctorSaysHowToRecoverCorruptPages(t *testing.T) {
 		}
 	}
 }
+
+// TestMinScoreNaNIsRefused: NaN passes neither "< 0" nor "> 1", and is refused like 2.
+func TestMinScoreNaNIsRefused(t *testing.T) {
+	dir := isolate(t)
+	path := storePostings(t, dir, nil)
+	for _, v := range []string{"NaN", "nan", "2", "-0.1"} {
+		if r := runCLI(t, false, "", "--db", path, "list", "--min-score", v); r.code != 2 || !strings.Contains(r.err, "--min-score must be between 0 and 1") {
+			t.Errorf("--min-score %s: exit %d, %q", v, r.code, r.err)
+		}
+	}
+	for _, key := range []string{"targets", "filters"} {
+		cfg := writeFile(t, filepath.Join(dir, key+".yaml"), key+":\n  min_score: .nan\n")
+		if r := runCLI(t, false, "", "--config", cfg, "--db", path, "list"); r.code != 2 || !strings.Contains(r.err, "min_score must be between 0 and 1") {
+			t.Errorf("%s.min_score: .nan: exit %d, %q", key, r.code, r.err)
+		}
+	}
+}

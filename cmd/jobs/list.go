@@ -67,7 +67,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	f := opts.f
 	sel := selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
 	if opts.minScoreSet {
-		if opts.MinScore < 0 || opts.MinScore > 1 {
+		if !(opts.MinScore >= 0 && opts.MinScore <= 1) { // NaN too
 			return &usageError{cmd: cmd, err: fmt.Errorf("--min-score must be between 0 and 1")}
 		}
 		sel.MinScore = &opts.MinScore
