@@ -66,6 +66,10 @@ type Config struct {
 	// Progress, when set, is called after each posting page with the pages done so far and
 	// the pages this run will fetch.
 	Progress func(done, total int)
+
+	// sitemapLimit is the largest sitemap read; 0 = sitemapMaxBodySize. Tests lower it, so
+	// that a body past the limit is small whatever the machine's speed.
+	sitemapLimit int64
 }
 
 // withDefaults returns c with every unset field given its default.
