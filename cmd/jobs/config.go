@@ -17,6 +17,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/scraper"
 )
 
 // Config is config.yaml. The documented example is config.yaml at the repository root; a
@@ -104,6 +105,7 @@ type ScrapeConfig struct {
 	MaxPageSize ByteSize `yaml:"max_page_size"`
 	Limit       int      `yaml:"limit"`
 	LockWait    Duration `yaml:"lock_wait"`
+	Budget      Duration `yaml:"budget"` // how long one source may run; it then stops, keeping what it stored
 }
 
 // FiltersConfig is the older name of the targets keys min_score, exclude_companies and
@@ -136,6 +138,7 @@ func defaultConfig() *Config {
 			Parallelism: 2,
 			MaxPageSize: 5 << 20,
 			LockWait:    Duration(10 * time.Minute),
+			Budget:      Duration(scraper.DefaultBudget),
 		},
 	}
 }
@@ -491,6 +494,9 @@ func (c *Config) validate(root *yaml.Node) error {
 	}
 	if sc.Limit < 0 {
 		return bad("scrape.limit", "must be 0 (no limit) or more")
+	}
+	if sc.Budget <= 0 {
+		return bad("scrape.budget", "must be more than 0 (30m by default)")
 	}
 	return c.validateTargets(bad)
 }

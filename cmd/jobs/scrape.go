@@ -227,8 +227,8 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	sink := analyzingSink{Sink: store, an: an}
 	var all []jobs.SourceStats
 	failedSources, partial, reached := 0, false, 0
-	for _, src := range sources {
-		st, err := src.Scrape(ctx, sink)
+	for i, src := range sources {
+		st, err, stopped := scraper.RunSource(ctx, src, sink, time.Duration(cfg.Scrape.Budget))
 		prog.clear()
 		st.Source = src.Name()
 		if err != nil {
@@ -247,6 +247,18 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		all = append(all, st)
 		if !opts.Quiet && !opts.JSON {
 			printSourceSummary(f.IO, st, err)
+		}
+		if errors.Is(stopped, scraper.ErrStoreUnavailable) {
+			// Every source would fetch pages it cannot store: the run stops here.
+			for _, rest := range sources[i+1:] {
+				why := "not run: " + stopped.Error()
+				all = append(all, jobs.SourceStats{Source: rest.Name(), Failed: 1, Failures: []jobs.Failure{{Source: rest.Name(), Reason: why}}})
+				failedSources++
+				if !opts.Quiet && !opts.JSON {
+					fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", rest.Name(), oneLine(why))
+				}
+			}
+			break
 		}
 	}
 	if err := store.FinishRun(ctx, runID, all); err != nil {
