@@ -2,8 +2,8 @@
 // of scrape runs in one SQLite file. It is the only package that imports the SQLite driver.
 //
 // Writes go through one connection, each in a BEGIN IMMEDIATE transaction, so writers of one
-// process queue in Go and writers of several processes wait on busy_timeout; reads use a
-// separate pool of read-only connections and see one snapshot per call, also while a write
+// process queue in Go and writers of several processes take turns (see writePoll); reads use
+// a separate pool of read-only connections and see one snapshot per call, also while a write
 // is running (WAL).
 package db
 
