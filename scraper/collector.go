@@ -269,6 +269,25 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 		r := f.once(ctx, rawURL, kind)
 		requested = requested || r.requested
 		r.requested = requested
+		wait, asked := backoff(attempt), false
+		if r.retryable {
+			wait, asked = retryAfter(r.header, f.cfg.Now())
+			if asked && wait > maxRetryAfter {
+				// Asking again sooner than the site asked is what it refused: the host is
+				// left alone for the rest of the run, and the source stops.
+				host := hostOf(rawURL)
+				why := fmt.Sprintf("%s asked to come back in %s (Retry-After), later than a run waits (%s): nothing more is requested from it this run",
+					host, humanDuration(wait), humanDuration(maxRetryAfter))
+				f.cameBack.Store(host, why)
+				stopSource(ctx, errors.New(why))
+				r.retryable = false
+				r.reason += ": asked to come back in " + humanDuration(wait)
+				return r
+			}
+			if !asked {
+				wait = backoff(attempt)
+			}
+		}
 		if !r.retryable || attempt >= f.cfg.Retries {
 			switch {
 			case !r.retryable || attempt == 0:
@@ -278,22 +297,6 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 				r.reason += fmt.Sprintf(" after %d retries", attempt)
 			}
 			return r
-		}
-		wait := backoff(attempt)
-		if d, ok := retryAfter(r.header, f.cfg.Now()); ok {
-			if d > maxRetryAfter {
-				// Asking again sooner than the site asked is what it refused: the host is
-				// left alone for the rest of the run, and the source stops.
-				host := hostOf(rawURL)
-				why := fmt.Sprintf("%s asked to come back in %s (Retry-After), later than a run waits (%s): nothing more is requested from it this run",
-					host, humanDuration(d), humanDuration(maxRetryAfter))
-				f.cameBack.Store(host, why)
-				stopSource(ctx, errors.New(why))
-				r.retryable = false
-				r.reason += ": asked to come back in " + humanDuration(d)
-				return r
-			}
-			wait = d
 		}
 		if err := f.cfg.Sleep(ctx, wait); err != nil {
 			r.cancelled = true

@@ -90,6 +90,13 @@ func TestRetryAfterBeyondTheCapStopsTheSource(t *testing.T) {
 	if n["/wd/6203"] != 1 || len(sl.sorted()) != 0 {
 		t.Errorf("asked %d times, after waits %v", n["/wd/6203"], sl.sorted())
 	}
+	// Without retries too: the site asked not to be asked again.
+	cfg.Retries = -1
+	site.resetLog()
+	if _, _, stop := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), newFakeSink(), time.Hour); stop == nil ||
+		site.pageRequests() >= 6 {
+		t.Errorf("without retries: %d pages requested, stop %v", site.pageRequests(), stop)
+	}
 	got := site.pageRequests()
 	if got >= 6 || stats.Kept != got-1 || stats.Queued != 6-got {
 		t.Errorf("%d pages requested, stats %+v: want the run stopped at the page that answered 429", got, stats)
