@@ -82,9 +82,10 @@ func TestRetryAfterBeyondTheCapStopsTheSource(t *testing.T) {
 	cfg.Parallelism = 1
 	w := mustWanted(t, site.url(), nil, cfg)
 	sink := newFakeSink()
-	stats, err, stop := RunSource(context.Background(), w, sink, time.Hour)
-	if err != nil || stop == nil || !strings.Contains(stop.Error(), "asked to come back in 10 h") {
-		t.Fatalf("err %v, stop %v", err, stop)
+	stats, err := RunSource(context.Background(), w, sink, time.Hour)
+	var stop *StoppedError
+	if !errors.As(err, &stop) || !strings.Contains(stop.Error(), "asked to come back in 10 h") {
+		t.Fatalf("err %v", err)
 	}
 	n, _ := site.requests()
 	if n["/wd/6203"] != 1 || len(sl.sorted()) != 0 {
@@ -93,9 +94,9 @@ func TestRetryAfterBeyondTheCapStopsTheSource(t *testing.T) {
 	// Without retries too: the site asked not to be asked again.
 	cfg.Retries = -1
 	site.resetLog()
-	if _, _, stop := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), newFakeSink(), time.Hour); stop == nil ||
+	if _, err := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), newFakeSink(), time.Hour); !errors.As(err, &stop) ||
 		site.pageRequests() >= 6 {
-		t.Errorf("without retries: %d pages requested, stop %v", site.pageRequests(), stop)
+		t.Errorf("without retries: %d pages requested, %v", site.pageRequests(), err)
 	}
 	got := site.pageRequests()
 	if got >= 6 || stats.Kept != got-1 || stats.Queued != 6-got {
@@ -122,9 +123,10 @@ func TestBudgetStopsASourceKeepingWhatItStored(t *testing.T) {
 	cfg := testConfig(&sleeper{}, newClock())
 	cfg.Parallelism = 1
 	sink := newFakeSink()
-	stats, err, stop := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), sink, 300*time.Millisecond)
-	if err != nil || stop == nil {
-		t.Fatalf("err %v, stop %v", err, stop)
+	stats, err := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), sink, 300*time.Millisecond)
+	var stop *StoppedError
+	if !errors.As(err, &stop) || !strings.Contains(err.Error(), "scrape.budget") {
+		t.Fatalf("err %v", err)
 	}
 	if stats.Kept == 0 || stats.Kept >= 40 || stats.Queued == 0 || len(sink.saves) != stats.Kept {
 		t.Errorf("stats %+v, %d saved", stats, len(sink.saves))
@@ -157,9 +159,10 @@ func TestFullDiskStopsFetching(t *testing.T) {
 	cfg := testConfig(&sleeper{}, newClock())
 	cfg.Parallelism = 1
 	sink := fullSink{newFakeSink()}
-	stats, err, stop := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), sink, time.Hour)
-	if err != nil || !errors.Is(stop, ErrStoreUnavailable) {
-		t.Fatalf("err %v, stop %v", err, stop)
+	stats, err := RunSource(context.Background(), mustWanted(t, site.url(), nil, cfg), sink, time.Hour)
+	var stop *StoppedError
+	if !errors.As(err, &stop) || !errors.Is(err, ErrStoreUnavailable) {
+		t.Fatalf("err %v", err)
 	}
 	if got := site.pageRequests(); got != 2 {
 		t.Errorf("%d pages requested, want 2 (one stored, one that could not be)", got)

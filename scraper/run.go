@@ -23,11 +23,18 @@ func stopSource(ctx context.Context, why error) {
 	}
 }
 
-// stopped is why a source was stopped before its end.
+// stopped is why a source was stopped before its end, as the cause of its context.
 type stopped struct{ err error }
 
 func (s *stopped) Error() string { return s.err.Error() }
 func (s *stopped) Unwrap() error { return s.err }
+
+// StoppedError is RunSource's error for a source stopped before its end; what it stored is
+// kept, and its stats say why it stopped. It is not a failure of the source.
+type StoppedError struct{ Reason error }
+
+func (e *StoppedError) Error() string { return "stopped: " + e.Reason.Error() }
+func (e *StoppedError) Unwrap() error { return e.Reason }
 
 // ErrStoreUnavailable is the cause of a stop because the store could not be written (a full
 // disk): every source would fail alike, so the run stops too.
@@ -39,9 +46,9 @@ var ErrStoreUnavailable = errors.New("the database cannot be written")
 //   - a posting could not be stored because the store cannot be written (ErrStoreUnavailable):
 //     what would be fetched after could not be stored either.
 //
-// A source stopped so returns no error: its stats gain a failure saying why and how many
-// pages are left for the next run, and stop is the reason (nil when it ran to its end).
-func RunSource(ctx context.Context, src jobs.Source, sink jobs.Sink, budget time.Duration) (st jobs.SourceStats, err, stop error) {
+// A source stopped so returns a *StoppedError, its stats a failure saying why and how many
+// pages are left for the next run.
+func RunSource(ctx context.Context, src jobs.Source, sink jobs.Sink, budget time.Duration) (jobs.SourceStats, error) {
 	if budget <= 0 {
 		budget = DefaultBudget
 	}
@@ -52,11 +59,11 @@ func RunSource(ctx context.Context, src jobs.Source, sink jobs.Sink, budget time
 		cancel(&stopped{fmt.Errorf("stopped after %s, the time a source may run (scrape.budget)", budget)})
 	})
 	defer timer.Stop()
-	st, err = src.Scrape(sctx, &stoppingSink{Sink: sink, ctx: sctx})
+	st, err := src.Scrape(sctx, &stoppingSink{Sink: sink, ctx: sctx})
 	timer.Stop() // a budget spent after the end stops nothing
 	var why *stopped
 	if ctx.Err() != nil || !errors.As(context.Cause(sctx), &why) {
-		return st, err, nil
+		return st, err
 	}
 	msg := why.Error()
 	if st.Queued > 0 {
@@ -64,7 +71,7 @@ func RunSource(ctx context.Context, src jobs.Source, sink jobs.Sink, budget time
 	}
 	st.Failed++
 	st.Failures = append(st.Failures, jobs.Failure{Source: src.Name(), Reason: msg})
-	return st, nil, why.err
+	return st, &StoppedError{Reason: why.err}
 }
 
 // stoppingSink stops the source at the first posting the store cannot take for want of

@@ -228,7 +228,11 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	var all []jobs.SourceStats
 	failedSources, partial, reached := 0, false, 0
 	for i, src := range sources {
-		st, err, stopped := scraper.RunSource(ctx, src, sink, time.Duration(cfg.Scrape.Budget))
+		st, err := scraper.RunSource(ctx, src, sink, time.Duration(cfg.Scrape.Budget))
+		var stopped *scraper.StoppedError
+		if errors.As(err, &stopped) { // stopped early, what it stored kept: its stats say why
+			err = nil
+		}
 		prog.clear()
 		st.Source = src.Name()
 		if err != nil {
@@ -248,10 +252,10 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		if !opts.Quiet && !opts.JSON {
 			printSourceSummary(f.IO, st, err)
 		}
-		if errors.Is(stopped, scraper.ErrStoreUnavailable) {
+		if stopped != nil && errors.Is(stopped, scraper.ErrStoreUnavailable) {
 			// Every source would fetch pages it cannot store: the run stops here.
 			for _, rest := range sources[i+1:] {
-				why := "not run: " + stopped.Error()
+				why := "not run: " + stopped.Reason.Error()
 				all = append(all, jobs.SourceStats{Source: rest.Name(), Failed: 1, Failures: []jobs.Failure{{Source: rest.Name(), Reason: why}}})
 				failedSources++
 				if !opts.Quiet && !opts.JSON {
