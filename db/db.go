@@ -175,8 +175,8 @@ func (d *DB) notStarted() error {
 		"no jobs database at %s yet: run 'jobs scrape' to collect postings (or 'jobs init' to start an empty one)", d.path)
 }
 
-// checkOwn refuses a file that is not a jobs database: one with tables, of which neither
-// is jobs's postings table. It reads the file through a connection that sets nothing (no
+// checkOwn refuses a file that is not a jobs database: one with tables but not jobs's
+// postings table. It reads the file through a connection that sets nothing (no
 // journal mode, no pragma that writes), so another program's database is left as it was.
 // With Existing, an empty file is refused as not started.
 func (d *DB) checkOwn(ctx context.Context, size int64) error {
@@ -191,7 +191,7 @@ func (d *DB) checkOwn(ctx context.Context, size int64) error {
 		return d.openError(err)
 	}
 	defer probe.Close()
-	rows, err := probe.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	rows, err := probe.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
 	if err != nil {
 		return d.openError(err)
 	}
