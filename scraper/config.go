@@ -32,7 +32,8 @@ const (
 	// 50 MiB uncompressed, more than a posting page ever needs.
 	sitemapMaxBodySize = 50 << 20
 
-	// maxRetryAfter caps how long a Retry-After header can make a run wait; maxBackoff caps
+	// maxRetryAfter is the longest a Retry-After header makes a run wait: a site asking for
+	// longer is not asked again this run, and its source stops (RunSource). maxBackoff caps
 	// the exponential backoff used when no Retry-After is given.
 	maxRetryAfter = 60 * time.Second
 	firstBackoff  = time.Second
