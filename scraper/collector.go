@@ -511,6 +511,8 @@ func humanDuration(d time.Duration) string {
 		return fmt.Sprintf("%d h %d min", d/time.Hour, d%time.Hour/time.Minute)
 	case d >= time.Minute && d%time.Minute == 0:
 		return fmt.Sprintf("%d min", d/time.Minute)
+	case d < time.Second || d%time.Second != 0:
+		return d.String()
 	}
 	return fmt.Sprintf("%d s", d/time.Second)
 }

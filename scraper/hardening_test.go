@@ -172,3 +172,12 @@ func TestFullDiskStopsFetching(t *testing.T) {
 		t.Errorf("failures %+v", stats.Failures)
 	}
 }
+
+func TestHumanDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{10 * time.Hour: "10 h", 150 * time.Minute: "2 h 30 min",
+		30 * time.Minute: "30 min", 90 * time.Second: "90 s", 300 * time.Millisecond: "300ms", time.Minute: "1 min"} {
+		if got := humanDuration(d); got != want {
+			t.Errorf("humanDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

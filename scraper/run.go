@@ -56,7 +56,7 @@ func RunSource(ctx context.Context, src jobs.Source, sink jobs.Sink, budget time
 	defer cancel(nil)
 	sctx = context.WithValue(sctx, stopKey{}, cancel)
 	timer := time.AfterFunc(budget, func() {
-		cancel(&stopped{fmt.Errorf("stopped after %s, the time a source may run (scrape.budget)", budget)})
+		cancel(&stopped{fmt.Errorf("stopped after %s, the time a source may run (scrape.budget)", humanDuration(budget))})
 	})
 	defer timer.Stop()
 	st, err := src.Scrape(sctx, &stoppingSink{Sink: sink, ctx: sctx})
