@@ -92,15 +92,19 @@ func (d *DB) checkVersion(ctx context.Context, latest int) error {
 // migration's transaction, so two processes opening a new file at once apply each migration
 // once. A file whose schema is newer than ms belongs to a newer jobs and is refused.
 func (d *DB) applyMigrations(ctx context.Context, ms []migration) error {
-	if err := waitTurn(ctx, busyWait, func() error {
-		_, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL
-	)`)
-		return err
-	}); err != nil {
-		return d.openError(err)
+	// Creating the table "if not exists" takes the write lock, so a file that has it (every
+	// open but the first) is only read: a busy file would make each open wait its turn.
+	if _, err := schemaVersion(ctx, d.write); err != nil {
+		if err := waitTurn(ctx, busyWait, func() error {
+			_, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+				version    INTEGER PRIMARY KEY,
+				name       TEXT NOT NULL,
+				applied_at TEXT NOT NULL
+			)`)
+			return err
+		}); err != nil {
+			return d.openError(err)
+		}
 	}
 	latest := 0
 	if len(ms) > 0 {
