@@ -2,8 +2,8 @@
 // of scrape runs in one SQLite file. It is the only package that imports the SQLite driver.
 //
 // Writes go through one connection, each in a BEGIN IMMEDIATE transaction, so writers of one
-// process queue in Go and writers of several processes wait on busy_timeout; reads use a
-// separate pool of read-only connections and see one snapshot per call, also while a write
+// process queue in Go and writers of several processes take turns (see writePoll); reads use
+// a separate pool of read-only connections and see one snapshot per call, also while a write
 // is running (WAL).
 package db
 
@@ -43,8 +43,24 @@ var pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 // cacheKiB is each connection's page cache, as cache_size in pragmas.
 const cacheKiB = 16000
 
-// busyWait is how long a busy file is waited for: busy_timeout in pragmas.
+// busyWait is how long a busy file is waited for: busy_timeout in pragmas, and what a bulk
+// write (import, rematch) waits for another process's write.
 const busyWait = 10 * time.Second
+
+// Writers of several processes take turns this way. SQLite's own wait (busy_timeout) polls
+// a busy file every 100 ms once it has waited a while, so a writer that commits and begins
+// again at once (an import storing batch after batch) keeps the file for as long as it runs,
+// and another process's write gives up. So the write connection waits only writePoll inside
+// SQLite and polls again from Go, about every millisecond, for as long as its write may
+// wait (a bulk write busyWait, any other write, such as track's, interactiveWait); and a bulk
+// writer that has held the file for bulkStretch pauses bulkYield before its next batch,
+// long enough for a waiting write to begin.
+const (
+	writePoll       = 5 * time.Millisecond
+	interactiveWait = 60 * time.Second
+	bulkStretch     = 200 * time.Millisecond
+	bulkYield       = 20 * time.Millisecond
+)
 
 // readConns is how many read connections may be open at once.
 const readConns = 4
@@ -63,6 +79,12 @@ type DB struct {
 	prepareMu sync.Mutex
 
 	onQuery func(query string) // when set, sees every query a read or write runs (tests)
+
+	existing bool // Existing: never create the file nor migrate it
+
+	bulkMu       sync.Mutex
+	stretchStart time.Time // when the bulk writes since the last pause began
+	lastBulkEnd  time.Time // when the last bulk write ended
 }
 
 // Option changes how Open sets up the store.
@@ -74,9 +96,17 @@ func WithClock(now func() time.Time) Option {
 	return func(d *DB) { d.now = now }
 }
 
+// Existing makes Open use only a jobs database that exists at this build's schema version:
+// nothing is created or migrated, which is what a command that only reads wants. A missing
+// or empty file is a KindNotFound error saying how to start one.
+func Existing() Option {
+	return func(d *DB) { d.existing = true }
+}
+
 // Open opens the database file at path, creating its directory and the file when they are
 // missing, and brings its schema up to date. A file that cannot be read as a database is a
-// KindUnavailable error.
+// KindUnavailable error; a SQLite file of another program (tables, none of them jobs's) is
+// refused before anything in it changes, its journal mode included.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, jobs.Errorf(jobs.KindInvalid, "no database file given")
@@ -89,11 +119,25 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(d)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, err)
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot open database %s: it is a directory", abs)
+	case err == nil:
+		if err := d.checkOwn(ctx, fi.Size()); err != nil {
+			return nil, err
+		}
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, unwrapPath(err))
+	case d.existing:
+		return nil, d.notStarted()
+	default:
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open database %s: %w", abs, err)
+		}
 	}
 
-	d.write, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate"))
+	d.write, err = sql.Open("sqlite", dsnBusy(abs, writePoll, "_txlock=immediate"))
 	if err != nil {
 		return nil, d.openError(err)
 	}
@@ -125,14 +169,90 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	return d, nil
 }
 
+// notStarted is the error of a command that reads a database that does not exist yet.
+func (d *DB) notStarted() error {
+	return jobs.Errorf(jobs.KindNotFound,
+		"no jobs database at %s yet: run 'jobs scrape' to collect postings (or 'jobs init' to start an empty one)", d.path)
+}
+
+// checkOwn refuses a file that is not a jobs database: one with tables but not jobs's
+// postings table. It reads the file through a connection that sets nothing (no
+// journal mode, no pragma that writes), so another program's database is left as it was.
+// With Existing, an empty file is refused as not started.
+func (d *DB) checkOwn(ctx context.Context, size int64) error {
+	if size == 0 {
+		if d.existing {
+			return d.notStarted()
+		}
+		return nil
+	}
+	probe, err := sql.Open("sqlite", dsnPlain(d.path))
+	if err != nil {
+		return d.openError(err)
+	}
+	defer probe.Close()
+	rows, err := probe.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+	if err != nil {
+		return d.openError(err)
+	}
+	defer rows.Close()
+	var tables []string
+	ours := false
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return d.openError(err)
+		}
+		tables = append(tables, name)
+		ours = ours || name == "postings"
+	}
+	if err := rows.Err(); err != nil {
+		return d.openError(err)
+	}
+	switch {
+	case ours:
+		return nil
+	case len(tables) == 0 || (len(tables) == 1 && tables[0] == "schema_migrations"):
+		if d.existing { // a file created, never migrated
+			return d.notStarted()
+		}
+		return nil
+	}
+	if len(tables) > 5 {
+		tables = append(tables[:5], "...")
+	}
+	return jobs.Errorf(jobs.KindInvalid,
+		"%s is not a jobs database: it is another program's SQLite file (tables %s); name another file with --db",
+		d.path, strings.Join(tables, ", "))
+}
+
+// dsnPlain is the driver's name for the file at abs with nothing set but the busy timeout.
+func dsnPlain(abs string) string {
+	full := dsn(abs, "")
+	return full[:strings.IndexByte(full, '?')+1] + "_pragma=busy_timeout(" + strconv.Itoa(int(busyWait/time.Millisecond)) + ")"
+}
+
+// unwrapPath is the reason of a file system error, without the path it names again.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // dsn is the driver's name for the file at abs: a file: URI, so that any character of the
 // path survives, carrying the pragmas and extra parameters.
-func dsn(abs, extra string) string {
+func dsn(abs, extra string) string { return dsnBusy(abs, busyWait, extra) }
+
+// dsnBusy is dsn with busy_timeout set to busy.
+func dsnBusy(abs string, busy time.Duration, extra string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if !strings.HasPrefix(u.Path, "/") {
 		u.Path = "/" + u.Path // a Windows drive letter
 	}
-	q := pragmas
+	q := strings.Replace(pragmas, "busy_timeout("+strconv.Itoa(int(busyWait/time.Millisecond))+")",
+		"busy_timeout("+strconv.Itoa(int(busy/time.Millisecond))+")", 1)
 	if extra != "" {
 		q += "&" + extra
 	}
@@ -288,11 +408,67 @@ func (d *DB) beginWrite(ctx context.Context) (*tx, error) {
 // beginUnprepared is beginWrite for the migrations, which run before the tables that the
 // prepared statements name exist.
 func (d *DB) beginUnprepared(ctx context.Context) (*tx, error) {
-	t, err := d.write.BeginTx(ctx, nil)
+	var t *sql.Tx
+	err := waitTurn(ctx, interactiveWait, func() (err error) {
+		t, err = d.write.BeginTx(ctx, nil)
+		return err
+	})
 	if err != nil {
 		return nil, d.wrap(err, "cannot start a write to the database")
 	}
 	return &tx{Tx: t, db: d, now: d.now().UTC(), write: true}, nil
+}
+
+// waitTurn runs try, a statement that takes the write lock, until it does not answer busy,
+// for up to wait (see writePoll).
+func waitTurn(ctx context.Context, wait time.Duration, try func() error) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := try()
+		if kind, ok := sqliteKind(err); !ok || kind != jobs.KindConflict || !time.Now().Before(deadline) {
+			return err
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// yieldBulk pauses a bulk writer that has held the file for bulkStretch, so that another
+// process's write gets its turn between two batches.
+func (d *DB) yieldBulk(ctx context.Context) error {
+	d.bulkMu.Lock()
+	now := time.Now()
+	pause := false
+	switch {
+	case now.Sub(d.lastBulkEnd) >= bulkYield: // others had a turn since: a new stretch
+		d.stretchStart = now
+	case now.Sub(d.stretchStart) >= bulkStretch:
+		pause = true
+	}
+	d.bulkMu.Unlock()
+	if !pause {
+		return nil
+	}
+	t := time.NewTimer(bulkYield)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+	}
+	d.bulkMu.Lock()
+	d.stretchStart = time.Now()
+	d.bulkMu.Unlock()
+	return nil
+}
+
+// endBulk records when a bulk write ended, for yieldBulk.
+func (d *DB) endBulk() {
+	d.bulkMu.Lock()
+	d.lastBulkEnd = time.Now()
+	d.bulkMu.Unlock()
 }
 
 // walAutocheckpoint is SQLite's default: a commit that leaves the log over this many pages
@@ -307,6 +483,9 @@ const walAutocheckpoint = 1000
 func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) {
 	if err := d.prepare(ctx); err != nil {
 		return nil, nil, err
+	}
+	if err := d.yieldBulk(ctx); err != nil {
+		return nil, nil, d.wrap(err, "cannot start a write to the database")
 	}
 	conn, err := d.write.Conn(ctx)
 	if err != nil {
@@ -331,13 +510,17 @@ func (d *DB) beginBulkWrite(ctx context.Context) (t *tx, end func(), err error) 
 			return nil, nil, d.wrap(err, "cannot start a write to the database")
 		}
 	}
-	sqlTx, err := conn.BeginTx(ctx, nil)
+	var sqlTx *sql.Tx
+	err = waitTurn(ctx, busyWait, func() (err error) {
+		sqlTx, err = conn.BeginTx(ctx, nil)
+		return err
+	})
 	if err != nil {
 		restore()
 		return nil, nil, d.wrap(err, "cannot start a write to the database")
 	}
 	t = &tx{Tx: sqlTx, db: d, now: d.now().UTC(), write: true}
-	return t, func() { t.Rollback(); restore() }, nil
+	return t, func() { t.Rollback(); restore(); d.endBulk() }, nil
 }
 
 // beginRead starts a read transaction: one snapshot for every query of a call.

@@ -2,7 +2,11 @@ package db
 
 import (
 	"context"
+	"errors"
 	"os"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/jobs-cli/jobs"
 )
@@ -63,3 +67,17 @@ func (d *DB) Check(ctx context.Context, n int) (*Health, error) {
 
 // Healthy reports whether the integrity check passed.
 func (h *Health) Healthy() bool { return len(h.Integrity) == 1 && h.Integrity[0] == "ok" }
+
+// IsCorrupt reports whether err says the database file is damaged: corrupt pages, or not a
+// database at all.
+func IsCorrupt(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return true
+	}
+	return false
+}

@@ -59,24 +59,52 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 }
 
 // migrate brings the schema up to date with the embedded migrations.
+// With Existing, it only checks that the file is at the latest version.
 func (d *DB) migrate(ctx context.Context) error {
 	ms, err := loadMigrations(migrationFS)
 	if err != nil {
 		return jobs.Errorf(jobs.KindInternal, "database migrations: %w", err)
 	}
+	if d.existing {
+		return d.checkVersion(ctx, len(ms))
+	}
 	return d.applyMigrations(ctx, ms)
+}
+
+// checkVersion fails unless the file's schema is at version latest.
+func (d *DB) checkVersion(ctx context.Context, latest int) error {
+	current, err := schemaVersion(ctx, d.write)
+	if err != nil {
+		return d.openError(err)
+	}
+	switch {
+	case current > latest:
+		return jobs.Errorf(jobs.KindUnavailable,
+			"database %s has schema version %d, newer than this jobs knows (%d): use a newer jobs", d.path, current, latest)
+	case current < latest:
+		return jobs.Errorf(jobs.KindUnavailable,
+			"database %s has schema version %d, older than this jobs (%d): run 'jobs scrape' (or 'jobs init') once to upgrade it", d.path, current, latest)
+	}
+	return nil
 }
 
 // applyMigrations applies those of ms the file lacks. The version check runs inside each
 // migration's transaction, so two processes opening a new file at once apply each migration
 // once. A file whose schema is newer than ms belongs to a newer jobs and is refused.
 func (d *DB) applyMigrations(ctx context.Context, ms []migration) error {
-	if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL
-	)`); err != nil {
-		return d.openError(err)
+	// Creating the table "if not exists" takes the write lock, so a file that has it (every
+	// open but the first) is only read: a busy file would make each open wait its turn.
+	if _, err := schemaVersion(ctx, d.write); err != nil {
+		if err := waitTurn(ctx, busyWait, func() error {
+			_, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+				version    INTEGER PRIMARY KEY,
+				name       TEXT NOT NULL,
+				applied_at TEXT NOT NULL
+			)`)
+			return err
+		}); err != nil {
+			return d.openError(err)
+		}
 	}
 	latest := 0
 	if len(ms) > 0 {

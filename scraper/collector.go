@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -53,8 +54,64 @@ type fetcher struct {
 
 	// budget, when above 0, is how many requests (robots.txt aside) the fetcher makes; a
 	// request past it is not made and reads as cancelled (Probe's one polite request).
-	budget int
-	spent  atomic.Int64
+	budget  int
+	spent   atomic.Int64
+	origins []origin // where requests may go: the base URL's origin, www. or not
+
+	// cameBack holds, by host, why nothing more is requested from it this run: it asked to
+	// be asked again later than a run waits (Retry-After beyond maxRetryAfter).
+	cameBack sync.Map // host -> string
+}
+
+// origin is a scheme, a host and a port: two URLs of one origin are one site.
+type origin struct{ scheme, host, port string }
+
+// originOf is u's origin, the port written out.
+func originOf(u *url.URL) origin {
+	o := origin{scheme: strings.ToLower(u.Scheme), host: strings.ToLower(u.Hostname()), port: u.Port()}
+	if o.port == "" {
+		switch o.scheme {
+		case "http":
+			o.port = "80"
+		case "https":
+			o.port = "443"
+		}
+	}
+	return o
+}
+
+// allowedOrigins is the base URL's origin, for its host with and without www., and the same
+// with https for an http base on the default port (a site moving its pages to https).
+func allowedOrigins(base *url.URL) []origin {
+	b := originOf(base)
+	var out []origin
+	for _, h := range allowedHosts(b.host) {
+		out = append(out, origin{b.scheme, h, b.port})
+		if b.scheme == "http" && b.port == "80" {
+			out = append(out, origin{"https", h, "443"})
+		}
+	}
+	return out
+}
+
+// moreOrigins are the origins of another host a source reads (a platform's API host, a
+// company's career site): https on its default port, and the base URL's scheme and port
+// (tests serve every host from one local server).
+func moreOrigins(host string, base *url.URL) []origin {
+	u, err := url.Parse("//" + host)
+	if err != nil || u.Hostname() == "" {
+		return nil
+	}
+	b := originOf(base)
+	var out []origin
+	for _, h := range allowedHosts(strings.ToLower(u.Hostname())) {
+		if u.Port() != "" {
+			out = append(out, origin{b.scheme, h, u.Port()})
+			continue
+		}
+		out = append(out, origin{"https", h, "443"}, origin{b.scheme, h, b.port})
+	}
+	return out
 }
 
 // robotsEntry is one host's robots.txt, read once per run.
@@ -76,14 +133,21 @@ func newFetcher(ctx context.Context, cfg Config, source string, base *url.URL, m
 	f := &fetcher{
 		cfg:          cfg,
 		pageLimit:    cfg.MaxBodySize,
-		sitemapLimit: max(cfg.MaxBodySize, sitemapMaxBodySize),
+		sitemapLimit: max(cfg.MaxBodySize, cmp.Or(cfg.sitemapLimit, sitemapMaxBodySize)),
 		robots:       map[string]*robotsEntry{},
+		origins:      allowedOrigins(base),
+	}
+	for _, h := range more {
+		f.origins = append(f.origins, moreOrigins(h, base)...)
 	}
 
 	c := colly.NewCollector()
 	c.UserAgent = cfg.UserAgent
 	c.Headers = nil
-	c.IgnoreRobotsTxt = false // colly's default ignores robots.txt
+	// robots.txt is read and honoured by once, before every request (colly's own check reads
+	// a robots.txt that answered 5xx as allowing everything, and would fetch it a second
+	// time): colly's is off.
+	c.IgnoreRobotsTxt = true
 	c.AllowedDomains = allowedHosts(base.Hostname())
 	for _, h := range more {
 		for _, a := range allowedHosts(h) {
@@ -276,6 +340,25 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 		r := f.once(ctx, rawURL, kind, q)
 		requested = requested || r.requested
 		r.requested = requested
+		wait, asked := backoff(attempt), false
+		if r.retryable {
+			wait, asked = retryAfter(r.header, f.cfg.Now())
+			if asked && wait > maxRetryAfter {
+				// Asking again sooner than the site asked is what it refused: the host is
+				// left alone for the rest of the run, and the source stops.
+				host := hostOf(rawURL)
+				why := fmt.Sprintf("%s asked to come back in %s (Retry-After), later than a run waits (%s): nothing more is requested from it this run",
+					host, humanDuration(wait), humanDuration(maxRetryAfter))
+				f.cameBack.Store(host, why)
+				stopSource(ctx, errors.New(why))
+				r.retryable = false
+				r.reason += ": asked to come back in " + humanDuration(wait)
+				return r
+			}
+			if !asked {
+				wait = backoff(attempt)
+			}
+		}
 		if !r.retryable || attempt >= f.cfg.Retries {
 			switch {
 			case !r.retryable || attempt == 0:
@@ -285,10 +368,6 @@ func (f *fetcher) getRetrying(ctx context.Context, rawURL string, kind fetchKind
 				r.reason += fmt.Sprintf(" after %d retries", attempt)
 			}
 			return r
-		}
-		wait := backoff(attempt)
-		if d, ok := retryAfter(r.header, f.cfg.Now()); ok {
-			wait = d
 		}
 		if err := f.cfg.Sleep(ctx, wait); err != nil {
 			r.cancelled = true
@@ -313,6 +392,15 @@ func (f *fetcher) once(ctx context.Context, rawURL string, kind fetchKind, q *re
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
 		r.reason = "invalid URL"
+		return r
+	}
+	if !slices.Contains(f.origins, originOf(u)) {
+		// colly compares host names only: another port of the same host is another site.
+		r.reason = "host not allowed (only the base URL's origin, its scheme, host and port, is read)"
+		return r
+	}
+	if why, ok := f.cameBack.Load(strings.ToLower(u.Hostname())); ok {
+		r.reason = "not requested: " + why.(string)
 		return r
 	}
 	if u.Path != "/robots.txt" {
@@ -467,8 +555,10 @@ func backoff(attempt int) time.Duration {
 	return min(d, maxBackoff)
 }
 
-// retryAfter reads a Retry-After header, as seconds or as an HTTP date, capped at 60 s.
+// retryAfter reads a Retry-After header, as seconds or as an HTTP date (at most a year, so
+// that no number overflows). A wait beyond maxRetryAfter is not waited: the caller stops.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	const longest = 365 * 24 * time.Hour
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0, false
@@ -478,8 +568,8 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 		if n < 0 {
 			return 0, false
 		}
-		if n > int64(maxRetryAfter/time.Second) {
-			return maxRetryAfter, true
+		if n > int64(longest/time.Second) {
+			return longest, true
 		}
 		d = time.Duration(n) * time.Second
 	} else if t, err := http.ParseTime(v); err == nil {
@@ -487,7 +577,30 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	} else {
 		return 0, false
 	}
-	return min(d, maxRetryAfter), true
+	return min(d, longest), true
+}
+
+// hostOf is the lower-case host name of rawURL.
+func hostOf(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil {
+		return strings.ToLower(u.Hostname())
+	}
+	return rawURL
+}
+
+// humanDuration writes d as people read a wait: "10 h", "90 s", "2 h 30 min".
+func humanDuration(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return fmt.Sprintf("%d h", d/time.Hour)
+	case d >= time.Hour:
+		return fmt.Sprintf("%d h %d min", d/time.Hour, d%time.Hour/time.Minute)
+	case d >= time.Minute && d%time.Minute == 0:
+		return fmt.Sprintf("%d min", d/time.Minute)
+	case d < time.Second || d%time.Second != 0:
+		return d.String()
+	}
+	return fmt.Sprintf("%d s", d/time.Second)
 }
 
 // formatSize writes a byte count the way people read limits: "5 MiB", "64 KiB", "1000 bytes".

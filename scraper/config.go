@@ -32,7 +32,8 @@ const (
 	// 50 MiB uncompressed, more than a posting page ever needs.
 	sitemapMaxBodySize = 50 << 20
 
-	// maxRetryAfter caps how long a Retry-After header can make a run wait; maxBackoff caps
+	// maxRetryAfter is the longest a Retry-After header makes a run wait: a site asking for
+	// longer is not asked again this run, and its source stops (RunSource). maxBackoff caps
 	// the exponential backoff used when no Retry-After is given.
 	maxRetryAfter = 60 * time.Second
 	firstBackoff  = time.Second
@@ -66,6 +67,10 @@ type Config struct {
 	// Progress, when set, is called after each posting page with the pages done so far and
 	// the pages this run will fetch.
 	Progress func(done, total int)
+
+	// sitemapLimit is the largest sitemap read; 0 = sitemapMaxBodySize. Tests lower it, so
+	// that a body past the limit is small whatever the machine's speed.
+	sitemapLimit int64
 }
 
 // withDefaults returns c with every unset field given its default.

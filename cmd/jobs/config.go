@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/scraper"
 )
 
 // Config is config.yaml. The documented example is config.yaml at the repository root; a
@@ -137,6 +139,7 @@ type ScrapeConfig struct {
 	MaxPageSize ByteSize `yaml:"max_page_size"`
 	Limit       int      `yaml:"limit"`
 	LockWait    Duration `yaml:"lock_wait"`
+	Budget      Duration `yaml:"budget"` // how long one source may run; it then stops, keeping what it stored
 }
 
 // FiltersConfig is the older name of the targets keys min_score, exclude_companies and
@@ -169,6 +172,7 @@ func defaultConfig() *Config {
 			Parallelism: 2,
 			MaxPageSize: 5 << 20,
 			LockWait:    Duration(10 * time.Minute),
+			Budget:      Duration(scraper.DefaultBudget),
 		},
 	}
 }
@@ -279,18 +283,44 @@ func loadConfig(path string) (*Config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
-		}
-		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+		return nil, err
 	}
 	if err := parseConfig(data, c); err != nil {
 		return nil, jobs.Errorf(jobs.KindInvalid, "invalid config %s: %v", path, err)
 	}
 	c.path = path
 	return c, nil
+}
+
+// maxConfigSize is the largest config file read: a config is a few kilobytes, and a file
+// or device without end must not fill memory.
+const maxConfigSize = 4 << 20
+
+// readConfigFile reads a config file: a regular file of at most maxConfigSize bytes.
+func readConfigFile(path string) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
+		}
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	}
+	defer fh.Close()
+	if fi, err := fh.Stat(); err != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	} else if !fi.Mode().IsRegular() {
+		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is not a regular file (a directory, device or pipe); name a YAML file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, maxConfigSize+1))
+	if err != nil {
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+	}
+	if len(data) > maxConfigSize {
+		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is larger than %d MiB; a config is a few kilobytes", path, maxConfigSize>>20)
+	}
+	return data, nil
 }
 
 var lineRe = regexp.MustCompile(`line (\d+): `)
@@ -540,6 +570,9 @@ func (c *Config) validate(root *yaml.Node) error {
 	}
 	if sc.Limit < 0 {
 		return bad("scrape.limit", "must be 0 (no limit) or more")
+	}
+	if sc.Budget <= 0 {
+		return bad("scrape.budget", "must be more than 0 (30m by default)")
 	}
 	return c.validateTargets(bad)
 }

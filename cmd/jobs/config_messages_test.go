@@ -27,7 +27,7 @@ func TestConfigMessages(t *testing.T) {
 		}
 	}
 	cfg := writeFile(t, filepath.Join(dir, "c.yaml"), "profile:\n  skills: [Pyhton, 파이썬, Quasimodo]\n")
-	r := runCLI(t, false, "", "--config", cfg, "gaps")
+	r := runCLI(t, false, "Python 또는 R\n", "--config", cfg, "analyze", "-")
 	if !strings.Contains(r.err, `"Pyhton" is not in the skill dictionary: did you mean "Python"?`) ||
 		strings.Contains(r.err, `"파이썬"`) || strings.Contains(r.err, `"Quasimodo" is not in the skill dictionary: did you mean`) {
 		t.Errorf("skill suggestions: %q", r.err)

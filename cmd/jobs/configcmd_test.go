@@ -105,15 +105,23 @@ func TestExplicitDBIsNeverInvented(t *testing.T) {
 		t.Errorf("%s was created", filepath.Dir(typo))
 	}
 	r := runCLI(t, false, "", "--db", filepath.Join(dir, "jobs.db"), "list")
-	if r.code != 1 || !strings.Contains(r.err, "no database at") {
+	if r.code != 1 || !strings.Contains(r.err, "no jobs database at") {
 		t.Errorf("list at a missing --db: exit %d %q", r.code, r.err)
 	}
+	// Reading creates nothing, not even the default database; a writer makes the default
+	// data folder and the database.
 	r = runCLI(t, false, "", "list")
-	if r.code != 0 {
+	if r.code != 1 || !strings.Contains(r.err, "jobs scrape") {
 		t.Errorf("list at the default database: exit %d %q", r.code, r.err)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "jobs", "jobs.db")); err == nil {
+		t.Error("list made the default database")
+	}
+	if r := runCLI(t, false, "", "track", "1", "saved"); r.code != 1 {
+		t.Errorf("track at the default database: exit %d %q", r.code, r.err)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "data", "jobs", "jobs.db")); err != nil {
-		t.Errorf("the default database was not made: %v", err)
+		t.Errorf("a writer did not make the default database: %v", err)
 	}
 }
 

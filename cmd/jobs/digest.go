@@ -588,10 +588,12 @@ type watchList map[string]bool
 
 func watchSet(f *Factory, cfg *Config) watchList {
 	w := watchList{}
+	warn := newWarnings(f.IO, "watch.companies that name no company")
+	defer warn.Done()
 	for _, c := range cfg.Watch.Companies {
 		k := jobs.NormalizeCompany(c)
 		if k == "" {
-			warnf(f.IO, "watch.companies: %q names no company (it has no letters or digits besides (주), Inc. and the like)", oneLine(c))
+			warn.Warnf("watch.companies: %q names no company (it has no letters or digits besides (주), Inc. and the like)", oneLine(c))
 			continue
 		}
 		w[k] = true

@@ -380,13 +380,16 @@ func TestDigestWithoutRuns(t *testing.T) {
 	// A mistyped --db is named, never created.
 	missing := filepath.Join(dir, "empty.db")
 	r := runAt(t, at, false, "--db", missing, "digest")
-	if r.code != 1 || !strings.Contains(r.err, "no database at "+missing) {
+	if r.code != 1 || !strings.Contains(r.err, "no jobs database at "+missing) {
 		t.Errorf("exit %d, %q", r.code, r.err)
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Errorf("digest created %s", missing)
 	}
-	// The default database, never scraped into.
+	// The default database, started by init (the digest only reads) and never scraped into.
+	if r := runAt(t, at, false, "init"); r.code != 0 {
+		t.Fatalf("init: %d %s", r.code, r.err)
+	}
 	r = runAt(t, at, false, "digest")
 	if r.code != 1 || !strings.Contains(r.err, "no scrape is recorded") || !strings.Contains(r.err, "--since 7d") {
 		t.Errorf("exit %d, %q", r.code, r.err)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
 )
 
 type doctorOptions struct {
@@ -56,14 +57,27 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return nil
 	}
 	store, err := f.Store(cmd.Context())
-	if err != nil {
+	switch {
+	case err == nil:
+	case jobs.KindOf(err) == jobs.KindNotFound:
+		fmt.Fprintf(f.IO.Out, "No jobs database at %s yet (the file is empty).\nFix: run 'jobs scrape' (or 'jobs demo' to try jobs offline).\n", path)
+		return nil
+	case db.IsCorrupt(err):
+		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", recoverFix(path))
+		return &exitError{code: 1}
+	default:
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
 		fmt.Fprintf(f.IO.Out, "Fix: %s\n", openFix(path, err))
 		return &exitError{code: 1}
 	}
 	h, err := store.Check(cmd.Context(), opts.Runs)
 	if err != nil {
-		return err
+		if !db.IsCorrupt(err) {
+			return err
+		}
+		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, oneLine(err.Error()), recoverFix(path))
+		return &exitError{code: 1}
 	}
 	w := f.IO.Out
 	var fixes []string
@@ -76,9 +90,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintln(w, "Integrity  ok")
 	} else {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
-		fixes = append(fixes, fmt.Sprintf("the database is damaged: keep a copy (cp %s %s.broken), then rebuild it with\n"+
-			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
-			"  Moving it aside and running 'jobs scrape' instead starts afresh: %s", path, path, path, path, path, path, keepApplications(path)))
+		fixes = append(fixes, "the database is damaged: "+recoverFix(path))
 	}
 	readOnly := writeProblem(path)
 	if readOnly != "" {
@@ -169,6 +181,16 @@ func interruptedRun(r jobs.Run) bool {
 		}
 	}
 	return seen
+}
+
+// recoverFix says how to rebuild a damaged database: SQLite's own recovery first, then the
+// last export, then a fresh scrape.
+func recoverFix(path string) string {
+	return fmt.Sprintf("keep a copy (cp %[1]s %[1]s.broken), then rebuild it with\n"+
+		"    sqlite3 %[1]s.broken .recover | sqlite3 %[1]s.recovered && mv %[1]s.recovered %[1]s\n"+
+		"  if that fails, move it aside and read your last export into a new one ('jobs import postings.jsonl';\n"+
+		"  'jobs export --out postings.jsonl' makes one), or run 'jobs scrape' to collect afresh\n"+
+		"  (an export keeps your tracked applications, and import restores them)", path)
 }
 
 func failedSources(r jobs.Run) int {

@@ -19,8 +19,8 @@ func TestDoctorTellsTroublesApart(t *testing.T) {
 
 	garbage := writeFile(t, filepath.Join(dir, "garbage.db"), strings.Repeat("not a database at all\n", 400))
 	r := runCLI(t, false, "", "--db", garbage, "doctor")
-	if r.code != 1 || !strings.Contains(r.out, "the file is damaged") || !strings.Contains(r.out, ".recover") ||
-		!strings.Contains(r.out, "loses the tracked applications") || strings.Contains(r.out, "chmod") {
+	if r.code != 1 || !strings.Contains(r.out, "keep a copy") || !strings.Contains(r.out, ".recover") ||
+		!strings.Contains(r.out, "tracked applications") || strings.Contains(r.out, "chmod") {
 		t.Errorf("a damaged file: exit %d\n%s", r.code, r.out)
 	}
 

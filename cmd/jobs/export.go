@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -88,12 +87,12 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 		return err
 	}
 	var w io.Writer = f.IO.Out
-	var file *os.File
+	var file *atomicFile // --out: the last good export stays until this one is complete
 	if opts.Out != "" {
-		if file, err = os.Create(opts.Out); err != nil {
-			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Out, unwrapPathError(err))
+		if file, err = createAtomic(opts.Out); err != nil {
+			return err
 		}
-		defer file.Close()
+		defer file.Abort()
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -144,8 +143,8 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 		return jobs.Errorf(jobs.KindUnavailable, "cannot write the export: %v", err)
 	}
 	if file != nil {
-		if err := file.Close(); err != nil {
-			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Out, err)
+		if err := file.Commit(); err != nil {
+			return err
 		}
 		fmt.Fprintf(f.IO.ErrOut, "Exported %d postings to %s.\n", n, opts.Out)
 	}

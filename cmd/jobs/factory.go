@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -25,10 +24,6 @@ type Factory struct {
 	CPUProfile string // --cpuprofile (hidden): for measuring, never for users
 
 	stopProfile func()
-
-	// CreatesDB is set by the commands that fill a database (scrape, import): they may create
-	// a new file at an explicit --db; every other command refuses a path where none exists.
-	CreatesDB bool
 
 	// Sources builds the configured sources; tests replace it.
 	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)
@@ -83,25 +78,20 @@ func (f *Factory) DBPath() (string, error) {
 	return path, nil
 }
 
-// explicitDBMissing is the error for an explicit database path where no file is, given to a
-// command that reads one.
-func (f *Factory) explicitDBMissing(path string) error {
-	if f.CreatesDB {
-		return nil
-	}
-	if f.DBFlag == "" {
-		if cfg, err := f.Config(); err != nil || cfg.Database == "" {
-			return nil
-		}
-	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return jobs.Errorf(jobs.KindNotFound, "no database at %s: check the path ('jobs scrape --db %s' creates one there)", path, path)
-	}
-	return nil
+// Store opens the database once, for a command that reads it: the database must exist at
+// this version, and nothing is created or migrated. run closes it when the command ends.
+func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
+	return f.openStore(ctx, false)
 }
 
-// Store opens the database once; run closes it when the command ends.
-func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
+// WriteStore opens the database once, for a command that writes it: the file is created,
+// and its schema brought up to date, as needed.
+func (f *Factory) WriteStore(ctx context.Context) (*db.DB, error) {
+	return f.openStore(ctx, true)
+}
+
+func (f *Factory) openStore(ctx context.Context, write bool) (*db.DB, error) {
+	var opts []db.Option
 	if f.store != nil {
 		return f.store, nil
 	}
@@ -109,10 +99,10 @@ func (f *Factory) Store(ctx context.Context) (*db.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.explicitDBMissing(path); err != nil {
-		return nil, err
+	if !write {
+		opts = append(opts, db.Existing()) // a reader never creates or migrates
 	}
-	s, err := db.Open(ctx, path, db.WithClock(f.Now))
+	s, err := db.Open(ctx, path, append(opts, db.WithClock(f.Now))...)
 	if err != nil {
 		return nil, err
 	}
@@ -169,13 +159,15 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	}
 	p, unknown := d.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
 	f.warnOnce.Do(func() {
+		w := newWarnings(f.IO, "profile.skills not in the skill dictionary")
 		for _, u := range unknown {
 			if s := suggestSkill(d, u); s != "" {
-				warnf(f.IO, "profile.skills: %q is not in the skill dictionary: did you mean %q? (else add it under skills.extra)", u, s)
+				w.Warnf("profile.skills: %q is not in the skill dictionary: did you mean %q? (else add it under skills.extra)", u, s)
 				continue
 			}
-			warnf(f.IO, "profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
+			w.Warnf("profile.skills: %q is not in the skill dictionary; it matches only postings that spell it the same way (add it under skills.extra)", u)
 		}
+		w.Done()
 	})
 	return p, nil
 }

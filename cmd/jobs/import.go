@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,7 +69,6 @@ type badLine struct {
 func importRun(cmd *cobra.Command, opts *importOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
-	f.CreatesDB = true
 	var r io.Reader = f.IO.In
 	name := "standard input"
 	if opts.File != "-" {
@@ -100,7 +100,7 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -331,7 +331,7 @@ func readJSONL(r *bufio.Reader, emit func(*jobs.Posting), bad *[]badLine) error 
 // scanJSONL hands each non-blank line to emit with its number; emit may keep the line.
 func scanJSONL(r *bufio.Reader, emit func(n int, line []byte)) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	sc.Buffer(make([]byte, 1<<20), maxRecord)
 	n := 0
 	for sc.Scan() {
 		n++
@@ -434,15 +434,34 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
 
+// maxRecord is the longest line of JSON Lines, or record of CSV, import reads: an input
+// without line ends (a device, a broken file) fails here instead of filling memory.
+const maxRecord = 16 << 20
+
 // readJobSpyCSV reads the CSV JobSpy writes: columns id, site, job_url, title, company,
 // location, date_posted, job_type, is_remote, description, ... (by name, in any order).
+//
+// The CSV is read strictly (RFC 4180): a record with a stray quote, or with more or fewer
+// fields than the header, is a bad line, named by its first line, and the rest is read.
+// A quote left open would make the reader take every following line into one field, so
+// the lines a failed record ran over are read again as records of their own.
 func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	head, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("no CSV header: %v", err)
+	sp := &csvSplitter{br: bufio.NewReaderSize(r, 1<<16)}
+	var head []string
+	for head == nil {
+		line, rec, err := sp.next()
+		switch {
+		case err == io.EOF:
+			return errors.New("no CSV header: the file is empty")
+		case err != nil:
+			return err
+		case len(rec) == 1 && len(bytes.TrimSpace(rec[0])) == 0:
+			continue // blank lines before the header
+		}
+		head, err = parseCSVRecord(rec)
+		if err != nil {
+			return fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
+		}
 	}
 	col := map[string]int{}
 	for i, h := range head {
@@ -460,18 +479,26 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]badLine) error 
 		return ""
 	}
 	for {
-		rec, err := cr.Read()
+		line, text, err := sp.next()
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				*bad = append(*bad, badLine{pe.Line, pe.Err})
-				continue
-			}
 			return err
+		}
+		if len(text) == 1 && len(bytes.TrimSpace(text[0])) == 0 {
+			continue // a blank line
+		}
+		rec, err := parseCSVRecord(text)
+		if err == nil && len(rec) != len(head) {
+			err = fmt.Errorf("%d fields where the header has %d", len(rec), len(head))
+		}
+		if err != nil {
+			*bad = append(*bad, badLine{line, err})
+			if len(text) > 1 { // a quote left open: read what it swallowed again
+				sp.unread(line+1, text[1:])
+			}
+			continue
 		}
 		site, url := get(rec, "site"), get(rec, "job_url")
 		id := get(rec, "id")
@@ -496,6 +523,102 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]badLine) error 
 		}
 		emit(p)
 	}
+}
+
+// parseCSVRecord reads the lines of one record strictly.
+func parseCSVRecord(lines [][]byte) ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(bytes.Join(lines, nil)))
+	cr.FieldsPerRecord = -1 // compared with the header by the caller
+	rec, err := cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			if pe.Line > 1 {
+				return nil, fmt.Errorf("%v (on its line %d)", pe.Err, pe.Line)
+			}
+			return nil, pe.Err
+		}
+		return nil, err
+	}
+	if _, err := cr.Read(); err != io.EOF { // more than one record: a quote out of place
+		return nil, errors.New(`a quote (") out of place`)
+	}
+	return rec, nil
+}
+
+// csvSplitter cuts CSV text into records without parsing them: a record is the lines up to
+// one that ends outside quotes (an even number of quote characters so far), which is exact
+// for valid CSV. A record is at most maxRecord bytes, each line counted with what keeping
+// it costs.
+type csvSplitter struct {
+	br      *bufio.Reader
+	line    int      // the number of the last line read from br
+	pending [][]byte // lines given back by unread, read before br
+	pendAt  int      // the number of pending[0]
+}
+
+// lineCost is what a line costs beyond its bytes, so that a record of many empty lines
+// is bounded too.
+const lineCost = 32
+
+// next returns the first line number and the lines (with their line ends) of the next
+// record, or io.EOF.
+func (s *csvSplitter) next() (int, [][]byte, error) {
+	var lines [][]byte
+	start, quotes, size := 0, 0, 0
+	for {
+		n, l, err := s.readLine()
+		if err == io.EOF && len(lines) > 0 {
+			return start, lines, nil // an open quote at the end: the parser says so
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		if len(lines) == 0 {
+			start = n
+		}
+		size += len(l) + lineCost
+		if size > maxRecord {
+			return 0, nil, fmt.Errorf("line %d: a record longer than %d MiB", start, maxRecord>>20)
+		}
+		lines = append(lines, l)
+		quotes += bytes.Count(l, []byte{'"'})
+		if quotes%2 == 0 {
+			return start, lines, nil
+		}
+	}
+}
+
+func (s *csvSplitter) readLine() (int, []byte, error) {
+	if len(s.pending) > 0 {
+		l, n := s.pending[0], s.pendAt
+		s.pending, s.pendAt = s.pending[1:], s.pendAt+1
+		return n, l, nil
+	}
+	frag, err := s.br.ReadSlice('\n')
+	if err == nil || (err == io.EOF && len(frag) > 0) {
+		s.line++
+		return s.line, bytes.Clone(frag), nil
+	}
+	line := bytes.Clone(frag)
+	for err == bufio.ErrBufferFull {
+		frag, err = s.br.ReadSlice('\n')
+		if len(line)+len(frag) > maxRecord {
+			return 0, nil, fmt.Errorf("line %d is longer than %d MiB", s.line+1, maxRecord>>20)
+		}
+		line = append(line, frag...)
+	}
+	if err != nil && (err != io.EOF || len(line) == 0) {
+		return 0, nil, err
+	}
+	s.line++
+	return s.line, line, nil
+}
+
+// unread gives back lines, the first numbered n, to be read again before the rest.
+func (s *csvSplitter) unread(n int, lines [][]byte) {
+	s.pending = append(slices.Clone(lines), s.pending...)
+	s.pendAt = n
 }
 
 // markdownText turns JobSpy's Markdown descriptions into lines the matcher reads: emphasis

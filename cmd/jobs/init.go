@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -45,6 +46,9 @@ func initRun(opts *initOptions) error {
 	// O_EXCL: never overwrite, even a file created a moment ago.
 	fh, err := os.OpenFile(opts.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
+		if err := initDatabase(opts.f); err != nil {
+			return err
+		}
 		return jobs.Errorf(jobs.KindConflict, "%s already exists; edit it, or remove it first to start over", opts.Path)
 	}
 	if err != nil {
@@ -58,5 +62,16 @@ func initRun(opts *initOptions) error {
 		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, err)
 	}
 	fmt.Fprintf(opts.f.IO.ErrOut, "Wrote %s. Edit profile.skills and profile.years, then run 'jobs scrape'.\n", opts.Path)
+	return initDatabase(opts.f)
+}
+
+// initDatabase creates the database, or brings an existing one up to date, so that the
+// commands that only read it can start.
+func initDatabase(f *Factory) error {
+	store, err := f.WriteStore(context.Background())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.ErrOut, "The database %s is ready.\n", store.Path())
 	return nil
 }

@@ -76,7 +76,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	f := opts.f
 	sel := selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
 	if opts.minScoreSet {
-		if opts.MinScore < 0 || opts.MinScore > 1 {
+		if !(opts.MinScore >= 0 && opts.MinScore <= 1) { // NaN too
 			return &usageError{cmd: cmd, err: fmt.Errorf("--min-score must be between 0 and 1")}
 		}
 		sel.MinScore = &opts.MinScore
@@ -131,15 +131,6 @@ func postingsWord(all bool, n int) string {
 		return "open posting"
 	}
 	return "open postings"
-}
-
-// thousands writes n with commas: 3,753.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func printList(io *IOStreams, items []matcher.Scored) error {

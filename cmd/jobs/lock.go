@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,9 +20,11 @@ type runLock struct {
 	file *os.File
 }
 
-// acquireRunLock takes the lock of the database at dbPath, waiting up to wait.
+// acquireRunLock takes the lock of the database at dbPath, waiting up to wait. The lock
+// belongs to the file, not to the name it was reached by: a symbolic link or a path through
+// ".." to the same database takes the same lock.
 func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*runLock, error) {
-	path := dbPath + ".lock"
+	path := resolveFile(dbPath) + ".lock"
 	fh, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, unwrapPathError(err))
@@ -49,6 +52,23 @@ func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*r
 		fh.Sync()
 	}
 	return &runLock{path: path, file: fh}, nil
+}
+
+// resolveFile is the file path names: absolute, cleaned, with every symbolic link followed
+// (of the directory only, when the file does not exist yet). Anything unresolvable is
+// left as given.
+func resolveFile(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
 }
 
 // Release lets the next scrape in.

@@ -53,7 +53,7 @@ func rematchAll(ctx context.Context, f *Factory) (read, changed int, err error) 
 	if err != nil {
 		return 0, 0, err
 	}
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -54,6 +54,9 @@ them, and tells you which few skills to learn next.`,
 	root.PersistentFlags().StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if fl := cmd.Flags().Lookup("db"); fl != nil && fl.Changed && strings.TrimSpace(f.DBFlag) == "" {
+			return &usageError{cmd: cmd, err: errors.New("--db needs a file name (leave it out for the default database)")}
+		}
 		if f.CPUProfile == "" {
 			return nil
 		}

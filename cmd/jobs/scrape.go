@@ -216,7 +216,6 @@ func (s analyzingSink) Save(ctx context.Context, page jobs.Page, p *jobs.Posting
 
 func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	f := opts.f
-	f.CreatesDB = true
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -248,7 +247,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	defer lock.Release()
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -272,9 +271,13 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	sink := &countingSink{Sink: analyzingSink{Sink: store, an: an}, store: store}
 	var all []jobs.SourceStats
 	failedSources, partial, reached := 0, false, 0
-	for _, src := range sources {
+	for i, src := range sources {
 		sink.reset()
-		st, err := src.Scrape(ctx, sink)
+		st, err := scraper.RunSource(ctx, src, sink, time.Duration(cfg.Scrape.Budget))
+		var stopped *scraper.StoppedError
+		if errors.As(err, &stopped) { // stopped early, what it stored kept: its stats say why
+			err = nil
+		}
 		prog.clear()
 		st.Source = src.Name()
 		if err != nil {
@@ -298,6 +301,18 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		all = append(all, st)
 		if !opts.Quiet && !opts.JSON {
 			printSourceSummary(f.IO, st, sink.reset(), err)
+		}
+		if stopped != nil && errors.Is(stopped, scraper.ErrStoreUnavailable) {
+			// Every source would fetch pages it cannot store: the run stops here.
+			for _, rest := range sources[i+1:] {
+				why := "not run: " + stopped.Reason.Error()
+				all = append(all, jobs.SourceStats{Source: rest.Name(), Failed: 1, Failures: []jobs.Failure{{Source: rest.Name(), Reason: why}}})
+				failedSources++
+				if !opts.Quiet && !opts.JSON {
+					fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", rest.Name(), oneLine(why))
+				}
+			}
+			break
 		}
 	}
 	if err := store.FinishRun(ctx, runID, all); err != nil {

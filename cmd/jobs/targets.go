@@ -109,7 +109,7 @@ var remoteWords = map[string]bool{"remote": true, "원격": true, "재택": true
 func (c *Config) validateTargets(bad func(key, format string, args ...any) error) error {
 	t := &c.Targets
 	if f := c.Filters.MinScore; f != nil {
-		if *f < 0 || *f > 1 {
+		if !(*f >= 0 && *f <= 1) { // NaN too
 			return bad("filters.min_score", "must be between 0 and 1")
 		}
 		if t.MinScore != nil && *t.MinScore != *f {
@@ -121,7 +121,7 @@ func (c *Config) validateTargets(bad func(key, format string, args ...any) error
 	t.ExcludeTitleWords = append(t.ExcludeTitleWords, c.Filters.ExcludeTitleWords...)
 	c.Filters = FiltersConfig{MinScore: t.MinScore, ExcludeCompanies: t.ExcludeCompanies, ExcludeTitleWords: t.ExcludeTitleWords}
 
-	if m := t.MinScore; m != nil && (*m < 0 || *m > 1) {
+	if m := t.MinScore; m != nil && !(*m >= 0 && *m <= 1) {
 		return bad("targets.min_score", "must be between 0 and 1")
 	}
 	for i, r := range t.Roles {

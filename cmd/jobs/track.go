@@ -66,7 +66,7 @@ history. 'jobs board' shows every application.`,
 func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
-	store, err := f.Store(ctx)
+	store, err := f.WriteStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/replay"
 )
 
@@ -51,7 +53,12 @@ scrape:
 
 // gaps --plan on an empty database says what to do, not "0 of your 0 target postings".
 func TestPlanOnAnEmptyDatabase(t *testing.T) {
-	isolate(t)
+	dir := isolate(t)
+	s, err := db.Open(context.Background(), filepath.Join(dir, "data", "jobs", "jobs.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	r := runWidth(t, 80, "gaps", "--plan", "3")
 	if r.code != 0 || strings.Contains(r.out, "0 of your 0") || !strings.Contains(r.err, "run 'jobs scrape' to collect postings") {
 		t.Errorf("exit %d\n%s%s", r.code, r.out, r.err)
