@@ -437,16 +437,33 @@ func skillSummary(rows []reqRow, a *jobs.Analysis) string {
 }
 
 // parseGroups reads the group entries of postings.skills: nil when it has none (written before
-// groups were read), empty for the lone marker. Names are
-// interned by of (the identity keeps them as they are).
+// groups were read), empty for the lone marker. Names are interned by of (the identity keeps
+// them as they are).
 func parseGroups(s string, of func(string) string) []jobs.Group {
+	return parseGroupsInto(s, of, nil)
+}
+
+// groupBuf is storage parseGroupsInto reuses from one posting to the next.
+type groupBuf struct {
+	groups  []jobs.Group
+	members []string
+}
+
+// parseGroupsInto is parseGroups storing the groups in buf, which the next call reuses; with
+// buf nil it allocates them (one allocation for the groups and one for their members: a list
+// reads tens of thousands of postings).
+func parseGroupsInto(s string, of func(string) string, buf *groupBuf) []jobs.Group {
 	if !strings.HasPrefix(s, "=") && !strings.Contains(s, skillSep+"=") {
 		return nil
 	}
-	// One allocation for the groups and one for their members: a list reads tens of
-	// thousands of postings.
-	out := make([]jobs.Group, 0, strings.Count(s, skillSep+"=")+1)
-	members := make([]string, 0, strings.Count(s, memberSep)+cap(out))
+	var out []jobs.Group
+	var members []string
+	if buf != nil {
+		out, members = buf.groups[:0], buf.members[:0]
+	} else {
+		out = make([]jobs.Group, 0, strings.Count(s, skillSep+"=")+1)
+		members = make([]string, 0, strings.Count(s, memberSep)+cap(out))
+	}
 	for entry := range strings.SplitSeq(s, skillSep) {
 		rest, ok := strings.CutPrefix(entry, "=")
 		if !ok || rest == "" {
@@ -467,6 +484,12 @@ func parseGroups(s string, of func(string) string) []jobs.Group {
 		out = append(out, jobs.Group{Section: jobs.Section(of(sec)), Span: jobs.Span{Start: start, End: end},
 			AnyOf: members[first:len(members):len(members)]})
 	}
+	if buf != nil {
+		buf.groups, buf.members = out, members
+	}
+	if out == nil {
+		out = []jobs.Group{}
+	}
 	return out
 }
 
@@ -482,7 +505,14 @@ func parseSkillSummaryFrom(s string, slab *[]jobs.Requirement) []jobs.Requiremen
 	if s == "" {
 		return nil
 	}
-	n := strings.Count(s, skillSep) + 1
+	// Skill entries only: group entries ("=...") are read by parseGroups.
+	n := strings.Count(s, skillSep) + 1 - strings.Count(s, skillSep+"=")
+	if strings.HasPrefix(s, "=") {
+		n--
+	}
+	if n <= 0 {
+		return nil
+	}
 	if len(*slab) < n {
 		*slab = make([]jobs.Requirement, max(n, 4096))
 	}
@@ -810,7 +840,16 @@ func (d *DB) Gone(ctx context.Context, source string, sourceIDs []string) error 
 // career, categories and dates. f.MinScore is not applied: it needs a score. The postings
 // come from their list rows (migration 0008), read on every core.
 func (d *DB) ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, error) {
-	out, err := d.readRows(ctx, f)
+	return d.ListPostingsEach(ctx, f, nil)
+}
+
+// ListPostingsEach is ListPostings calling each with every posting as it is read, on the core
+// that reads it (so each may be called from several goroutines at once). In the postings it
+// returns, Analysis.Groups is nil: each sees them, and they are valid only during the call.
+// A command that scores a list of tens of thousands of postings scores each as it is read and
+// so never holds every posting's requirements at once. With each nil, the groups are kept.
+func (d *DB) ListPostingsEach(ctx context.Context, f jobs.Filter, each func(*jobs.Posting)) ([]*jobs.Posting, error) {
+	out, err := d.readRows(ctx, f, each)
 	if err != nil {
 		return nil, err
 	}

@@ -125,7 +125,7 @@ const scanCacheKiB = 1024
 
 // readRows decodes every list row, split by id into one range per core, each read on its
 // own connection, and returns the postings f selects (f.Limit aside) in id order.
-func (d *DB) readRows(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, error) {
+func (d *DB) readRows(ctx context.Context, f jobs.Filter, each func(*jobs.Posting)) ([]*jobs.Posting, error) {
 	keep, err := rowFilter(f)
 	if err != nil {
 		return nil, err
@@ -144,7 +144,7 @@ func (d *DB) readRows(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, erro
 	var wg sync.WaitGroup
 	for i, r := range ranges {
 		wg.Go(func() {
-			out[i], errs[i] = d.readRowRange(ctx, r[0], r[1], keep)
+			out[i], errs[i] = d.readRowRange(ctx, r[0], r[1], keep, each)
 		})
 	}
 	wg.Wait()
@@ -171,8 +171,9 @@ func idRanges(lo, hi int64, parts int) [][2]int64 {
 	return out
 }
 
-// readRowRange decodes the list rows of ids in [from, to) that keep accepts.
-func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.Posting) bool) ([]*jobs.Posting, error) {
+// readRowRange decodes the list rows of ids in [from, to) that keep accepts, calling each (if
+// given) with every one, its groups read into storage the next posting reuses.
+func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.Posting) bool, each func(*jobs.Posting)) ([]*jobs.Posting, error) {
 	conn, err := d.read.Conn(ctx)
 	if err != nil {
 		return nil, d.wrap(err, "cannot read the database")
@@ -205,6 +206,7 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 		slab   []postingPair // postings are allocated many at a time
 		in     = interner{}
 		reqs   []jobs.Requirement // and their skills too
+		groups groupBuf           // with each: one posting's groups at a time
 	)
 	for rows.Next() {
 		if err := rows.Scan(&pr.id, &pr.row); err != nil {
@@ -226,8 +228,16 @@ func (d *DB) readRowRange(ctx context.Context, from, to int64, keep func(*jobs.P
 			continue
 		}
 		p.Analysis.Skills = parseSkillSummaryFrom(skills, &reqs)
-		p.Analysis.Groups = parseGroups(skills, in.of)
+		if each == nil {
+			p.Analysis.Groups = parseGroups(skills, in.of)
+		} else {
+			p.Analysis.Groups = parseGroupsInto(skills, in.of, &groups)
+		}
 		in.detach(p)
+		if each != nil {
+			each(p)
+			p.Analysis.Groups = nil
+		}
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {

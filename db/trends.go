@@ -72,7 +72,7 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 		}
 	}
 	out := &Trends{Periods: q.Periods, Totals: make([]int, n)}
-	posts, err := d.readRows(ctx, jobs.Filter{})
+	posts, err := d.readRows(ctx, jobs.Filter{}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -107,69 +107,111 @@ func (d *Dictionary) score(p *Profile, a *jobs.Analysis, explain bool) jobs.Matc
 	if groups == nil {
 		groups = jobs.PlainGroups(a.Skills)
 	}
+	// First pass: which groups the profile meets, and how many names each list of the match
+	// takes, so that one allocation holds them all (a list scores tens of thousands).
+	type groupState struct{ scored, unmet bool }
+	var stateBuf [32]groupState
+	state := stateBuf[:0]
+	nMatched, nReq, nPref := 0, 0, 0
+	for _, r := range a.Skills {
+		if p.have[r.Skill] && d.scored(r.Skill) {
+			nMatched++
+		}
+	}
+	for _, g := range groups {
+		n, met := 0, false
+		for _, s := range g.AnyOf {
+			if d.scored(s) {
+				n++
+				met = met || p.have[s]
+			}
+		}
+		gs := groupState{scored: n > 0, unmet: n > 0 && !met}
+		switch {
+		case !gs.unmet:
+		case g.Section == jobs.SectionRequired:
+			nReq += n
+		case g.Section == jobs.SectionPreferred:
+			nPref += n
+		}
+		state = append(state, gs)
+	}
+	// Matched, then Missing, the unmet groups' members (flat), Partial and MissingPreferred.
+	slab := make([]string, 0, nMatched+3*nReq+nPref)
+	take := func(n int) []string {
+		out := slab[len(slab) : len(slab) : len(slab)+n]
+		slab = slab[:len(slab)+n]
+		return out
+	}
+	m.Matched, m.Missing = take(nMatched), take(nReq)
+	flat, partial, missingPref := take(nReq), take(nReq), take(nPref)
 	for _, r := range a.Skills {
 		if p.have[r.Skill] && d.scored(r.Skill) {
 			m.Matched = append(m.Matched, r.Skill)
 		}
 	}
+	var boundBuf [16]int
+	bounds := boundBuf[:0] // where each unmet required group ends in flat
 	var reqN, prefN int
 	var reqGot, prefGot float64
-	var members []string // a group's scored members
-	for _, g := range groups {
-		members = members[:0]
-		met, related := false, false
-		for _, s := range g.AnyOf {
-			if !d.scored(s) {
-				continue
-			}
-			members = append(members, s)
-			met = met || p.have[s]
-			related = related || p.related[s]
-		}
-		if len(members) == 0 {
+	for i, g := range groups {
+		if !state[i].scored {
 			continue
 		}
 		got := 0.0
-		switch {
-		case met:
+		if !state[i].unmet {
 			got = 1
-		case related:
-			got = partialCredit
+		} else {
+			for _, s := range g.AnyOf {
+				if p.related[s] && d.scored(s) {
+					got = partialCredit
+					break
+				}
+			}
 		}
 		switch g.Section {
 		case jobs.SectionRequired:
 			reqN++
 			reqGot += got
-			if met {
+			if !state[i].unmet {
 				m.Met++
 				continue
 			}
-			unmet := g.AnyOf // shared with the analysis, read only
-			if len(members) != len(g.AnyOf) {
-				unmet = slices.Clone(members)
-			}
-			m.MissingGroups = append(m.MissingGroups, unmet)
-			for _, s := range members {
+			for _, s := range g.AnyOf {
+				if !d.scored(s) {
+					continue
+				}
+				flat = append(flat, s)
 				if !slices.Contains(m.Missing, s) {
 					m.Missing = append(m.Missing, s)
 					if p.related[s] {
-						m.Partial = append(m.Partial, s)
+						partial = append(partial, s)
 					}
 				}
 			}
+			bounds = append(bounds, len(flat))
 		case jobs.SectionPreferred:
 			prefN++
 			prefGot += got
-			if !met {
-				for _, s := range members {
-					if !slices.Contains(m.MissingPreferred, s) {
-						m.MissingPreferred = append(m.MissingPreferred, s)
+			if state[i].unmet {
+				for _, s := range g.AnyOf {
+					if d.scored(s) && !slices.Contains(missingPref, s) {
+						missingPref = append(missingPref, s)
 					}
 				}
 			}
 		}
 	}
+	m.Partial, m.MissingPreferred = partial, missingPref
 	m.Required = reqN
+	if len(bounds) > 0 {
+		m.MissingGroups = make([][]string, len(bounds))
+		from := 0
+		for i, to := range bounds {
+			m.MissingGroups[i] = flat[from:to:to]
+			from = to
+		}
+	}
 	// A skill missing from a required group is not also listed as missing preferred.
 	if len(m.Missing) > 0 && len(m.MissingPreferred) > 0 {
 		m.MissingPreferred = slices.DeleteFunc(m.MissingPreferred, func(s string) bool { return slices.Contains(m.Missing, s) })

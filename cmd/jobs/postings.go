@@ -4,15 +4,14 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/internal/parallel"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -44,12 +43,16 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if err != nil {
 		return nil, nil, err
 	}
-	// The dictionary loads while the postings are read; scoring waits for both.
-	dictDone := make(chan struct{})
-	go func() { defer close(dictDone); f.Dictionary() }()
 	store, err := f.Store(ctx)
 	if err != nil {
-		<-dictDone
+		return nil, nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := f.Dictionary()
+	if err != nil {
 		return nil, nil, err
 	}
 	var filter jobs.Filter
@@ -68,43 +71,37 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		filter.Source = &sel.Source
 	}
 	filter.Since = sel.Since
-	posts, err := store.ListPostings(ctx, filter)
-	<-dictDone
+	// Scoring is the costly part: each posting is scored on the core that reads it, as it is
+	// read, so that a list never holds every posting's requirement groups at once.
+	var mu sync.Mutex
+	scored := map[int64]jobs.Match{}
+	posts, err := store.ListPostingsEach(ctx, filter, func(p *jobs.Posting) {
+		m := d.Score(prof, p.Analysis)
+		mu.Lock()
+		scored[p.ID] = m
+		mu.Unlock()
+	})
 	if err != nil {
 		return nil, nil, err
 	}
 	// A posting whose deadline passed is not open, whatever its source still says.
 	posts = jobs.CloseExpired(posts, f.Now(), filter.Status != nil)
-	prof, err := f.Profile()
-	if err != nil {
-		return nil, nil, err
-	}
-	d, err := f.Dictionary()
-	if err != nil {
-		return nil, nil, err
-	}
 	rules := cfg.targetRules()
 	groups := groupSightings(posts)
-	// Scoring is the costly part and each group's is its own: every core takes a share.
 	// The first sighting names the posting; the best-read sighting scores it.
-	matches := make([]jobs.Match, len(groups))
-	parallel.For(ctx, runtime.GOMAXPROCS(0), len(groups), func(i int) {
-		g := groups[i]
-		m := d.Score(prof, g[0].Analysis)
+	matchOf := func(g []*jobs.Posting) jobs.Match {
+		m := scored[g[0].ID]
 		for _, other := range g[1:] {
-			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
+			if om := scored[other.ID]; om.Score > m.Score {
 				m = om
 			}
 		}
-		matches[i] = m
-	})
-	if err := ctx.Err(); err != nil { // interrupted: some groups were not scored
-		return nil, nil, err
+		return m
 	}
 	out := make([]matcher.Scored, 0, len(posts))
 	var excluded []exclusion
-	for i, g := range groups {
-		p, m := g[0], matches[i]
+	for _, g := range groups {
+		p, m := g[0], matchOf(g)
 		if sel.OpenSince != nil && !openSince(g, *sel.OpenSince) {
 			continue
 		}
