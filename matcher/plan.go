@@ -54,9 +54,8 @@ func (st *planState) meets(skill string, g []string) bool {
 	return false
 }
 
-// candidates returns the distinct members of a posting's unmet groups.
-func candidates(groups [][]string) []string {
-	var out []string
+// candidates appends to out the distinct members of a posting's unmet groups.
+func candidates(out []string, groups [][]string) []string {
 	for _, g := range groups {
 		for _, s := range g {
 			dup := false
@@ -75,11 +74,13 @@ func candidates(groups [][]string) []string {
 // complete on its own and how many postings require it (once a posting).
 func (st *planState) counts() (completes, requires map[string]int) {
 	completes, requires = map[string]int{}, map[string]int{}
+	var buf []string // one posting's candidates, reused
 	for _, groups := range st.missing {
 		if len(groups) == 0 {
 			continue
 		}
-		for _, s := range candidates(groups) {
+		buf = candidates(buf[:0], groups)
+		for _, s := range buf {
 			requires[s]++
 			all := true
 			for _, g := range groups {
