@@ -160,7 +160,11 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 		}
 		return &found[k]
 	}
-	var pending []pendingGroup             // the lines' groups, before job-name mentions are weighed
+	// The lines' groups, before job-name mentions are weighed, and the grouping's storage,
+	// reused from line to line: sized once by the skills found.
+	pending := make([]pendingGroup, 0, len(hits))
+	scratch := groupScratch{items: make([]lineItem, 0, min(len(hits), 64)),
+		concepts: make([]int, 0, len(hits)), weak: make([]bool, 0, len(hits))}
 	var majors []Hit                       // fields of study named in degree lines
 	reqLines := make([]int, 0, len(lines)) // line indexes
 	allLines := make([]int, 0, len(lines))
@@ -210,7 +214,7 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 			majors = append(majors, lineMajors...)
 			lineHits = a.readLine(lineHits[:0], lineRaw, folded, lineText, l.start, lineKind(under, folded), korean, sectionAt)
 			if l.part == partRequired || l.part == partPreferred {
-				pending = a.pendGroups(pending, folded, l.start, lineHits, lineMajors, sectionAt, n.Span)
+				pending = a.pendGroups(pending, &scratch, folded, l.start, lineHits, lineMajors, sectionAt, n.Span)
 			}
 			for _, hit := range lineHits {
 				hit.Start, hit.End = n.Span(hit.nStart, hit.nEnd)
@@ -281,7 +285,7 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 	for _, ac := range found {
 		res.Skills = append(res.Skills, jobs.Requirement{Skill: a.dict.concepts[ac.concept].Name, Section: ac.section, Evidence: ac.evidence})
 	}
-	res.Groups = a.groups(pending, func(ci int) bool { k, ok := index[ci]; return ok && found[k].places > 0 })
+	res.Groups = a.groups(pending, &scratch, func(ci int) bool { k, ok := index[ci]; return ok && found[k].places > 0 })
 	res.Majors = a.majorNames(majors)
 	src := reqLines
 	if !hasRequired {

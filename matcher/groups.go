@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -250,15 +251,18 @@ func (d *Dictionary) isAncestor(anc, of int) bool {
 	return false
 }
 
-// groupLine returns the groups of one line's items (given in order of place), each a list
-// of item indexes.
-func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
+// groupLine groups one line's items (given in order of place).
+//
+// It returns, for each item, the item that stands for its group; sc's storage is reused
+// from line to line.
+func (d *Dictionary) groupLine(folded string, items []lineItem, sc *groupScratch) []int {
 	n := len(items)
 	if n == 0 {
 		return nil
 	}
-	parent := make([]int, n)
-	size := make([]int, n)
+	// parent, size and root share one array.
+	sc.ints = grow(sc.ints, 3*n)
+	parent, size, root := sc.ints[:n], sc.ints[n:2*n], sc.ints[2*n:]
 	for i := range parent {
 		parent[i], size[i] = i, 1
 	}
@@ -277,7 +281,8 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 			size[a] += size[b]
 		}
 	}
-	joints := make([]joint, max(n-1, 0))
+	sc.joints = grow(sc.joints, 2*n)
+	joints, nextAll := sc.joints[:max(n-1, 0)], sc.joints[n:]
 	for i := 0; i+1 < n; i++ {
 		if items[i+1].s < items[i].e {
 			joints[i] = jointAdjacent
@@ -309,7 +314,7 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 		marked := altBefore(pre) || d.altAfter(post)
 		// next[k] is the first joint after k that is not a comma (or an adjacency): what a
 		// comma at k takes its kind from. Read right to left, so a long list costs one pass.
-		next := make([]joint, end-start+1)
+		next := nextAll[:end-start+1]
 		var last joint = jointBreak
 		for k := end - 1; k >= start; k-- {
 			next[k-start] = last
@@ -363,19 +368,29 @@ func (d *Dictionary) groupLine(folded string, items []lineItem) [][]int {
 		}
 		start = end + 1
 	}
-	var out [][]int
-	at := map[int]int{}
 	for i := range items {
-		r := find(i)
-		k, ok := at[r]
-		if !ok {
-			k = len(out)
-			at[r] = k
-			out = append(out, nil)
-		}
-		out[k] = append(out[k], i)
+		root[i] = find(i)
 	}
-	return out
+	return root
+}
+
+// groupScratch is storage the grouping of one posting's lines reuses: a posting is read
+// line by line, tens of thousands of postings a second.
+type groupScratch struct {
+	items  []lineItem
+	ints   []int   // a line's union-find parents, group sizes and roots
+	joints []joint // a line's joints, and a run's next joining words
+	// The members of every pending group, one group after another (pendingGroup.from, to).
+	concepts []int
+	weak     []bool
+}
+
+// grow returns s with length n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, max(n, 2*cap(s)))
+	}
+	return s[:n]
 }
 
 // Majors. A degree line names the degree and the fields of study; a field there is a major,
@@ -486,17 +501,17 @@ func usedAfter(rest string) bool {
 type pendingGroup struct {
 	section  jobs.Section
 	span     jobs.Span
-	concepts []int
-	weak     []bool
+	from, to int // its members in groupScratch.concepts and .weak
 }
 
 // pendGroups appends the groups of one line's hits; lineStart is the line's place in the
 // normalised text and span maps normalised offsets to the input's.
 //
 // Hits of majors (fields of study) are no requirement: they are left out.
-func (a *Analyzer) pendGroups(dst []pendingGroup, folded string, lineStart int, hits, majors []Hit,
+func (a *Analyzer) pendGroups(dst []pendingGroup, sc *groupScratch, folded string, lineStart int, hits, majors []Hit,
 	sectionAt func(int) jobs.Section, span func(int, int) (int, int)) []pendingGroup {
-	items := make([]lineItem, 0, len(hits))
+	items := sc.items[:0]
+	defer func() { sc.items = items[:0] }()
 	for _, h := range hits {
 		// Majors, and what nobody learns for a job (industries, degrees, fields), are no
 		// requirement to meet.
@@ -514,20 +529,23 @@ func (a *Analyzer) pendGroups(dst []pendingGroup, folded string, lineStart int, 
 		return dst
 	}
 	ls, le := span(lineStart, lineStart+len(folded))
-	for _, g := range a.dict.groupLine(folded, items) {
+	root := a.dict.groupLine(folded, items, sc)
+	for i := range items {
+		if root[i] != i {
+			continue // each group once, at its representative; in order of first place
+		}
 		// A group's members count in one section: a bracket that makes some of them
 		// optional ("Python (Spark 우대)") splits it.
 		for _, sec := range [...]jobs.Section{jobs.SectionRequired, jobs.SectionPreferred} {
-			var pg pendingGroup
-			for _, i := range g {
-				if items[i].section == sec {
-					pg.concepts = append(pg.concepts, items[i].concept)
-					pg.weak = append(pg.weak, items[i].weak)
+			from := len(sc.concepts)
+			for k := range items {
+				if root[k] == i && items[k].section == sec {
+					sc.concepts = append(sc.concepts, items[k].concept)
+					sc.weak = append(sc.weak, items[k].weak)
 				}
 			}
-			if len(pg.concepts) > 0 {
-				pg.section, pg.span = sec, jobs.Span{Start: ls, End: le}
-				dst = append(dst, pg)
+			if len(sc.concepts) > from {
+				dst = append(dst, pendingGroup{section: sec, span: jobs.Span{Start: ls, End: le}, from: from, to: len(sc.concepts)})
 			}
 		}
 	}
@@ -549,33 +567,31 @@ func isMajor(h Hit, majors []Hit) bool {
 // one section kept once.
 //
 // The result is never nil: an analysis read as groups says so even when it found none.
-func (a *Analyzer) groups(pending []pendingGroup, namedElsewhere func(concept int) bool) []jobs.Group {
+func (a *Analyzer) groups(pending []pendingGroup, sc *groupScratch, namedElsewhere func(concept int) bool) []jobs.Group {
 	out := make([]jobs.Group, 0, len(pending))
-	seen := map[string]bool{}
+	if len(pending) == 0 {
+		return out
+	}
+	names := make([]string, 0, len(sc.concepts)) // every group's names, one array
 	for _, pg := range pending {
-		var names []string
-		for k, ci := range pg.concepts {
-			if pg.weak[k] && namedElsewhere(ci) {
+		first := len(names)
+		for k := pg.from; k < pg.to; k++ {
+			ci := sc.concepts[k]
+			if sc.weak[k] && namedElsewhere(ci) {
 				continue
 			}
-			name := a.dict.concepts[ci].Name
-			dup := false
-			for _, n := range names {
-				dup = dup || n == name
-			}
-			if !dup {
+			if name := a.dict.concepts[ci].Name; !slices.Contains(names[first:], name) {
 				names = append(names, name)
 			}
 		}
-		if len(names) == 0 {
+		g := jobs.Group{Section: pg.section, AnyOf: names[first:len(names):len(names)], Span: pg.span}
+		if len(g.AnyOf) == 0 || slices.ContainsFunc(out, func(o jobs.Group) bool {
+			return o.Section == g.Section && slices.Equal(o.AnyOf, g.AnyOf)
+		}) {
+			names = names[:first]
 			continue
 		}
-		key := string(pg.section) + "\x1f" + strings.Join(names, "\x1f")
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, jobs.Group{Section: pg.section, AnyOf: names, Span: pg.span})
+		out = append(out, g)
 	}
 	return out
 }
