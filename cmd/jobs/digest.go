@@ -327,7 +327,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*dig
 	if err := dg.fillClosed(ctx, store, cfg, watch, score, limit); err != nil {
 		return nil, err
 	}
-	if err := dg.fillGaps(ctx, f, store, last, matcher.Gaps(matching)); err != nil {
+	if err := dg.fillGaps(ctx, store, matcher.Gaps(matching)); err != nil {
 		return nil, err
 	}
 	if dg.Trends, _, err = skillTrends(ctx, f, digestTrendWeeks, nil); err != nil {
@@ -432,20 +432,9 @@ func (dg *digest) fillClosed(ctx context.Context, store *db.DB, cfg *Config, wat
 }
 
 // fillGaps compares the gaps report now with the report of the newest run that started
-// before the window. The newest run, when it ended without a report (a scrape that saves
-// none), is given this one, so that the next digest has something to compare with.
-func (dg *digest) fillGaps(ctx context.Context, f *Factory, store *db.DB, last *jobs.Run, gaps []matcher.Gap) error {
-	if last != nil && last.Ended != nil {
-		snap, err := store.GapSnapshot(ctx, last.ID)
-		if err != nil {
-			return err
-		}
-		if snap == nil {
-			if err := store.SaveGapSnapshot(ctx, last.ID, gapCounts(gaps)); err != nil {
-				warnf(f.IO, "the gaps report of run %d was not saved: %s", last.ID, oneLine(err.Error()))
-			}
-		}
-	}
+// before the window. The digest only reads: the reports are written by 'jobs scrape', each
+// run its own.
+func (dg *digest) fillGaps(ctx context.Context, store *db.DB, gaps []matcher.Gap) error {
 	base, err := store.GapSnapshotBefore(ctx, dg.Since)
 	if err != nil {
 		return err

@@ -244,21 +244,15 @@ func TestDigestGapMoves(t *testing.T) {
 		t.Errorf("dropped %+v, want Spark no longer missing", dg.Dropped)
 	}
 
-	// Night 2 had no report: the digest saved one, and the next night compares with it.
+	// Night 2 had no report: the digest, a read command, does not write one ('jobs scrape'
+	// does, for its own run).
 	store, err := f.Store(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	snap, err := store.GapSnapshot(context.Background(), fx.run2)
-	if err != nil || snap == nil {
-		t.Fatalf("night 2's report: %+v, %v", snap, err)
-	}
-	var skills []string
-	for _, g := range snap.Gaps {
-		skills = append(skills, g.Skill)
-	}
-	if want := []string{evilSkill, "Kubernetes", "Docker"}; !reflect.DeepEqual(skills, want) {
-		t.Errorf("saved report %v, want %v", skills, want)
+	if err != nil || snap != nil {
+		t.Errorf("night 2's report after a digest: %+v, %v; want none", snap, err)
 	}
 }
 
