@@ -121,9 +121,9 @@ type DayCount struct {
 	Count int
 }
 
-// Store is what the digest reads from the database besides the postings it is given.
+// Store is what the digest reads from the database besides the open postings it is given:
+// the closings, the gaps report to compare with, and when postings were first seen.
 type Store interface {
-	ListPostings(ctx context.Context, f jobs.Filter) ([]*jobs.Posting, error)
 	ClosedSince(ctx context.Context, since time.Time) ([]*jobs.Posting, error)
 	GapSnapshotBefore(ctx context.Context, t time.Time) (*db.GapSnapshot, error)
 	FirstSeenSince(ctx context.Context, since time.Time) ([]time.Time, error)
@@ -135,10 +135,12 @@ type Input struct {
 	Since  time.Time // the window's start
 	Window string    // the window in words: "since the last run (started ...)", "over the last 3 days"
 	Last   *jobs.Run // the newest run; nil when none is recorded
-	// Matching are the open postings that pass the filters, scored, best first.
+	// Open are the open postings, whatever the filters, as read once: each posting's
+	// sightings and its match. Matching are those that pass the filters, best first.
+	Open     []Sighted
 	Matching []matcher.Scored
 	Watch    Watch
-	// Score scores a posting (its sightings, first seen first) past the filters.
+	// Score scores a closed posting (its sightings, first seen first) past the filters.
 	Score func(g []*jobs.Posting) matcher.Scored
 	// Excluded reports whether the targets leave a posting out, its score aside.
 	Excluded func(p *jobs.Posting) bool
@@ -149,6 +151,12 @@ type Input struct {
 	Company func(name string) string
 	Trends  *Trends // the weekly demand the trends chart draws; nil = none
 	Limit   int     // at most this many postings per section; 0 = all
+}
+
+// Sighted is a posting with its sightings (first seen first) and its match.
+type Sighted struct {
+	Sightings []*jobs.Posting
+	matcher.Scored
 }
 
 // Build gathers the digest over the window in.Since starts.
@@ -177,9 +185,7 @@ func Build(ctx context.Context, store Store, in Input) (*Digest, error) {
 	dg.Due = limited(due, in.Limit)
 
 	if len(in.Watch) > 0 {
-		if err := dg.fillWatched(ctx, store, &in); err != nil {
-			return nil, err
-		}
+		dg.fillWatched(&in)
 	}
 	if err := dg.fillClosed(ctx, store, &in); err != nil {
 		return nil, err
@@ -195,19 +201,13 @@ func Build(ctx context.Context, store Store, in Input) (*Digest, error) {
 
 // fillWatched lists every open posting of a watched company first seen in the window,
 // whatever its score and the filters: by company, best first.
-func (dg *Digest) fillWatched(ctx context.Context, store Store, in *Input) error {
-	open := jobs.StatusOpen
-	posts, err := store.ListPostings(ctx, jobs.Filter{Status: &open})
-	if err != nil {
-		return err
-	}
-	posts = jobs.CloseExpired(posts, dg.Now, true)
+func (dg *Digest) fillWatched(in *Input) {
 	var watched []matcher.Scored
-	for _, g := range in.Group(posts) {
-		if g[0].FirstSeen.Before(dg.Since) || !in.Watch.HasAny(g) {
+	for _, o := range in.Open {
+		if o.Sightings[0].FirstSeen.Before(dg.Since) || !in.Watch.HasAny(o.Sightings) {
 			continue
 		}
-		watched = append(watched, in.Score(g))
+		watched = append(watched, o.Scored)
 	}
 	sort.SliceStable(watched, func(i, j int) bool {
 		a, b := watched[i], watched[j]
@@ -222,7 +222,6 @@ func (dg *Digest) fillWatched(ctx context.Context, store Store, in *Input) error
 		entries[i].Watched = true
 	}
 	dg.Watched = limited(entries, in.Limit)
-	return nil
 }
 
 // fillClosed lists the postings that closed in the window and pass the filters, or belong

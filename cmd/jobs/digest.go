@@ -184,34 +184,70 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 	if err != nil {
 		return nil, err
 	}
-	matching, err := scoredPostings(ctx, f, selection{})
+	d, err := f.Dictionary()
 	if err != nil {
 		return nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, err
+	}
+	// The postings are read and scored once: the open ones (the sections, the gaps) or, when
+	// targets choose the postings the trends count, every posting (the trends count those open
+	// at some time in their weeks).
+	rules := cfg.targetRules()
+	var filter jobs.Filter
+	if !rules.any {
+		open := jobs.StatusOpen
+		filter.Status = &open
+	}
+	read, err := readScored(ctx, f, filter)
+	if err != nil {
+		return nil, err
+	}
+	// A posting whose deadline passed is not open, whatever its source still says.
+	posts := jobs.CloseExpired(read.posts, now, !rules.any)
+	openPosts := posts
+	if rules.any {
+		openPosts = make([]*jobs.Posting, 0, len(posts))
+		for _, p := range posts {
+			if p.Status == jobs.StatusOpen {
+				openPosts = append(openPosts, p)
+			}
+		}
+	}
+	trendsIn := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, report.TrendWeeks), nil)
+	if rules.any {
+		// Grouped before the open postings are grouped: grouping marks a posting's first
+		// sighting open when another is.
+		items, _ := read.choose(groupSightings(posts), rules, selection{OpenSince: &trendsIn.Periods[0].Start})
+		trendsIn.Groups = trendGroups(items)
+	}
+	groups := groupSightings(openPosts)
+	matching, _ := read.choose(groups, rules, selection{})
+	open := make([]report.Sighted, len(groups))
+	for i, g := range groups {
+		open[i] = report.Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.matchOf(g)}}
 	}
 	watch := watchSet(f, cfg)
 
-	// Watched and closed postings are scored past the filters; the profile is prepared
-	// again without the warnings scoredPostings has already given.
-	dict, err := f.Dictionary()
-	if err != nil {
-		return nil, err
-	}
-	prof, _ := dict.PrepareProfile(jobs.Profile{Years: cfg.Profile.Years, Skills: cfg.Profile.Skills, Major: cfg.Profile.Major})
+	// Closed postings are scored past the filters, as they are read.
 	score := func(g []*jobs.Posting) matcher.Scored {
-		m := dict.Score(prof, g[0].Analysis)
+		m := d.Score(prof, g[0].Analysis)
 		for _, other := range g[1:] {
-			if om := dict.Score(prof, other.Analysis); om.Score > m.Score {
+			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
 				m = om
 			}
 		}
 		return matcher.Scored{Posting: g[0], Match: m}
 	}
-	trends, _, err := skillTrends(ctx, f, report.TrendWeeks, nil)
+	trends, err := report.CountTrends(ctx, store, trendsIn)
 	if err != nil {
 		return nil, err
 	}
 	return report.Build(ctx, store, report.Input{
 		Now: now, Since: start, Window: window, Last: last,
+		Open:     open,
 		Matching: matching,
 		Watch:    watch,
 		Score:    score,

@@ -543,3 +543,34 @@ func chromiumDOM(t *testing.T, chromium, proxy, file string) string {
 	}
 	return out.String()
 }
+
+// The digest reads and scores the postings once, with targets (whose trends count postings
+// closed since) or without.
+func TestDigestReadsThePostingsOnce(t *testing.T) {
+	for _, targets := range []string{"", "targets:\n  roles: [엔지니어]\n"} {
+		fx := newDigestFixture(t)
+		if targets != "" {
+			data, err := os.ReadFile(fx.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, fx.cfg, string(data)+targets)
+		}
+		reads := 0
+		read := readScored
+		readScored = func(ctx context.Context, f *Factory, filter jobs.Filter) (*scoredRead, error) {
+			reads++
+			return read(ctx, f, filter)
+		}
+		t.Cleanup(func() { readScored = read })
+		f, _, _ := fx.factory(t)
+		dg, err := buildDigest(context.Background(), f, "last-run", 0)
+		readScored = read
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reads != 1 || dg.Open == 0 || dg.Trends == nil || len(dg.Trends.Skills) == 0 {
+			t.Errorf("targets %q: %d reads of the postings (want 1), %d open, trends %+v", targets, reads, dg.Open, dg.Trends)
+		}
+	}
+}

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 )
 
@@ -86,9 +89,27 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 		return nil, nil, err
 	}
 	now := f.Now()
-	in := report.TrendsInput{
+	in := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, weeks), skills)
+	if in.Targets {
+		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &in.Periods[0].Start})
+		if err != nil {
+			return nil, nil, err
+		}
+		left = ex
+		in.Groups = trendGroups(items)
+	}
+	rep, err = report.CountTrends(ctx, store, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rep, left, nil
+}
+
+// trendsInput is what the trends are counted from, but the postings the targets choose.
+func trendsInput(cfg *Config, d *matcher.Dictionary, prof *matcher.Profile, now time.Time, periods []db.Period, skills []string) report.TrendsInput {
+	return report.TrendsInput{
 		Now:     now,
-		Periods: report.TrendPeriods(now, weeks),
+		Periods: periods,
 		Skills:  skills,
 		Targets: cfg.targetRules().any,
 		Learnable: func(skill string) bool {
@@ -97,26 +118,19 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 		},
 		Have: prof.Has,
 	}
-	if in.Targets {
-		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &in.Periods[0].Start})
-		if err != nil {
-			return nil, nil, err
+}
+
+// trendGroups are the postings the trends count: each one's first sighting.
+func trendGroups(items []matcher.Scored) []int64 {
+	groups := make([]int64, 0, len(items))
+	for _, it := range items {
+		g := it.Posting.GroupID
+		if g == 0 {
+			g = it.Posting.ID
 		}
-		left = ex
-		in.Groups = make([]int64, 0, len(items))
-		for _, it := range items {
-			g := it.Posting.GroupID
-			if g == 0 {
-				g = it.Posting.ID
-			}
-			in.Groups = append(in.Groups, g)
-		}
+		groups = append(groups, g)
 	}
-	rep, err = report.CountTrends(ctx, store, in)
-	if err != nil {
-		return nil, nil, err
-	}
-	return rep, left, nil
+	return groups
 }
 
 type trendsJSON struct {
