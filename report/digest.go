@@ -140,8 +140,9 @@ type Input struct {
 	Open     []Sighted
 	Matching []matcher.Scored
 	Watch    Watch
-	// Score scores a closed posting (its sightings, first seen first) past the filters.
-	Score func(g []*jobs.Posting) matcher.Scored
+	// Dict and Profile score the closed postings, past the filters.
+	Dict    *matcher.Dictionary
+	Profile *matcher.Profile
 	// Excluded reports whether the targets leave a posting out, its score aside.
 	Excluded func(p *jobs.Posting) bool
 	MinScore *float64 // the filters' least score; nil = none
@@ -224,6 +225,18 @@ func (dg *Digest) fillWatched(in *Input) {
 	dg.Watched = limited(entries, in.Limit)
 }
 
+// score scores a posting (its sightings, first seen first): the first sighting names it, the
+// best-read sighting scores it.
+func (in *Input) score(g []*jobs.Posting) matcher.Scored {
+	m := in.Dict.Score(in.Profile, g[0].Analysis)
+	for _, other := range g[1:] {
+		if om := in.Dict.Score(in.Profile, other.Analysis); om.Score > m.Score {
+			m = om
+		}
+	}
+	return matcher.Scored{Posting: g[0], Match: m}
+}
+
 // fillClosed lists the postings that closed in the window and pass the filters, or belong
 // to a watched company: the latest closing first.
 func (dg *Digest) fillClosed(ctx context.Context, store Store, in *Input) error {
@@ -233,7 +246,7 @@ func (dg *Digest) fillClosed(ctx context.Context, store Store, in *Input) error 
 	}
 	var closed []Entry
 	for _, g := range in.Group(posts) {
-		it := in.Score(g)
+		it := in.score(g)
 		watched := in.Watch.HasAny(g)
 		if !watched && (in.Excluded(g[0]) || in.MinScore != nil && it.Match.Score < *in.MinScore) {
 			continue

@@ -231,16 +231,6 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 	}
 	watch := watchSet(f, cfg)
 
-	// Closed postings are scored past the filters, as they are read.
-	score := func(g []*jobs.Posting) matcher.Scored {
-		m := d.Score(prof, g[0].Analysis)
-		for _, other := range g[1:] {
-			if om := d.Score(prof, other.Analysis); om.Score > m.Score {
-				m = om
-			}
-		}
-		return matcher.Scored{Posting: g[0], Match: m}
-	}
 	trends, err := report.CountTrends(ctx, store, trendsIn)
 	if err != nil {
 		return nil, err
@@ -250,7 +240,8 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Open:     open,
 		Matching: matching,
 		Watch:    watch,
-		Score:    score,
+		Dict:     d,
+		Profile:  prof,
 		Excluded: func(p *jobs.Posting) bool { return excluded(cfg, p) },
 		MinScore: cfg.Filters.MinScore,
 		Group:    groupSightings,
