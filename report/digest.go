@@ -23,6 +23,7 @@ var (
 	oneLine = safetext.OneLine
 )
 
+// The digest's sizes.
 const (
 	DueDays   = 7  // deadlines within this many days are listed
 	TopGaps   = 10 // gaps the digest follows
