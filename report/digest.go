@@ -282,6 +282,32 @@ func (dg *Digest) fillGaps(ctx context.Context, store Store, gaps []matcher.Gap)
 	return nil
 }
 
+// WindowSinceRun says a window that starts with the run started then.
+func WindowSinceRun(started time.Time, loc *time.Location) string {
+	return "since the last run (started " + started.In(loc).Format("2006-01-02 15:04") + ")"
+}
+
+// WindowOver says a window of d back from now.
+func WindowOver(d time.Duration) string { return "over the last " + humanDuration(d) }
+
+// WindowSince says a window from t on.
+func WindowSince(t time.Time, loc *time.Location) string {
+	return "since " + t.In(loc).Format("2006-01-02 15:04")
+}
+
+// humanDuration says d in days, hours or minutes when it is a whole number of them.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour && d%(24*time.Hour) == 0:
+		return countOf(int(d/(24*time.Hour)), "day", "days")
+	case d >= time.Hour && d%time.Hour == 0:
+		return countOf(int(d/time.Hour), "hour", "hours")
+	case d >= time.Minute && d%time.Minute == 0:
+		return countOf(int(d/time.Minute), "minute", "minutes")
+	}
+	return d.String()
+}
+
 // local is t in the digest's time zone.
 func (dg *Digest) local(t time.Time) time.Time { return t.In(dg.loc) }
 

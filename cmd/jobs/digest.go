@@ -259,29 +259,16 @@ func digestWindow(since string, last *jobs.Run, now time.Time, dbPath string) (t
 			return time.Time{}, "", jobs.Errorf(jobs.KindNotFound,
 				"no scrape is recorded in %s yet: run 'jobs scrape' first, or give a window such as --since 7d", dbPath)
 		}
-		return last.Started, "since the last run (started " + last.Started.In(now.Location()).Format("2006-01-02 15:04") + ")", nil
+		return last.Started, report.WindowSinceRun(last.Started, now.Location()), nil
 	}
 	t, err := parseSince(since, now)
 	if err != nil {
 		return time.Time{}, "", err
 	}
 	if d, derr := parseDuration(since); derr == nil {
-		return *t, "over the last " + humanDuration(d), nil
+		return *t, report.WindowOver(d), nil
 	}
-	return *t, "since " + t.In(now.Location()).Format("2006-01-02 15:04"), nil
-}
-
-// humanDuration says d in days, hours or minutes when it is a whole number of them.
-func humanDuration(d time.Duration) string {
-	switch {
-	case d >= 24*time.Hour && d%(24*time.Hour) == 0:
-		return countOf(int(d/(24*time.Hour)), "day", "days")
-	case d >= time.Hour && d%time.Hour == 0:
-		return countOf(int(d/time.Hour), "hour", "hours")
-	case d >= time.Minute && d%time.Minute == 0:
-		return countOf(int(d/time.Minute), "minute", "minutes")
-	}
-	return d.String()
+	return *t, report.WindowSince(*t, now.Location()), nil
 }
 
 // watchSet folds the names of watch.companies, warning of those that name no company.
