@@ -192,42 +192,10 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 	if err != nil {
 		return nil, err
 	}
-	// The postings are read and scored once: the open ones (the sections, the gaps) or, when
-	// targets choose the postings the trends count, every posting (the trends count those open
-	// at some time in their weeks).
-	rules := cfg.targetRules()
-	var filter jobs.Filter
-	if !rules.any {
-		open := jobs.StatusOpen
-		filter.Status = &open
-	}
-	read, err := readScored(ctx, f, filter)
+	trendsIn := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, report.TrendWeeks), nil)
+	open, matching, err := digestPostings(ctx, f, cfg, now, &trendsIn)
 	if err != nil {
 		return nil, err
-	}
-	// A posting whose deadline passed is not open, whatever its source still says.
-	posts := jobs.CloseExpired(read.posts, now, !rules.any)
-	openPosts := posts
-	if rules.any {
-		openPosts = make([]*jobs.Posting, 0, len(posts))
-		for _, p := range posts {
-			if p.Status == jobs.StatusOpen {
-				openPosts = append(openPosts, p)
-			}
-		}
-	}
-	trendsIn := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, report.TrendWeeks), nil)
-	if rules.any {
-		// Grouped before the open postings are grouped: grouping marks a posting's first
-		// sighting open when another is.
-		items, _ := read.choose(groupSightings(posts), rules, selection{OpenSince: &trendsIn.Periods[0].Start})
-		trendsIn.Groups = trendGroups(items)
-	}
-	groups := groupSightings(openPosts)
-	matching, _ := read.choose(groups, rules, selection{})
-	open := make([]report.Sighted, len(groups))
-	for i, g := range groups {
-		open[i] = report.Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.matchOf(g)}}
 	}
 	watch := watchSet(f, cfg)
 
@@ -249,6 +217,45 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Trends:   trends,
 		Limit:    limit,
 	})
+}
+
+// digestPostings reads and scores the postings once: the open ones (the sections, the gaps)
+// or, when targets choose the postings the trends count, every posting (the trends count
+// those open at some time in their weeks; their groups go into trendsIn). It returns the open
+// postings whatever the filters, and those that pass them, best first.
+func digestPostings(ctx context.Context, f *Factory, cfg *Config, now time.Time, trendsIn *report.TrendsInput) ([]report.Sighted, []matcher.Scored, error) {
+	rules := cfg.targetRules()
+	var filter jobs.Filter
+	if !rules.any {
+		open := jobs.StatusOpen
+		filter.Status = &open
+	}
+	read, err := readScored(ctx, f, filter)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A posting whose deadline passed is not open, whatever its source still says.
+	posts := jobs.CloseExpired(read.posts, now, !rules.any)
+	openPosts := posts
+	if rules.any {
+		openPosts = make([]*jobs.Posting, 0, len(posts))
+		for _, p := range posts {
+			if p.Status == jobs.StatusOpen {
+				openPosts = append(openPosts, p)
+			}
+		}
+		// Grouped before the open postings are grouped: grouping marks a posting's first
+		// sighting open when another is.
+		items, _ := read.choose(groupSightings(posts), rules, selection{OpenSince: &trendsIn.Periods[0].Start})
+		trendsIn.Groups = trendGroups(items)
+	}
+	groups := groupSightings(openPosts)
+	matching, _ := read.choose(groups, rules, selection{})
+	open := make([]report.Sighted, len(groups))
+	for i, g := range groups {
+		open[i] = report.Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.matchOf(g)}}
+	}
+	return open, matching, nil
 }
 
 // digestWindow reads --since: last-run is the start of the newest run; anything else is a
