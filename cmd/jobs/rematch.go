@@ -34,25 +34,21 @@ Scores follow the profile on every run and need no rematch.`,
 }
 
 func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
-	read, changed, err := rematchAll(cmd.Context(), opts.f)
+	ctx, f := cmd.Context(), opts.f
+	an, err := f.Analyzer()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "Re-read %d postings: %d changed.\n", read, changed)
-	return nil
-}
-
-// rematchAll re-reads every stored posting with the configured dictionary.
-func rematchAll(ctx context.Context, f *Factory) (read, changed int, err error) {
-	an, err := f.Analyzer()
-	if err != nil {
-		return 0, 0, err
-	}
 	store, err := f.WriteStore(ctx)
 	if err != nil {
-		return 0, 0, err
+		return err
 	}
-	return ingest.Rematch(ctx, store, an)
+	read, changed, err := ingest.Rematch(ctx, store, an)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings: %d changed.\n", read, changed)
+	return nil
 }
 
 // send hands v to a pipeline's channel, unless ctx ends first.
