@@ -626,27 +626,6 @@ func gapCounts(gaps []matcher.Gap) []db.GapCount {
 	return out
 }
 
-// recordGapSnapshot saves the gaps report over the open postings as the report of run runID,
-// so that the next digest can say how the gaps moved. A failure is only a warning: the run's
-// postings are stored already.
-func recordGapSnapshot(ctx context.Context, f *Factory, runID int64) {
-	if err := saveGapSnapshot(ctx, f, runID); err != nil {
-		warnf(f.IO, "the gaps report of run %d was not saved: %s", runID, oneLine(err.Error()))
-	}
-}
-
-func saveGapSnapshot(ctx context.Context, f *Factory, runID int64) error {
-	items, err := scoredPostings(ctx, f, selection{})
-	if err != nil {
-		return err
-	}
-	store, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	return store.SaveGapSnapshot(ctx, runID, gapCounts(matcher.Gaps(items)))
-}
-
 // emptyNote is what an empty section says.
 func (dg *digest) emptyNote(title string) string {
 	if title == "Watched companies" && !dg.Watching {
