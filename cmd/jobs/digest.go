@@ -12,14 +12,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 )
-
-// snapshotSize is how many gaps a run's report keeps, so that a skill's earlier rank is
-// known beyond the digest's top.
-const snapshotSize = 50
 
 type digestOptions struct {
 	f      *Factory
@@ -292,39 +287,6 @@ func watchSet(f *Factory, cfg *Config) report.Watch {
 		w[k] = true
 	}
 	return w
-}
-
-// gapCounts is the head of a gaps report as the store keeps it.
-func gapCounts(gaps []matcher.Gap) []db.GapCount {
-	if len(gaps) > snapshotSize {
-		gaps = gaps[:snapshotSize]
-	}
-	out := make([]db.GapCount, len(gaps))
-	for i, g := range gaps {
-		out[i] = db.GapCount{Skill: g.Skill, Required: g.Required, Preferred: g.Preferred, Unlocks: g.Unlocks}
-	}
-	return out
-}
-
-// recordGapSnapshot saves the gaps report over the open postings as the report of run runID,
-// so that the next digest can say how the gaps moved. A failure is only a warning: the run's
-// postings are stored already.
-func recordGapSnapshot(ctx context.Context, f *Factory, runID int64) {
-	if err := saveGapSnapshot(ctx, f, runID); err != nil {
-		warnf(f.IO, "the gaps report of run %d was not saved: %s", runID, oneLine(err.Error()))
-	}
-}
-
-func saveGapSnapshot(ctx context.Context, f *Factory, runID int64) error {
-	items, err := scoredPostings(ctx, f, selection{})
-	if err != nil {
-		return err
-	}
-	store, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	return store.SaveGapSnapshot(ctx, runID, gapCounts(matcher.Gaps(items)))
 }
 
 // countOf is "1 posting", "3 postings".

@@ -379,26 +379,6 @@ func TestDigestOutFile(t *testing.T) {
 	}
 }
 
-func TestRecordGapSnapshot(t *testing.T) {
-	fx := newDigestFixture(t)
-	f, _, errb := fx.factory(t)
-	ctx := context.Background()
-	recordGapSnapshot(ctx, f, fx.run2)
-	store, err := f.Store(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := store.GapSnapshot(ctx, fx.run2)
-	if err != nil || snap == nil || len(snap.Gaps) != 3 || snap.Gaps[1] != (db.GapCount{Skill: "Kubernetes", Required: 1, Unlocks: 1}) {
-		t.Errorf("snapshot %+v, %v", snap, err)
-	}
-	// An unknown run is a warning, not a failure.
-	recordGapSnapshot(ctx, f, 999)
-	if !strings.Contains(errb.String(), "warning: the gaps report of run 999 was not saved") {
-		t.Errorf("stderr %q", errb.String())
-	}
-}
-
 func TestDigestPerDayAndScores(t *testing.T) {
 	fx := newDigestFixture(t)
 	f, _, _ := fx.factory(t)

@@ -2,26 +2,14 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"cmp"
-	"encoding/csv"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
-	"slices"
-	"sort"
-	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/ingest"
 )
 
 type importOptions struct {
@@ -60,12 +48,6 @@ derived afresh. Importing the same lines again changes nothing.`,
 	return cmd
 }
 
-// badLine is one line that could not be read.
-type badLine struct {
-	line int
-	err  error
-}
-
 func importRun(cmd *cobra.Command, opts *importOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
@@ -82,19 +64,7 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	format := opts.Format
 	if format == "" {
-		switch strings.ToLower(filepath.Ext(opts.File)) {
-		case ".csv":
-			format = "csv"
-		case ".jsonl", ".json", ".ndjson":
-			format = "jsonl"
-		default:
-			head, _ := br.Peek(64)
-			if len(bytes.TrimSpace(head)) > 0 && bytes.TrimSpace(head)[0] == '{' {
-				format = "jsonl"
-			} else {
-				format = "csv"
-			}
-		}
+		format = ingest.DetectFormat(opts.File, br)
 	}
 	an, err := f.Analyzer()
 	if err != nil {
@@ -104,534 +74,30 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	// Postings stored as they are need no analysis: a nightly re-import of the same file is
-	// mostly those.
-	snap, err := store.Snapshot(ctx)
+	res, err := ingest.Import(ctx, store, an, ingest.Input{R: br, Name: name, Format: format})
 	if err != nil {
 		return err
 	}
-
-	// Reading feeds workers, which decode JSON lines, analyse postings and prepare their rows;
-	// one writer stores batches in transactions. The writer is the slower side (at 50,000
-	// postings its work is about 5 s of one core, the workers' about 4 s), so the workers
-	// leave it a core of its own: with one worker per core they took turns with it, and an
-	// import on two cores took 9 s instead of 6.7 s.
-	type item struct {
-		seq  int // its place in the file, among the postings read
-		p    *jobs.Posting
-		n    int    // the line number of a JSON line
-		line []byte // a JSON line to decode, or nil
-	}
-	type done struct {
-		seq int
-		row *db.ImportRow // nil: nothing to store (a bad line)
-	}
-	in := make(chan item, 512)
-	out := make(chan done, 512)
-	var (
-		wg       sync.WaitGroup
-		bad      []badLine
-		prepErr  error
-		restores []db.Restore // the applications of exported lines, read back after the postings
-		badMu    sync.Mutex   // guards bad, prepErr and restores
-	)
-	prepare := func(it item) *db.ImportRow {
-		if it.line != nil {
-			p, err := decodeJSONLine(it.line)
-			var r *db.Restore
-			if err == nil {
-				r, err = decodeApplication(it.line)
-			}
-			if err != nil {
-				badMu.Lock()
-				bad = append(bad, badLine{it.n, err})
-				badMu.Unlock()
-				return nil
-			}
-			if r != nil {
-				badMu.Lock()
-				restores = append(restores, *r)
-				badMu.Unlock()
-			}
-			it.p = p
-		}
-		if row := snap.Unchanged(it.p); row != nil {
-			return row
-		}
-		it.p.Analysis = an.AnalyzePosting(it.p)
-		row, err := db.PrepareImport(it.p)
-		if err != nil { // a posting the store cannot take: the import fails, as a write would
-			badMu.Lock()
-			prepErr = cmp.Or(prepErr, err)
-			badMu.Unlock()
-			return nil
-		}
-		return row
-	}
-	for range max(1, runtime.GOMAXPROCS(0)-1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range in {
-				out <- done{it.seq, prepare(it)}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(out) }()
-	// Batches are gathered, in the file's order (so ids, groups and a line repeated later
-	// come out as the file has them, however the workers finish), while the previous one is
-	// written, so analysis never waits on the database.
-	var total db.ImportStats
-	batches := make(chan []*db.ImportRow, 1)
-	go func() {
-		const batchSize = 1000
-		batch := make([]*db.ImportRow, 0, batchSize)
-		pending := map[int]*db.ImportRow{} // finished ahead of their turn
-		next := 0
-		for d := range out {
-			pending[d.seq] = d.row
-			for {
-				row, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if row == nil {
-					continue
-				}
-				batch = append(batch, row)
-				if len(batch) == batchSize {
-					batches <- batch
-					batch = make([]*db.ImportRow, 0, batchSize)
-				}
-			}
-		}
-		if len(batch) > 0 {
-			batches <- batch
-		}
-		close(batches)
-	}()
-	writeErr := make(chan error, 1)
-	var again []*jobs.Posting // called unchanged, found changed when written
-	store1 := func(batch []*db.ImportRow) error {
-		st, deferred, err := store.ImportPrepared(ctx, batch)
-		total.Created += st.Created
-		total.Updated += st.Updated
-		total.Unchanged += st.Unchanged
-		again = append(again, deferred...)
-		return err
-	}
-	go func() {
-		var err error
-		for batch := range batches {
-			if err == nil { // else drain, so the pipeline ends
-				err = store1(batch)
-			}
-		}
-		if err == nil && len(again) > 0 {
-			rows := make([]*db.ImportRow, 0, len(again))
-			for _, p := range again {
-				p.Analysis = an.AnalyzePosting(p)
-				row, perr := db.PrepareImport(p)
-				if perr != nil {
-					err = perr
-					break
-				}
-				rows = append(rows, row)
-			}
-			again = nil
-			if err == nil {
-				err = store1(rows)
-			}
-		}
-		writeErr <- err
-	}()
-
-	var readErr error
-	seq := 0
-	if format == "jsonl" {
-		readErr = scanJSONL(br, func(n int, line []byte) { in <- item{seq: seq, n: n, line: line}; seq++ })
-	} else {
-		var csvBad []badLine
-		readErr = readJobSpyCSV(br, func(p *jobs.Posting) { in <- item{seq: seq, p: p}; seq++ }, &csvBad)
-		badMu.Lock()
-		bad = append(bad, csvBad...)
-		badMu.Unlock()
-	}
-	close(in)
-	if err := <-writeErr; err != nil {
-		return err
-	}
-	if prepErr != nil {
-		return prepErr
-	}
-	sort.Slice(bad, func(i, j int) bool { return bad[i].line < bad[j].line })
-	if readErr != nil {
-		return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", name, readErr)
-	}
-	steps := 0
-	if len(restores) > 0 {
-		added, _, err := store.RestoreApplications(ctx, restores)
-		if err != nil {
-			return err
-		}
-		steps = added
-	}
-	for i, b := range bad {
+	for i, b := range res.Bad {
 		if i == 10 {
-			fmt.Fprintf(f.IO.ErrOut, "  ... and %d more\n", len(bad)-10)
+			fmt.Fprintf(f.IO.ErrOut, "  ... and %d more\n", len(res.Bad)-10)
 			break
 		}
-		fmt.Fprintf(f.IO.ErrOut, "%s line %d: %v\n", name, b.line, b.err)
+		fmt.Fprintf(f.IO.ErrOut, "%s line %d: %v\n", name, b.Line, b.Err)
 	}
-	stored := total.Created + total.Updated + total.Unchanged
-	if len(bad) > 0 && stored == 0 {
+	stored := res.Stored()
+	if len(res.Bad) > 0 && stored == 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("nothing was imported: %s of %s could not be read (see above)",
-			countOf(len(bad), "line", "lines"), name)}
+			countOf(len(res.Bad), "line", "lines"), name)}
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged", name, total.Created, total.Updated, total.Unchanged)
-	if len(restores) > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "; %s, %s added", countOf(len(restores), "application", "applications"), countOf(steps, "step", "steps"))
+	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged", name, res.Created, res.Updated, res.Unchanged)
+	if res.Applications > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "; %s, %s added", countOf(res.Applications, "application", "applications"), countOf(res.Steps, "step", "steps"))
 	}
 	fmt.Fprintln(f.IO.ErrOut, ".")
-	if len(bad) > 0 {
+	if len(res.Bad) > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s of %s could not be read (see above); %s imported",
-			countOf(len(bad), "line", "lines"), name, countOf(stored, "posting was", "postings were"))}
+			countOf(len(res.Bad), "line", "lines"), name, countOf(stored, "posting was", "postings were"))}
 	}
 	return nil
-}
-
-// importLine is what import reads of an export line; unknown fields are ignored.
-type importLine struct {
-	Source         string        `json:"source"`
-	SourceID       string        `json:"source_id"`
-	Company        string        `json:"company"`
-	Title          string        `json:"title"`
-	URL            string        `json:"url"`
-	Status         string        `json:"status"`
-	EmploymentType string        `json:"employment_type"`
-	Location       string        `json:"location"`
-	Due            *string       `json:"due"`
-	FirstSeen      string        `json:"first_seen"`
-	Categories     []int         `json:"categories"`
-	Sections       jobs.Sections `json:"sections"`
-}
-
-func readJSONL(r *bufio.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
-	return scanJSONL(r, func(n int, line []byte) {
-		if p, err := decodeJSONLine(line); err != nil {
-			*bad = append(*bad, badLine{n, err})
-		} else {
-			emit(p)
-		}
-	})
-}
-
-// scanJSONL hands each non-blank line to emit with its number; emit may keep the line.
-func scanJSONL(r *bufio.Reader, emit func(n int, line []byte)) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), maxRecord)
-	n := 0
-	for sc.Scan() {
-		n++
-		if b := bytes.TrimSpace(sc.Bytes()); len(b) > 0 {
-			emit(n, bytes.Clone(b))
-		}
-	}
-	if errors.Is(sc.Err(), bufio.ErrTooLong) {
-		return fmt.Errorf("line %d is longer than 16 MiB", n+1)
-	}
-	return sc.Err()
-}
-
-// decodeApplication reads the application an export line carries (its stage and steps, as
-// 'jobs track' recorded them); nil when it has none.
-func decodeApplication(b []byte) (*db.Restore, error) {
-	if !bytes.Contains(b, []byte(`"application"`)) {
-		return nil, nil
-	}
-	var l struct {
-		Source      string           `json:"source"`
-		SourceID    string           `json:"source_id"`
-		Application *applicationJSON `json:"application"`
-	}
-	if err := json.Unmarshal(b, &l); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %v", shortErr(err))
-	}
-	if l.Application == nil || len(l.Application.Steps) == 0 {
-		return nil, nil
-	}
-	r := &db.Restore{Source: l.Source, SourceID: l.SourceID}
-	for i, st := range l.Application.Steps {
-		stage, ok := db.ParseStage(st.Stage)
-		if !ok {
-			return nil, fmt.Errorf("application step %d: stage %q is not saved, applied, interview, offer or rejected", i+1, st.Stage)
-		}
-		at, err := time.Parse(time.RFC3339, st.Date)
-		if err != nil {
-			return nil, fmt.Errorf("application step %d: date %q is not an RFC 3339 time", i+1, st.Date)
-		}
-		step := db.Step{Stage: stage, At: at, Note: st.Note}
-		if st.RecordedAt != "" {
-			if step.RecordedAt, err = time.Parse(time.RFC3339, st.RecordedAt); err != nil {
-				return nil, fmt.Errorf("application step %d: recorded_at %q is not an RFC 3339 time", i+1, st.RecordedAt)
-			}
-		}
-		r.Steps = append(r.Steps, step)
-	}
-	return r, nil
-}
-
-// decodeJSONLine reads one line of 'jobs export --format jsonl'.
-func decodeJSONLine(b []byte) (*jobs.Posting, error) {
-	var l importLine
-	if err := json.Unmarshal(b, &l); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %v", shortErr(err))
-	}
-	return l.posting()
-}
-
-func (l importLine) posting() (*jobs.Posting, error) {
-	if strings.TrimSpace(l.Source) == "" || strings.TrimSpace(l.SourceID) == "" {
-		return nil, errors.New("no source or source_id")
-	}
-	p := &jobs.Posting{
-		Source: l.Source, SourceID: l.SourceID, Company: l.Company, Title: l.Title, URL: l.URL,
-		Status: jobs.StatusOpen, EmploymentType: l.EmploymentType, Location: l.Location, Categories: l.Categories,
-		Sections: l.Sections,
-	}
-	switch l.Status {
-	case "", "open":
-	case "closed":
-		p.Status = jobs.StatusClosed
-	default:
-		return nil, fmt.Errorf("status %q is neither open nor closed", l.Status)
-	}
-	if l.Due != nil && *l.Due != "" {
-		t, err := parseDate(*l.Due)
-		if err != nil {
-			return nil, fmt.Errorf("due %q is not a date", *l.Due)
-		}
-		p.Due = &t
-	}
-	if l.FirstSeen != "" {
-		t, err := parseDate(l.FirstSeen)
-		if err != nil {
-			return nil, fmt.Errorf("first_seen %q is not a date", l.FirstSeen)
-		}
-		p.FirstSeen = t
-	}
-	return p, nil
-}
-
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("not a date: %q", s)
-}
-
-// maxRecord is the longest line of JSON Lines, or record of CSV, import reads: an input
-// without line ends (a device, a broken file) fails here instead of filling memory.
-const maxRecord = 16 << 20
-
-// readJobSpyCSV reads the CSV JobSpy writes: columns id, site, job_url, title, company,
-// location, date_posted, job_type, is_remote, description, ... (by name, in any order).
-//
-// The CSV is read strictly (RFC 4180): a record with a stray quote, or with more or fewer
-// fields than the header, is a bad line, named by its first line, and the rest is read.
-// A quote left open would make the reader take every following line into one field, so
-// the lines a failed record ran over are read again as records of their own.
-func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]badLine) error {
-	sp := &csvSplitter{br: bufio.NewReaderSize(r, 1<<16)}
-	var head []string
-	for head == nil {
-		line, rec, err := sp.next()
-		switch {
-		case err == io.EOF:
-			return errors.New("no CSV header: the file is empty")
-		case err != nil:
-			return err
-		case len(rec) == 1 && len(bytes.TrimSpace(rec[0])) == 0:
-			continue // blank lines before the header
-		}
-		head, err = parseCSVRecord(rec)
-		if err != nil {
-			return fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
-		}
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	for _, need := range []string{"site", "job_url", "title", "company"} {
-		if _, ok := col[need]; !ok {
-			return fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
-		}
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	for {
-		line, text, err := sp.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if len(text) == 1 && len(bytes.TrimSpace(text[0])) == 0 {
-			continue // a blank line
-		}
-		rec, err := parseCSVRecord(text)
-		if err == nil && len(rec) != len(head) {
-			err = fmt.Errorf("%d fields where the header has %d", len(rec), len(head))
-		}
-		if err != nil {
-			*bad = append(*bad, badLine{line, err})
-			if len(text) > 1 { // a quote left open: read what it swallowed again
-				sp.unread(line+1, text[1:])
-			}
-			continue
-		}
-		site, url := get(rec, "site"), get(rec, "job_url")
-		id := get(rec, "id")
-		if id == "" {
-			id = url
-		}
-		if site == "" || id == "" {
-			*bad = append(*bad, badLine{line, errors.New("no site, or neither id nor job_url")})
-			continue
-		}
-		p := &jobs.Posting{
-			Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
-			Title: get(rec, "title"), Company: get(rec, "company"), Location: get(rec, "location"),
-			EmploymentType: get(rec, "job_type"), Status: jobs.StatusOpen,
-			Remote:   strings.EqualFold(get(rec, "is_remote"), "true"),
-			Sections: jobs.Sections{Description: markdownText(get(rec, "description"))},
-		}
-		if d := get(rec, "date_posted"); d != "" {
-			if t, err := parseDate(d); err == nil {
-				p.FirstSeen = t
-			}
-		}
-		emit(p)
-	}
-}
-
-// parseCSVRecord reads the lines of one record strictly.
-func parseCSVRecord(lines [][]byte) ([]string, error) {
-	cr := csv.NewReader(bytes.NewReader(bytes.Join(lines, nil)))
-	cr.FieldsPerRecord = -1 // compared with the header by the caller
-	rec, err := cr.Read()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			if pe.Line > 1 {
-				return nil, fmt.Errorf("%v (on its line %d)", pe.Err, pe.Line)
-			}
-			return nil, pe.Err
-		}
-		return nil, err
-	}
-	if _, err := cr.Read(); err != io.EOF { // more than one record: a quote out of place
-		return nil, errors.New(`a quote (") out of place`)
-	}
-	return rec, nil
-}
-
-// csvSplitter cuts CSV text into records without parsing them: a record is the lines up to
-// one that ends outside quotes (an even number of quote characters so far), which is exact
-// for valid CSV. A record is at most maxRecord bytes, each line counted with what keeping
-// it costs.
-type csvSplitter struct {
-	br      *bufio.Reader
-	line    int      // the number of the last line read from br
-	pending [][]byte // lines given back by unread, read before br
-	pendAt  int      // the number of pending[0]
-}
-
-// lineCost is what a line costs beyond its bytes, so that a record of many empty lines
-// is bounded too.
-const lineCost = 32
-
-// next returns the first line number and the lines (with their line ends) of the next
-// record, or io.EOF.
-func (s *csvSplitter) next() (int, [][]byte, error) {
-	var lines [][]byte
-	start, quotes, size := 0, 0, 0
-	for {
-		n, l, err := s.readLine()
-		if err == io.EOF && len(lines) > 0 {
-			return start, lines, nil // an open quote at the end: the parser says so
-		}
-		if err != nil {
-			return 0, nil, err
-		}
-		if len(lines) == 0 {
-			start = n
-		}
-		size += len(l) + lineCost
-		if size > maxRecord {
-			return 0, nil, fmt.Errorf("line %d: a record longer than %d MiB", start, maxRecord>>20)
-		}
-		lines = append(lines, l)
-		quotes += bytes.Count(l, []byte{'"'})
-		if quotes%2 == 0 {
-			return start, lines, nil
-		}
-	}
-}
-
-func (s *csvSplitter) readLine() (int, []byte, error) {
-	if len(s.pending) > 0 {
-		l, n := s.pending[0], s.pendAt
-		s.pending, s.pendAt = s.pending[1:], s.pendAt+1
-		return n, l, nil
-	}
-	frag, err := s.br.ReadSlice('\n')
-	if err == nil || (err == io.EOF && len(frag) > 0) {
-		s.line++
-		return s.line, bytes.Clone(frag), nil
-	}
-	line := bytes.Clone(frag)
-	for err == bufio.ErrBufferFull {
-		frag, err = s.br.ReadSlice('\n')
-		if len(line)+len(frag) > maxRecord {
-			return 0, nil, fmt.Errorf("line %d is longer than %d MiB", s.line+1, maxRecord>>20)
-		}
-		line = append(line, frag...)
-	}
-	if err != nil && (err != io.EOF || len(line) == 0) {
-		return 0, nil, err
-	}
-	s.line++
-	return s.line, line, nil
-}
-
-// unread gives back lines, the first numbered n, to be read again before the rest.
-func (s *csvSplitter) unread(n int, lines [][]byte) {
-	s.pending = append(slices.Clone(lines), s.pending...)
-	s.pendAt = n
-}
-
-// markdownText turns JobSpy's Markdown descriptions into lines the matcher reads: emphasis
-// and escapes go, headings and bullets stay on their own lines.
-func markdownText(s string) string {
-	s = strings.NewReplacer("**", "", "__", "", "\\-", "-", "\\*", "*", "\\_", "_", "\\.", ".", "\\+", "+", "\\#", "#").Replace(s)
-	return s
-}
-
-func shortErr(err error) string {
-	msg := err.Error()
-	if len(msg) > 120 {
-		msg = msg[:120] + "…"
-	}
-	return msg
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 )
@@ -200,20 +201,6 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 	return out, nil
 }
 
-// analyzingSink reads each posting's requirements before the store keeps it, so list and
-// gaps never parse pages.
-type analyzingSink struct {
-	jobs.Sink
-	an *matcher.Analyzer
-}
-
-func (s analyzingSink) Save(ctx context.Context, page jobs.Page, p *jobs.Posting) error {
-	if p != nil {
-		p.Analysis = s.an.AnalyzePosting(p)
-	}
-	return s.Sink.Save(ctx, page, p)
-}
-
 func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	f := opts.f
 	cfg, err := f.Config()
@@ -251,85 +238,51 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
-	// Postings stored by an older jobs, before requirements were read as groups of
-	// alternatives, are re-read once, so that every score and gap counts groups.
-	if n, err := store.CountUngrouped(ctx); err != nil {
-		return err
-	} else if n > 0 {
-		read, changed, err := rematchAll(ctx, f)
-		if err != nil {
-			return err
-		}
-		if !opts.Quiet && !opts.JSON {
-			fmt.Fprintf(f.IO.ErrOut, "Re-read %d stored postings (requirements are now groups of alternatives): %d changed.\n", read, changed)
-		}
-	}
-	runID, err := store.StartRun(ctx)
+	talk := !opts.Quiet && !opts.JSON
+	out, err := ingest.Run(ctx, ingest.Scrape{
+		Sources:  sources,
+		Store:    store,
+		Analyzer: an,
+		Budget:   time.Duration(cfg.Scrape.Budget),
+		Scored: func(ctx context.Context) ([]matcher.Scored, error) {
+			return scoredPostings(ctx, f, selection{})
+		},
+		Reread: func(read, changed int) {
+			if talk {
+				fmt.Fprintf(f.IO.ErrOut, "Re-read %d stored postings (requirements are now groups of alternatives): %d changed.\n", read, changed)
+			}
+		},
+		SourceDone: func(r ingest.SourceResult) {
+			prog.clear()
+			if talk {
+				printSourceSummary(f.IO, r)
+			}
+		},
+		NotRun: func(source, why string) {
+			if talk {
+				fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", source, oneLine(why))
+			}
+		},
+	})
 	if err != nil {
 		return err
 	}
-	sink := &countingSink{Sink: analyzingSink{Sink: store, an: an}, store: store}
-	var all []jobs.SourceStats
-	failedSources, partial, reached := 0, false, 0
-	for i, src := range sources {
-		sink.reset()
-		st, err := scraper.RunSource(ctx, src, sink, time.Duration(cfg.Scrape.Budget))
-		var stopped *scraper.StoppedError
-		if errors.As(err, &stopped) { // stopped early, what it stored kept: its stats say why
-			err = nil
-		}
+	if out.Status() == ingest.StatusInterrupted {
 		prog.clear()
-		st.Source = src.Name()
-		if err != nil {
-			if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-				// Recorded as interrupted, so doctor and the digest do not read the run as a
-				// quiet night; what was stored stays, and the next run resumes.
-				st.Failures = append(st.Failures, jobs.Failure{Source: src.Name(), Reason: "scrape interrupted (Ctrl-C or a stop signal) before this source finished"})
-				all = append(all, st)
-				_ = store.FinishRun(context.WithoutCancel(ctx), runID, all)
-				return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
-			}
-			failedSources++
-			// The error names the source already; the failure adds it again when printed.
-			reason := strings.TrimPrefix(err.Error(), src.Name()+": ")
-			st.Failures = append([]jobs.Failure{{Source: src.Name(), Reason: reason}}, st.Failures...)
-		}
-		if st.Failed > 0 {
-			partial = true
-		}
-		reached += st.Listed + st.Kept + st.Closed
-		all = append(all, st)
-		if !opts.Quiet && !opts.JSON {
-			printSourceSummary(f.IO, st, sink.reset(), err)
-		}
-		if stopped != nil && errors.Is(stopped, scraper.ErrStoreUnavailable) {
-			// Every source would fetch pages it cannot store: the run stops here.
-			for _, rest := range sources[i+1:] {
-				why := "not run: " + stopped.Reason.Error()
-				all = append(all, jobs.SourceStats{Source: rest.Name(), Failed: 1, Failures: []jobs.Failure{{Source: rest.Name(), Reason: why}}})
-				failedSources++
-				if !opts.Quiet && !opts.JSON {
-					fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", rest.Name(), oneLine(why))
-				}
-			}
-			break
-		}
+		return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 	}
-	if err := store.FinishRun(ctx, runID, all); err != nil {
-		return err
+	if out.SnapshotErr != nil {
+		warnf(f.IO, "the gaps report of run %d was not saved: %s", out.RunID, oneLine(out.SnapshotErr.Error()))
 	}
-	// The digest tells how the top gaps moved from one run to the next.
-	recordGapSnapshot(ctx, f, runID)
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, all); err != nil {
+		if err := writeJSON(f.IO.Out, out.Stats); err != nil {
 			return err
 		}
 	}
-	switch {
-	case failedSources == len(sources) && reached == 0:
-		// No source could even list its postings (robots.txt, sitemaps or boards failed).
+	switch out.Status() {
+	case ingest.StatusNothing:
 		return &exitError{code: 1, msg: "nothing could be collected: every source failed (see above)"}
-	case failedSources > 0 || partial:
+	case ingest.StatusPartial:
 		return &exitError{code: 3}
 	}
 	return nil
@@ -337,15 +290,15 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 
 // printSourceSummary writes a source's one summary line, then its failures (at most five on a
 // terminal, every one under cron, where the mail is the only record).
-func printSourceSummary(io *IOStreams, st jobs.SourceStats, n nightCounts, err error) {
-	w := io.ErrOut
+func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
+	w, st, err := io.ErrOut, r.Stats, r.Err
 	state := "ok"
 	if err != nil {
 		state = "FAILED"
 	} else if st.Failed > 0 {
 		state = "partial"
 	}
-	fmt.Fprintf(w, "%s: %s: %s", st.Source, state, statusCounts(st, n))
+	fmt.Fprintf(w, "%s: %s: %s", st.Source, state, r.Counts.Line(st))
 	if st.Queued > 0 {
 		fmt.Fprintf(w, ", %d left for the next run", st.Queued)
 	}

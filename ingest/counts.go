@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -15,8 +15,8 @@ import (
 // night, so a Lever board "kept 27" every night though nothing changed. countingSink learns
 // at each save whether the posting is new, changed or as it was.
 
-// nightCounts are one source's counts for its status line.
-type nightCounts struct {
+// Counts are one source's counts for its status line: what its saves did.
+type Counts struct {
 	New, Changed, Same, Skipped, ClosedPages int
 }
 
@@ -25,15 +25,15 @@ type countingSink struct {
 	jobs.Sink
 	store *db.DB
 	mu    sync.Mutex
-	n     nightCounts
+	n     Counts
 }
 
 // reset starts the counts of the next source.
-func (s *countingSink) reset() nightCounts {
+func (s *countingSink) reset() Counts {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := s.n
-	s.n = nightCounts{}
+	s.n = Counts{}
 	return n
 }
 
@@ -69,9 +69,9 @@ func changedPosting(a, b *jobs.Posting) bool {
 		a.Location != b.Location || a.EmploymentType != b.EmploymentType || a.Status != jobs.StatusOpen
 }
 
-// statusCounts is the status line's counts: the postings listed, those new and changed this
-// night, the rest of the listed ones (unchanged, fetched again or not), closed, failed.
-func statusCounts(st jobs.SourceStats, n nightCounts) string {
+// Line is the status line's counts: the postings listed, those new and changed this night,
+// the rest of the listed ones (unchanged, fetched again or not), closed, failed.
+func (n Counts) Line(st jobs.SourceStats) string {
 	unchanged := max(0, st.Listed-n.New-n.Changed-n.ClosedPages-n.Skipped-st.Failed)
 	return fmt.Sprintf("listed %d, new %d, changed %d, unchanged %d, closed %d, failed %d",
 		st.Listed, n.New, n.Changed, unchanged, st.Closed, st.Failed)
