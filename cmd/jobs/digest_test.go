@@ -17,7 +17,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
-	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 var digestKST = time.FixedZone("KST", 9*60*60)
@@ -139,7 +139,7 @@ func (fx *digestFixture) factory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.
 	return f, &out, &errb
 }
 
-func digestTitles(l digestList) []string {
+func digestTitles(l report.List) []string {
 	var out []string
 	for _, e := range l.Items {
 		out = append(out, e.Title)
@@ -188,7 +188,7 @@ func TestBuildDigestSections(t *testing.T) {
 			}
 			for _, c := range []struct {
 				what string
-				got  digestList
+				got  report.List
 				want []string
 			}{{"new", dg.New, tc.newT}, {"watched", dg.Watched, tc.watched}, {"closed", dg.Closed, tc.closed}, {"due", dg.Due, tc.dueT}} {
 				sort.Strings(c.want)
@@ -206,8 +206,8 @@ func TestBuildDigestSections(t *testing.T) {
 			if dg.Open != 5 {
 				t.Errorf("open %d, want 5", dg.Open)
 			}
-			if dg.Due.Total == 1 && dg.dueLabel(*dg.Due.Items[0].Due) != "D-3" {
-				t.Errorf("B's deadline is %s, want D-3", dg.dueLabel(*dg.Due.Items[0].Due))
+			if dg.Due.Total == 1 && dg.DueLabel(*dg.Due.Items[0].Due) != "D-3" {
+				t.Errorf("B's deadline is %s, want D-3", dg.DueLabel(*dg.Due.Items[0].Due))
 			}
 		})
 	}
@@ -240,73 +240,19 @@ func TestDigestGapMoves(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("gap moves\n%+v\nwant\n%+v", got, want)
 	}
-	if len(dg.Dropped) != 1 || dg.Dropped[0].Skill != "Spark" || dg.Dropped[0].Rank != 0 || dropNote(dg.Dropped[0]) != "Spark (no longer missing)" {
+	if len(dg.Dropped) != 1 || dg.Dropped[0].Skill != "Spark" || dg.Dropped[0].Rank != 0 || dg.Dropped[0].DropNote() != "Spark (no longer missing)" {
 		t.Errorf("dropped %+v, want Spark no longer missing", dg.Dropped)
 	}
 
-	// Night 2 had no report: the digest saved one, and the next night compares with it.
+	// Night 2 had no report: the digest, a read command, does not write one ('jobs scrape'
+	// does, for its own run).
 	store, err := f.Store(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	snap, err := store.GapSnapshot(context.Background(), fx.run2)
-	if err != nil || snap == nil {
-		t.Fatalf("night 2's report: %+v, %v", snap, err)
-	}
-	var skills []string
-	for _, g := range snap.Gaps {
-		skills = append(skills, g.Skill)
-	}
-	if want := []string{evilSkill, "Kubernetes", "Docker"}; !reflect.DeepEqual(skills, want) {
-		t.Errorf("saved report %v, want %v", skills, want)
-	}
-}
-
-func TestCompareGapsRanks(t *testing.T) {
-	gaps := func(names ...string) []matcher.Gap {
-		var out []matcher.Gap
-		for i, n := range names {
-			out = append(out, matcher.Gap{Skill: n, Required: 20 - i})
-		}
-		return out
-	}
-	counts := func(names ...string) []db.GapCount {
-		var out []db.GapCount
-		for i, n := range names {
-			out = append(out, db.GapCount{Skill: n, Required: 10 - i})
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		name    string
-		now     []matcher.Gap
-		base    []db.GapCount
-		moves   []string // skill:move
-		dropped []string
-	}{
-		{"no report", gaps("Go", "Rust"), nil, []string{"Go:new", "Rust:new"}, nil},
-		{"swap", gaps("Go", "Rust"), counts("Rust", "Go"), []string{"Go:↑1", "Rust:↓1"}, nil},
-		{"beyond the top", gaps("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"),
-			counts("K", "A"), []string{"A:↑1", "B:new", "C:new", "D:new", "E:new", "F:new", "G:new", "H:new", "I:new", "J:new"},
-			[]string{"K (now 11th)"}},
-		{"gone", gaps("Go"), counts("Go", "Java"), []string{"Go:="}, []string{"Java (no longer missing)"}},
-	} {
-		dg := &digest{}
-		var base *db.GapSnapshot
-		if tc.base != nil {
-			base = &db.GapSnapshot{Gaps: tc.base}
-		}
-		dg.compareGaps(tc.now, base)
-		var moves, dropped []string
-		for _, g := range dg.Gaps {
-			moves = append(moves, g.Skill+":"+g.Move())
-		}
-		for _, g := range dg.Dropped {
-			dropped = append(dropped, dropNote(g))
-		}
-		if !reflect.DeepEqual(moves, tc.moves) || !reflect.DeepEqual(dropped, tc.dropped) {
-			t.Errorf("%s: moves %v dropped %v, want %v %v", tc.name, moves, dropped, tc.moves, tc.dropped)
-		}
+	if err != nil || snap != nil {
+		t.Errorf("night 2's report after a digest: %+v, %v; want none", snap, err)
 	}
 }
 
@@ -440,8 +386,8 @@ func TestDigestPerDayAndScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dg.PerDay) != digestChartDays {
-		t.Fatalf("%d days charted, want %d", len(dg.PerDay), digestChartDays)
+	if len(dg.PerDay) != report.ChartDays {
+		t.Fatalf("%d days charted, want %d", len(dg.PerDay), report.ChartDays)
 	}
 	// Night 1 found six postings on 11-19 (KST), night 2 four on 11-20, the last day.
 	last, prev := dg.PerDay[len(dg.PerDay)-1], dg.PerDay[len(dg.PerDay)-2]
@@ -453,10 +399,18 @@ func TestDigestPerDayAndScores(t *testing.T) {
 	if dg.Scores != want {
 		t.Errorf("score bins %v, want %v", dg.Scores, want)
 	}
-	// The trends chart: a row of weekly bars for each skill asked for this week.
-	c := dg.trendsChart()
-	if c.Empty != "" || len(c.Rects) == 0 || len(c.Rects)%digestTrendWeeks != 0 {
-		t.Errorf("trends chart: %q, %d bars", c.Empty, len(c.Rects))
+	// The trends chart's data: weekly counts over the chart's weeks, some skill asked for
+	// this week (report's tests draw it).
+	asked := 0
+	if dg.Trends != nil {
+		for _, s := range dg.Trends.Skills {
+			if s.Now > 0 && len(s.Counts) == report.TrendWeeks {
+				asked++
+			}
+		}
+	}
+	if dg.Trends == nil || len(dg.Trends.Weeks) != report.TrendWeeks || asked == 0 {
+		t.Errorf("trends for the chart: %+v", dg.Trends)
 	}
 }
 
@@ -568,4 +522,35 @@ func chromiumDOM(t *testing.T, chromium, proxy, file string) string {
 		t.Fatalf("chromium: %v\n%s", err, errb.String())
 	}
 	return out.String()
+}
+
+// The digest reads and scores the postings once, with targets (whose trends count postings
+// closed since) or without.
+func TestDigestReadsThePostingsOnce(t *testing.T) {
+	for _, targets := range []string{"", "targets:\n  roles: [엔지니어]\n"} {
+		fx := newDigestFixture(t)
+		if targets != "" {
+			data, err := os.ReadFile(fx.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, fx.cfg, string(data)+targets)
+		}
+		reads := 0
+		read := readScored
+		readScored = func(ctx context.Context, f *Factory, filter jobs.Filter) (*scoredRead, error) {
+			reads++
+			return read(ctx, f, filter)
+		}
+		t.Cleanup(func() { readScored = read })
+		f, _, _ := fx.factory(t)
+		dg, err := buildDigest(context.Background(), f, "last-run", 0)
+		readScored = read
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reads != 1 || dg.Open == 0 || dg.Trends == nil || len(dg.Trends.Skills) == 0 {
+			t.Errorf("targets %q: %d reads of the postings (want 1), %d open, trends %+v", targets, reads, dg.Open, dg.Trends)
+		}
+	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/replay"
-	"github.com/jobs-cli/jobs/matcher"
 )
 
 // groupsNow is after the deadline of the last of groupPostings.
@@ -259,15 +258,6 @@ scrape:
 	}
 	if r := runAt(t, groupsNow, false, append(g, "scrape")...); strings.Contains(r.err, "Re-read") {
 		t.Errorf("a second scrape re-read again: %s", r.err)
-	}
-}
-
-// The digest names each unmet requirement once, its alternatives together.
-func TestDigestEntryNamesRequirements(t *testing.T) {
-	it := matcher.Scored{Posting: &jobs.Posting{ID: 1, Company: "C", Title: "T"},
-		Match: jobs.Match{Missing: []string{"React", "Vue.js", "Docker"}, MissingGroups: [][]string{{"React", "Vue.js"}, {"Docker"}}}}
-	if got := entryOf(it).Missing; !reflect.DeepEqual(got, []string{"React or Vue.js", "Docker"}) {
-		t.Errorf("digest missing %q", got)
 	}
 }
 

@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type historyOptions struct {
@@ -53,15 +52,6 @@ lines with no header: id, first seen, closed (empty while open), status, company
 	return cmd
 }
 
-// role is one posting of the company: its sightings on every board, grouped.
-type role struct {
-	first     *jobs.Posting // the first sighting: its id, title and url name the role
-	status    jobs.Status
-	firstSeen time.Time
-	lastSeen  time.Time
-	closedAt  *time.Time // when the last open sighting closed; nil while one is open
-}
-
 type historyJSON struct {
 	ID        string       `json:"id"`
 	Company   string       `json:"company"`
@@ -84,19 +74,19 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	roles := companyRoles(posts)
+	roles := report.CompanyRoles(groupSightings(posts))
 	if opts.JSON {
 		out := make([]historyJSON, len(roles))
 		for i, r := range roles {
 			j := historyJSON{
-				ID: strconv.FormatInt(r.first.ID, 10), Company: clean(r.first.Company), Title: clean(r.first.Title),
-				URL: r.first.URL, Status: string(r.status), FirstSeen: rfc3339(r.firstSeen), LastSeen: rfc3339(r.lastSeen),
+				ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
+				URL: r.First.URL, Status: string(r.Status), FirstSeen: rfc3339(r.FirstSeen), LastSeen: rfc3339(r.LastSeen),
 			}
-			if r.closedAt != nil {
-				c := rfc3339(*r.closedAt)
+			if r.ClosedAt != nil {
+				c := rfc3339(*r.ClosedAt)
 				j.ClosedAt = &c
 			}
-			for _, pl := range r.first.Places {
+			for _, pl := range r.First.Places {
 				j.Sources = append(j.Sources, sourceJSON{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
 			}
 			out[i] = j
@@ -107,11 +97,11 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		t := newTable(f.IO)
 		for _, r := range roles {
 			closed := ""
-			if r.closedAt != nil {
-				closed = rfc3339(*r.closedAt)
+			if r.ClosedAt != nil {
+				closed = rfc3339(*r.ClosedAt)
 			}
-			t.Row(strconv.FormatInt(r.first.ID, 10), rfc3339(r.firstSeen), closed, string(r.status),
-				r.first.Company, r.first.Title, r.first.URL)
+			t.Row(strconv.FormatInt(r.First.ID, 10), rfc3339(r.FirstSeen), closed, string(r.Status),
+				r.First.Company, r.First.Title, r.First.URL)
 		}
 		return t.Render()
 	}
@@ -120,12 +110,12 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	loc := now.Location()
 	open := 0
 	for _, r := range roles {
-		if r.status == jobs.StatusOpen {
+		if r.Status == jobs.StatusOpen {
 			open++
 		}
 	}
-	oldest := roles[len(roles)-1].firstSeen
-	companies := roleCompanies(roles)
+	oldest := roles[len(roles)-1].FirstSeen
+	companies := report.RoleCompanies(roles, displayCompany)
 	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
 		countOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
 	several := len(companies) > 1
@@ -139,14 +129,14 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	}
 	for _, r := range roles {
 		closed, end := "open", now
-		if r.closedAt != nil {
-			closed, end = r.closedAt.In(loc).Format("2006-01-02"), *r.closedAt
+		if r.ClosedAt != nil {
+			closed, end = r.ClosedAt.In(loc).Format("2006-01-02"), *r.ClosedAt
 		}
-		days := int(end.Sub(r.firstSeen).Hours() / 24)
-		cells := []string{strconv.FormatInt(r.first.ID, 10), r.first.Title, r.firstSeen.In(loc).Format("2006-01-02"), closed,
+		days := int(end.Sub(r.FirstSeen).Hours() / 24)
+		cells := []string{strconv.FormatInt(r.First.ID, 10), r.First.Title, r.FirstSeen.In(loc).Format("2006-01-02"), closed,
 			countOf(days, "day", "days")}
 		if several {
-			cells = append(cells, displayCompany(r.first.Company))
+			cells = append(cells, displayCompany(r.First.Company))
 		}
 		t.Row(cells...)
 	}
@@ -154,106 +144,8 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		return err
 	}
 	fmt.Fprintf(f.IO.Out, "\nRoles first seen per month:\n")
-	for _, m := range rolesPerMonth(roles, loc) {
-		fmt.Fprintf(f.IO.Out, "  %s  %s %d\n", m.month, strings.Repeat("█", m.bar), m.count)
+	for _, m := range report.RolesPerMonth(roles, loc) {
+		fmt.Fprintf(f.IO.Out, "  %s  %s %d\n", m.Month, strings.Repeat("█", m.Bar), m.Count)
 	}
 	return nil
-}
-
-// roleCompanies names the companies of the roles, one spelling each (the newest role's),
-// most roles first.
-func roleCompanies(roles []role) []string {
-	count := map[string]int{}
-	name := map[string]string{}
-	var keys []string
-	for _, r := range roles {
-		k := jobs.NormalizeCompany(r.first.Company)
-		if _, ok := name[k]; !ok {
-			name[k] = oneLine(displayCompany(r.first.Company))
-			keys = append(keys, k)
-		}
-		count[k]++
-	}
-	sort.SliceStable(keys, func(i, j int) bool { return count[keys[i]] > count[keys[j]] })
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = name[k]
-	}
-	return out
-}
-
-// companyRoles groups the sightings of each role and orders the roles newest first.
-func companyRoles(posts []*jobs.Posting) []role {
-	var roles []role
-	for _, g := range groupSightings(posts) {
-		r := role{first: g[0], status: jobs.StatusClosed, firstSeen: g[0].FirstSeen}
-		for _, p := range g {
-			if p.LastSeen.After(r.lastSeen) {
-				r.lastSeen = p.LastSeen
-			}
-			if p.Status == jobs.StatusOpen {
-				r.status = jobs.StatusOpen
-			}
-			if p.ClosedAt != nil && (r.closedAt == nil || p.ClosedAt.After(*r.closedAt)) {
-				c := *p.ClosedAt
-				r.closedAt = &c
-			}
-		}
-		if r.status == jobs.StatusOpen {
-			r.closedAt = nil
-		}
-		roles = append(roles, r)
-	}
-	sort.SliceStable(roles, func(i, j int) bool {
-		if !roles[i].firstSeen.Equal(roles[j].firstSeen) {
-			return roles[i].firstSeen.After(roles[j].firstSeen)
-		}
-		return roles[i].first.ID > roles[j].first.ID
-	})
-	return roles
-}
-
-type monthCount struct {
-	month string
-	count int
-	bar   int
-}
-
-// rolesPerMonth counts roles by the month they were first seen, from the first month to the
-// last, empty months included; over three years only the months with roles are listed.
-func rolesPerMonth(roles []role, loc *time.Location) []monthCount {
-	counts := map[string]int{}
-	first, last := time.Time{}, time.Time{}
-	for _, r := range roles {
-		t := r.firstSeen.In(loc)
-		m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, loc)
-		counts[m.Format("2006-01")]++
-		if first.IsZero() || m.Before(first) {
-			first = m
-		}
-		if m.After(last) {
-			last = m
-		}
-	}
-	var out []monthCount
-	most := 0
-	months := 0
-	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
-		months++
-	}
-	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
-		k := m.Format("2006-01")
-		if counts[k] == 0 && months > 36 {
-			continue
-		}
-		out = append(out, monthCount{month: k, count: counts[k]})
-		most = max(most, counts[k])
-	}
-	const width = 30
-	for i := range out {
-		if most > 0 {
-			out[i].bar = (out[i].count*width + most - 1) / most
-		}
-	}
-	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/report"
 )
 
 // historyFixture stores four roles of 카카오 under three spellings (one seen on two boards,
@@ -164,12 +165,12 @@ func TestCompanyRolesGroupsSightings(t *testing.T) {
 		Places int
 	}
 	var got []row
-	for _, r := range companyRoles(posts) {
+	for _, r := range report.CompanyRoles(groupSightings(posts)) {
 		c := ""
-		if r.closedAt != nil {
-			c = r.closedAt.Format("01-02")
+		if r.ClosedAt != nil {
+			c = r.ClosedAt.Format("01-02")
 		}
-		got = append(got, row{r.first.ID, r.status, c, r.lastSeen.Day(), len(r.first.Places)})
+		got = append(got, row{r.First.ID, r.Status, c, r.LastSeen.Day(), len(r.First.Places)})
 	}
 	want := []row{
 		{3, jobs.StatusOpen, "", 20, 1},

@@ -43,18 +43,6 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if err != nil {
 		return nil, nil, err
 	}
-	store, err := f.Store(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	prof, err := f.Profile()
-	if err != nil {
-		return nil, nil, err
-	}
-	d, err := f.Dictionary()
-	if err != nil {
-		return nil, nil, err
-	}
 	var filter jobs.Filter
 	if !sel.All && sel.OpenSince == nil {
 		open := jobs.StatusOpen
@@ -71,6 +59,39 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		filter.Source = &sel.Source
 	}
 	filter.Since = sel.Since
+	read, err := readScored(ctx, f, filter)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A posting whose deadline passed is not open, whatever its source still says.
+	posts := jobs.CloseExpired(read.posts, f.Now(), filter.Status != nil)
+	out, excluded := read.choose(groupSightings(posts), cfg.targetRules(), sel)
+	return out, excluded, nil
+}
+
+// scoredRead is postings read from the store, each scored as it was read.
+type scoredRead struct {
+	posts  []*jobs.Posting
+	scored map[int64]jobs.Match
+}
+
+// readScored reads the postings filter selects and scores each against the profile. It is a
+// variable so that tests can count the reads a command makes.
+var readScored = readScoredPostings
+
+func readScoredPostings(ctx context.Context, f *Factory, filter jobs.Filter) (*scoredRead, error) {
+	store, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, err
+	}
+	d, err := f.Dictionary()
+	if err != nil {
+		return nil, err
+	}
 	// Scoring is the costly part: each posting is scored on the core that reads it, as it is
 	// read, so that a list never holds every posting's requirement groups at once.
 	var mu sync.Mutex
@@ -82,26 +103,30 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 		mu.Unlock()
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	// A posting whose deadline passed is not open, whatever its source still says.
-	posts = jobs.CloseExpired(posts, f.Now(), filter.Status != nil)
-	rules := cfg.targetRules()
-	groups := groupSightings(posts)
-	// The first sighting names the posting; the best-read sighting scores it.
-	matchOf := func(g []*jobs.Posting) jobs.Match {
-		m := scored[g[0].ID]
-		for _, other := range g[1:] {
-			if om := scored[other.ID]; om.Score > m.Score {
-				m = om
-			}
+	return &scoredRead{posts: posts, scored: scored}, nil
+}
+
+// matchOf is a posting's match: the first sighting names the posting, the best-read
+// sighting scores it.
+func (r *scoredRead) matchOf(g []*jobs.Posting) jobs.Match {
+	m := r.scored[g[0].ID]
+	for _, other := range g[1:] {
+		if om := r.scored[other.ID]; om.Score > m.Score {
+			m = om
 		}
-		return m
 	}
-	out := make([]matcher.Scored, 0, len(posts))
+	return m
+}
+
+// choose keeps the postings (their sightings, grouped) that sel and the targets select, best
+// first, and returns those the targets left out.
+func (r *scoredRead) choose(groups [][]*jobs.Posting, rules *targetRules, sel selection) ([]matcher.Scored, []exclusion) {
+	out := make([]matcher.Scored, 0, len(groups))
 	var excluded []exclusion
 	for _, g := range groups {
-		p, m := g[0], matchOf(g)
+		p, m := g[0], r.matchOf(g)
 		if sel.OpenSince != nil && !openSince(g, *sel.OpenSince) {
 			continue
 		}
@@ -125,7 +150,7 @@ func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.S
 	if sel.Limit > 0 && len(out) > sel.Limit {
 		out = out[:sel.Limit]
 	}
-	return out, excluded, nil
+	return out, excluded
 }
 
 // bestFirst orders postings by score, then newest first, then by id, highest first: a total

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type trendsOptions struct {
@@ -66,43 +67,11 @@ whether you have the skill.`,
 	return cmd
 }
 
-// trendWeek is one week of a trend report.
-type trendWeek struct {
-	Start, End time.Time
-	Postings   int  // target postings open in the week
-	Collected  bool // jobs had collected postings by the week's end
-}
-
-// skillTrend is one skill's weekly counts.
-type skillTrend struct {
-	Skill    string
-	Counts   []int // per week: target postings open then that ask for the skill
-	Required []int // of them, the postings that require it
-	Now      int   // this week's count
-	Change   int   // this week's count less the first collected week's
-	Have     bool  // the profile has the skill
-}
-
-// trendReport is what `jobs trends` shows, and what a digest can draw.
-type trendReport struct {
-	Now     time.Time
-	Weeks   []trendWeek  // oldest first; the last ends now
-	Skills  []skillTrend // most asked for this week first, then by name
-	Rising  []skillTrend // most risen first; at most trendMovers
-	Falling []skillTrend // most fallen first; at most trendMovers
-	Targets bool         // the config sets targets
-	// Since is when jobs first collected a posting; nil when nothing is stored.
-	Since *time.Time
-}
-
-// trendMovers is how many rising and falling skills a report names.
-const trendMovers = 5
-
 // skillTrends counts how often the target postings asked for each skill in each of the last
 // weeks, ending now; skills, when given, are canonical names to keep. The counting is done in
 // SQL over the requirements table; the config's targets (and its min_score, which needs the
 // profile) choose the postings. left are the postings the targets left out.
-func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (rep *trendReport, left []exclusion, err error) {
+func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (rep *report.Trends, left []exclusion, err error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err
@@ -120,94 +89,48 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 		return nil, nil, err
 	}
 	now := f.Now()
-	const week = 7 * 24 * time.Hour
-	periods := make([]db.Period, weeks)
-	for i := range periods {
-		start := now.Add(-time.Duration(weeks-i) * week)
-		end := start.Add(week - time.Nanosecond)
-		if i == weeks-1 {
-			end = now
-		}
-		periods[i] = db.Period{Start: start, End: end}
-	}
-	q := db.TrendQuery{Periods: periods, Skills: skills}
-	rules := cfg.targetRules()
-	if rules.any {
-		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &periods[0].Start})
+	in := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, weeks), skills)
+	if in.Targets {
+		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &in.Periods[0].Start})
 		if err != nil {
 			return nil, nil, err
 		}
 		left = ex
-		q.Groups = make([]int64, 0, len(items))
-		for _, it := range items {
-			g := it.Posting.GroupID
-			if g == 0 {
-				g = it.Posting.ID
-			}
-			q.Groups = append(q.Groups, g)
-		}
+		in.Groups = trendGroups(items)
 	}
-	tr, err := store.SkillTrends(ctx, q)
+	rep, err = report.CountTrends(ctx, store, in)
 	if err != nil {
 		return nil, nil, err
-	}
-	rep = &trendReport{Now: now, Targets: rules.any, Since: tr.Earliest}
-	first := -1 // the first collected week
-	for i, p := range periods {
-		w := trendWeek{Start: p.Start, End: p.End, Postings: tr.Totals[i]}
-		w.Collected = tr.Earliest != nil && !tr.Earliest.After(p.End)
-		if w.Collected && first < 0 {
-			first = i
-		}
-		rep.Weeks = append(rep.Weeks, w)
-	}
-	last := weeks - 1
-	for _, s := range tr.Skills {
-		if c, ok := d.Concept(s.Skill); ok && !c.Scored() {
-			continue // an industry or a field of study: context, not a skill to learn
-		}
-		st := skillTrend{Skill: s.Skill, Counts: s.Postings, Required: s.Required, Now: s.Postings[last], Have: prof.Has(s.Skill)}
-		if first >= 0 {
-			st.Change = s.Postings[last] - s.Postings[first]
-		}
-		rep.Skills = append(rep.Skills, st)
-	}
-	sort.SliceStable(rep.Skills, func(i, j int) bool {
-		a, b := rep.Skills[i], rep.Skills[j]
-		if a.Now != b.Now {
-			return a.Now > b.Now
-		}
-		return a.Skill < b.Skill
-	})
-	if first >= 0 && first < last {
-		for _, s := range rep.Skills {
-			switch {
-			case s.Change > 0:
-				rep.Rising = append(rep.Rising, s)
-			case s.Change < 0:
-				rep.Falling = append(rep.Falling, s)
-			}
-		}
-		sortMovers(rep.Rising, 1)
-		sortMovers(rep.Falling, -1)
-		rep.Rising = rep.Rising[:min(len(rep.Rising), trendMovers)]
-		rep.Falling = rep.Falling[:min(len(rep.Falling), trendMovers)]
 	}
 	return rep, left, nil
 }
 
-// sortMovers orders skills by how far they moved in direction dir (1 up, -1 down), then by
-// this week's count, then by name.
-func sortMovers(s []skillTrend, dir int) {
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Change != s[j].Change {
-			return s[i].Change*dir > s[j].Change*dir
+// trendsInput is what the trends are counted from, but the postings the targets choose.
+func trendsInput(cfg *Config, d *matcher.Dictionary, prof *matcher.Profile, now time.Time, periods []db.Period, skills []string) report.TrendsInput {
+	return report.TrendsInput{
+		Now:     now,
+		Periods: periods,
+		Skills:  skills,
+		Targets: cfg.targetRules().any,
+		Learnable: func(skill string) bool {
+			c, ok := d.Concept(skill)
+			return !ok || c.Scored()
+		},
+		Have: prof.Has,
+	}
+}
+
+// trendGroups are the postings the trends count: each one's first sighting.
+func trendGroups(items []matcher.Scored) []int64 {
+	groups := make([]int64, 0, len(items))
+	for _, it := range items {
+		g := it.Posting.GroupID
+		if g == 0 {
+			g = it.Posting.ID
 		}
-		if s[i].Now != s[j].Now {
-			return s[i].Now > s[j].Now
-		}
-		return s[i].Skill < s[j].Skill
-	})
+		groups = append(groups, g)
+	}
+	return groups
 }
 
 type trendsJSON struct {
@@ -274,7 +197,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 	}
 	if skills != nil {
 		// Every named skill is shown, asked for or not, in the order given.
-		by := map[string]skillTrend{}
+		by := map[string]report.SkillTrend{}
 		for _, s := range rep.Skills {
 			by[s.Skill] = s
 		}
@@ -282,7 +205,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		for _, name := range skills {
 			s, ok := by[name]
 			if !ok {
-				s = skillTrend{Skill: name, Counts: make([]int, len(rep.Weeks)), Required: make([]int, len(rep.Weeks))}
+				s = report.SkillTrend{Skill: name, Counts: make([]int, len(rep.Weeks)), Required: make([]int, len(rep.Weeks))}
 				if prof, err := f.Profile(); err == nil {
 					s.Have = prof.Has(name)
 				}
@@ -291,7 +214,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(f.IO.Out, rep.toJSON(shown))
+		return writeJSON(f.IO.Out, trendsToJSON(rep, shown))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
@@ -307,7 +230,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 	return printTrends(f.IO, rep, shown)
 }
 
-func (rep *trendReport) toJSON(shown []skillTrend) trendsJSON {
+func trendsToJSON(rep *report.Trends, shown []report.SkillTrend) trendsJSON {
 	out := trendsJSON{Weeks: []trendWeekJSON{}, Skills: []skillTrendJSON{}, Rising: []string{}, Falling: []string{}}
 	for _, w := range rep.Weeks {
 		out.Weeks = append(out.Weeks, trendWeekJSON{Start: rfc3339(w.Start), End: rfc3339(w.End), Postings: w.Postings, Collected: w.Collected})
@@ -329,7 +252,7 @@ func (rep *trendReport) toJSON(shown []skillTrend) trendsJSON {
 	return out
 }
 
-func printTrends(io *IOStreams, rep *trendReport, shown []skillTrend) error {
+func printTrends(io *IOStreams, rep *report.Trends, shown []report.SkillTrend) error {
 	loc := rep.Now.Location()
 	noun := "open postings"
 	if rep.Targets {
@@ -392,7 +315,7 @@ func printTrends(io *IOStreams, rep *trendReport, shown []skillTrend) error {
 	return nil
 }
 
-func movers(s []skillTrend) string {
+func movers(s []report.SkillTrend) string {
 	parts := make([]string, len(s))
 	for i, m := range s {
 		parts[i] = fmt.Sprintf("%s (%s, now %d)", m.Skill, signed(m.Change), m.Now)

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bytes"
@@ -13,18 +13,18 @@ import (
 // not reach its sources says nothing true. The digest therefore opens with the last run's
 // failures, per source, each with what to do, and says so when no scrape ran last night.
 
-// digestStaleAfter is how old the last run may be before the digest says no scrape ran.
-const digestStaleAfter = 36 * time.Hour
+// staleAfter is how old the last run may be before the digest says no scrape ran.
+const staleAfter = 36 * time.Hour
 
-// runProblem is one thing wrong with the last run, in words, with what to do.
-type runProblem struct {
+// Problem is one thing wrong with the last run, in words, with what to do.
+type Problem struct {
 	Source string // "" for the run as a whole
 	What   string // what happened
 	Fix    string // what to do
 }
 
 // Head is the problem's first line: "wanted: ..." or the run's own.
-func (p runProblem) Head() string {
+func (p Problem) Head() string {
 	if p.Source == "" {
 		return p.What
 	}
@@ -32,20 +32,20 @@ func (p runProblem) Head() string {
 }
 
 // runProblems reads the last run (nil: none recorded) as the digest's opening warnings.
-func runProblems(last *jobs.Run, now time.Time, local func(time.Time) time.Time) []runProblem {
+func runProblems(last *jobs.Run, now time.Time, local func(time.Time) time.Time) []Problem {
 	if last == nil {
-		return []runProblem{{What: "No scrape has run yet, so nothing below is new.",
+		return []Problem{{What: "No scrape has run yet, so nothing below is new.",
 			Fix: "run 'jobs scrape', and 'jobs schedule --install' to run it every night"}}
 	}
-	var out []runProblem
+	var out []Problem
 	started := local(last.Started).Format("2006-01-02 15:04")
-	if age := now.Sub(last.Started); age > digestStaleAfter {
-		out = append(out, runProblem{
+	if age := now.Sub(last.Started); age > staleAfter {
+		out = append(out, Problem{
 			What: fmt.Sprintf("No scrape ran last night: the last one started %s (%s ago).", started, agoText(age)),
 			Fix:  "check the schedule ('jobs schedule' prints it, 'jobs doctor' shows the runs), or run 'jobs scrape' now"})
 	}
 	if last.Ended == nil {
-		out = append(out, runProblem{
+		out = append(out, Problem{
 			What: fmt.Sprintf("The last scrape (started %s) did not finish: it was stopped or is still running.", started),
 			Fix:  "the next 'jobs scrape' resumes where it stopped"})
 	}
@@ -59,11 +59,11 @@ func runProblems(last *jobs.Run, now time.Time, local func(time.Time) time.Time)
 
 // sourceProblem says what went wrong with one source, and what to do, from its counts and
 // failures; ok is false when nothing did.
-func sourceProblem(s jobs.SourceStats) (runProblem, bool) {
+func sourceProblem(s jobs.SourceStats) (Problem, bool) {
 	if s.Failed == 0 && len(s.Failures) == 0 {
-		return runProblem{}, false
+		return Problem{}, false
 	}
-	p := runProblem{Source: s.Source}
+	p := Problem{Source: s.Source}
 	reason := ""
 	if len(s.Failures) > 0 {
 		f := s.Failures[0]
@@ -121,19 +121,19 @@ func failureAdvice(fs []jobs.Failure, whole, interrupted bool) string {
 }
 
 // writeProblemsText writes the warnings that open the text digest.
-func writeProblemsText(w *bytes.Buffer, problems []runProblem, paint func(code, s string) string, width int) {
+func writeProblemsText(w *bytes.Buffer, problems []Problem, t Text) {
 	if len(problems) == 0 {
 		return
 	}
-	w.WriteString(paint("1;31", "LAST RUN: what went wrong, so read the counts below with care") + "\n")
+	w.WriteString(t.paint("1;31", "LAST RUN: what went wrong, so read the counts below with care") + "\n")
 	for _, p := range problems {
-		fmt.Fprintf(w, "%s\n%s\n", wrapText("  "+p.Head(), width, "    "), wrapText("      What to do: "+p.Fix+".", width, "      "))
+		fmt.Fprintf(w, "%s\n%s\n", t.wrap("  "+p.Head(), "    "), t.wrap("      What to do: "+p.Fix+".", "      "))
 	}
 	w.WriteString("\n")
 }
 
 // writeProblemsMarkdown writes the warnings that open the Markdown digest.
-func writeProblemsMarkdown(w *bytes.Buffer, problems []runProblem) {
+func writeProblemsMarkdown(w *bytes.Buffer, problems []Problem) {
 	if len(problems) == 0 {
 		return
 	}
