@@ -140,8 +140,8 @@ func (r *scoredRead) choose(groups [][]*jobs.Posting, rules *targetRules, sel se
 			if sel.MinScore != nil && m.Score < *sel.MinScore {
 				continue
 			}
-		} else if r := rules.checkScore(m.Score, sel.MinScore); r != "" {
-			excluded = append(excluded, exclusion{Posting: p, Rules: []string{r}})
+		} else if r, out := rules.checkScore(m.Score, sel.MinScore); out {
+			excluded = append(excluded, exclusion{Posting: p, Rules: []reason{r}})
 			continue
 		}
 		out = append(out, matcher.Scored{Posting: p, Match: m})

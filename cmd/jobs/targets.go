@@ -259,30 +259,30 @@ func (c *Config) targetRules() *targetRules {
 // it); none when it is a target. A rule on what a posting offers (role, location, employment
 // type, years) passes when any sighting passes it; a blocklist leaves the posting out when any
 // sighting is on it. The score is checked apart (checkScore).
-func (r *targetRules) check(g []*jobs.Posting) []string {
-	var out []string
+func (r *targetRules) check(g []*jobs.Posting) []reason {
+	var out []reason
 	for _, p := range g {
 		if r.blockedCompany(p.Company) {
-			out = append(out, fmt.Sprintf("company %q is on targets.exclude_companies", oneLine(p.Company)))
+			out = append(out, reason{"targets.exclude_companies", fmt.Sprintf("company %q is on targets.exclude_companies", oneLine(p.Company))})
 			break
 		}
 	}
 	for _, p := range g {
 		if w := r.blockedWord(p.Title); w != "" {
-			out = append(out, fmt.Sprintf("title has %q (targets.exclude_title_words)", w))
+			out = append(out, reason{"targets.exclude_title_words", fmt.Sprintf("title has %q (targets.exclude_title_words)", w)})
 			break
 		}
 	}
 	if r.companies != nil && !anyOf(g, func(p *jobs.Posting) bool { return r.companies[jobs.NormalizeCompany(p.Company)] }) {
-		out = append(out, fmt.Sprintf("company %q is not in targets.companies", oneLine(g[0].Company)))
+		out = append(out, reason{"targets.companies", fmt.Sprintf("company %q is not in targets.companies", oneLine(g[0].Company))})
 	}
 	// With no targets configured every open posting is one (docs/cli.md); with targets, a
 	// talent pool is one only when asked for.
 	if r.any && !r.talentPool && !anyOf(g, func(p *jobs.Posting) bool { return p.EmploymentType != jobs.EmploymentTalentPool }) {
-		out = append(out, "a talent-pool posting (인재풀), not an opening (targets.talent_pool)")
+		out = append(out, reason{"targets.talent_pool", "a talent-pool posting (인재풀), not an opening (targets.talent_pool)"})
 	}
 	if len(r.roles) > 0 && !anyOf(g, r.roleOf) {
-		out = append(out, "title holds no role word and the posting has no role category (targets.roles)")
+		out = append(out, reason{"targets.roles", "title holds no role word and the posting has no role category (targets.roles)"})
 	}
 	if (len(r.locations) > 0 || r.remoteOK) && !anyOf(g, r.locationOK) {
 		where := oneLine(g[0].Location)
@@ -292,10 +292,10 @@ func (r *targetRules) check(g []*jobs.Posting) []string {
 				break
 			}
 		}
-		out = append(out, fmt.Sprintf("location %q is not in targets.locations", where))
+		out = append(out, reason{"targets.locations", fmt.Sprintf("location %q is not in targets.locations", where)})
 	}
 	if r.employment != nil && !anyOf(g, r.employmentOK) {
-		out = append(out, fmt.Sprintf("employment type %q is not in targets.employment_types", oneLine(g[0].EmploymentType)))
+		out = append(out, reason{"targets.employment_types", fmt.Sprintf("employment type %q is not in targets.employment_types", oneLine(g[0].EmploymentType))})
 	}
 	if y := r.years; y.Min != nil || y.Max != nil {
 		ok := false
@@ -310,9 +310,9 @@ func (r *targetRules) check(g []*jobs.Posting) []string {
 		}
 		if !ok {
 			if y.Max != nil && asked > *y.Max {
-				out = append(out, fmt.Sprintf("asks for %d+ years, more than targets.years.max (%d)", asked, *y.Max))
+				out = append(out, reason{"targets.years.max", fmt.Sprintf("asks for %d+ years, more than targets.years.max (%d)", asked, *y.Max)})
 			} else {
-				out = append(out, fmt.Sprintf("asks for %d+ years, fewer than targets.years.min (%d)", asked, *y.Min))
+				out = append(out, reason{"targets.years.min", fmt.Sprintf("asks for %d+ years, fewer than targets.years.min (%d)", asked, *y.Min)})
 			}
 		}
 	}
@@ -321,14 +321,14 @@ func (r *targetRules) check(g []*jobs.Posting) []string {
 
 // checkScore returns the rule a score fails: --min-score when the command line set one, else
 // targets.min_score.
-func (r *targetRules) checkScore(score float64, flag *float64) string {
+func (r *targetRules) checkScore(score float64, flag *float64) (reason, bool) {
 	switch {
 	case flag != nil && score < *flag:
-		return fmt.Sprintf("score %.2f is below --min-score %.2f", score, *flag)
+		return reason{"--min-score", fmt.Sprintf("score %.2f is below --min-score %.2f", score, *flag)}, true
 	case flag == nil && r.minScore != nil && score < *r.minScore:
-		return fmt.Sprintf("score %.2f is below targets.min_score (%.2f)", score, *r.minScore)
+		return reason{"targets.min_score", fmt.Sprintf("score %.2f is below targets.min_score (%.2f)", score, *r.minScore)}, true
 	}
-	return ""
+	return reason{}, false
 }
 
 func anyOf(g []*jobs.Posting, ok func(*jobs.Posting) bool) bool {
@@ -467,21 +467,30 @@ func latinWord(r rune) bool {
 	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
+// reason is a rule that leaves a posting out: the config key or flag that holds the rule,
+// and a sentence for people that may quote the posting's text.
+type reason struct {
+	Key  string
+	Text string
+}
+
 // exclusion is a posting left out of the targets, and why.
 type exclusion struct {
 	Posting *jobs.Posting
-	Rules   []string
+	Rules   []reason
 }
 
 // printExclusions writes each excluded posting and its rules to stderr, then a count by rule.
 func printExclusions(io *IOStreams, ex []exclusion, kept int) {
 	byKey := map[string]int{}
 	for _, e := range ex {
-		fmt.Fprintf(io.ErrOut, "excluded #%d %s · %s: %s\n", e.Posting.ID, oneLine(e.Posting.Company),
-			oneLine(e.Posting.Title), strings.Join(e.Rules, "; "))
-		for _, r := range e.Rules {
-			byKey[ruleKey(r)]++
+		texts := make([]string, len(e.Rules))
+		for i, r := range e.Rules {
+			texts[i] = r.Text
+			byKey[r.Key]++
 		}
+		fmt.Fprintf(io.ErrOut, "excluded #%d %s · %s: %s\n", e.Posting.ID, oneLine(e.Posting.Company),
+			oneLine(e.Posting.Title), strings.Join(texts, "; "))
 	}
 	keys := make([]string, 0, len(byKey))
 	for k := range byKey {
@@ -502,20 +511,4 @@ func printExclusions(io *IOStreams, ex []exclusion, kept int) {
 		msg += " (" + strings.Join(parts, ", ") + ")"
 	}
 	fmt.Fprintln(io.ErrOut, msg+".")
-}
-
-// ruleKey is the config key or flag a rule message names.
-func ruleKey(rule string) string {
-	if i := strings.Index(rule, "--min-score"); i >= 0 {
-		return "--min-score"
-	}
-	i := strings.LastIndex(rule, "targets.") // the key comes last, after any scraped text
-	if i < 0 {
-		return rule
-	}
-	end := i
-	for end < len(rule) && (rule[end] == '.' || rule[end] == '_' || rule[end] >= 'a' && rule[end] <= 'z') {
-		end++
-	}
-	return rule[i:end]
 }

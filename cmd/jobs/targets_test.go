@@ -355,18 +355,18 @@ func TestTargetRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var keys []string
 			for _, r := range rules.check(tc.group) {
-				keys = append(keys, ruleKey(r))
+				keys = append(keys, r.Key)
 			}
 			if !reflect.DeepEqual(keys, tc.want) {
 				t.Errorf("rules %q, want %q", rules.check(tc.group), tc.want)
 			}
 		})
 	}
-	if r := rules.checkScore(0.1, nil); r != "" {
+	if r, out := rules.checkScore(0.1, nil); out {
 		t.Errorf("no min_score set, yet %q", r)
 	}
 	flag := 0.5
-	if r := rules.checkScore(0.4, &flag); !strings.Contains(r, "--min-score") {
+	if r, out := rules.checkScore(0.4, &flag); !out || r.Key != "--min-score" || !strings.Contains(r.Text, "--min-score") {
 		t.Errorf("flag rule %q", r)
 	}
 }
@@ -470,5 +470,28 @@ func TestGapsPlanOverTargets(t *testing.T) {
 	r = gaps(true, "--plan", "4")
 	if !strings.Contains(r.out, "Spring Boot (partial)") || !strings.Contains(r.out, "4. Spring Boot (partial: you know Spring, a close relative)") {
 		t.Errorf("the partial skill is not marked:\n%s", r.out)
+	}
+}
+
+// The count of exclusions by rule names the rule's key, whatever the posting's own text
+// says: a company or title that quotes a flag or a config key is not counted under it.
+func TestExclusionCountsByKey(t *testing.T) {
+	cfg := defaultConfig()
+	if err := parseConfig([]byte("targets:\n  companies: [Acme]\n  locations: [서울]\n"), cfg); err != nil {
+		t.Fatal(err)
+	}
+	rules := cfg.targetRules()
+	var ex []exclusion
+	for _, p := range []*jobs.Posting{
+		{ID: 1, Company: "Beta --min-score", Title: "ML"},
+		{ID: 2, Company: "Acme", Title: "ML", Location: "targets.roles 부산"},
+	} {
+		ex = append(ex, exclusion{Posting: p, Rules: rules.check([]*jobs.Posting{p})})
+	}
+	var errb bytes.Buffer
+	printExclusions(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &errb}, ex, 0)
+	want := "0 postings kept, 2 excluded (targets.companies 1, targets.locations 1).\n"
+	if got := errb.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("printed %q, want it to end %q", got, want)
 	}
 }
