@@ -18,6 +18,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
+	"github.com/jobs-cli/jobs/target"
 )
 
 // Config is config.yaml. The documented example is config.yaml at the repository root; a
@@ -26,14 +27,14 @@ type Config struct {
 	Profile  ProfileConfig  `yaml:"profile"`
 	Sources  *SourcesConfig `yaml:"sources"`
 	Scrape   ScrapeConfig   `yaml:"scrape"`
-	Targets  TargetsConfig  `yaml:"targets"`
+	Targets  target.Config  `yaml:"targets"`
 	Filters  FiltersConfig  `yaml:"filters"` // the older name of targets' min_score and blocklists
 	Skills   SkillsConfig   `yaml:"skills"`
 	Watch    WatchConfig    `yaml:"watch"`
 	Database string         `yaml:"database"`
 
-	path  string       // the file read; "" = built-in defaults
-	rules *targetRules // Targets prepared, on first use
+	path  string        // the file read; "" = built-in defaults
+	rules *target.Rules // Targets prepared, on first use
 }
 
 // WatchConfig names companies whose new postings the digest always lists, whatever the score.

@@ -18,6 +18,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/replay"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type demoOptions struct {
@@ -107,7 +108,7 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 	fmt.Fprintln(io.Out)
 	say("$ jobs list")
-	items, err := scoredPostings(ctx, df, selection{})
+	items, err := scoredPostings(ctx, df, target.Selection{})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type digestOptions struct {
@@ -205,9 +206,9 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Watch:    watch,
 		Dict:     d,
 		Profile:  prof,
-		Excluded: func(p *jobs.Posting) bool { return excluded(cfg, p) },
+		Excluded: cfg.targetRules().Excluded,
 		MinScore: cfg.Filters.MinScore,
-		Group:    groupSightings,
+		Group:    target.GroupSightings,
 		Company:  displayCompany,
 		Trends:   trends,
 		Limit:    limit,
@@ -221,18 +222,22 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 func digestPostings(ctx context.Context, f *Factory, cfg *Config, now time.Time, trendsIn *report.TrendsInput) ([]report.Sighted, []matcher.Scored, error) {
 	rules := cfg.targetRules()
 	var filter jobs.Filter
-	if !rules.any {
+	if !rules.Any() {
 		open := jobs.StatusOpen
 		filter.Status = &open
 	}
-	read, err := readScored(ctx, f, filter)
+	store, sc, err := f.postings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	read, err := target.Read(ctx, store, sc, filter)
 	if err != nil {
 		return nil, nil, err
 	}
 	// A posting whose deadline passed is not open, whatever its source still says.
-	posts := jobs.CloseExpired(read.posts, now, !rules.any)
+	posts := jobs.CloseExpired(read.Posts, now, !rules.Any())
 	openPosts := posts
-	if rules.any {
+	if rules.Any() {
 		openPosts = make([]*jobs.Posting, 0, len(posts))
 		for _, p := range posts {
 			if p.Status == jobs.StatusOpen {
@@ -241,14 +246,14 @@ func digestPostings(ctx context.Context, f *Factory, cfg *Config, now time.Time,
 		}
 		// Grouped before the open postings are grouped: grouping marks a posting's first
 		// sighting open when another is.
-		items, _ := read.choose(groupSightings(posts), rules, selection{OpenSince: &trendsIn.Periods[0].Start})
+		items, _ := read.Choose(target.GroupSightings(posts), rules, target.Selection{OpenSince: &trendsIn.Periods[0].Start})
 		trendsIn.Groups = trendGroups(items)
 	}
-	groups := groupSightings(openPosts)
-	matching, _ := read.choose(groups, rules, selection{})
+	groups := target.GroupSightings(openPosts)
+	matching, _ := read.Choose(groups, rules, target.Selection{})
 	open := make([]report.Sighted, len(groups))
 	for i, g := range groups {
-		open[i] = report.Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.matchOf(g)}}
+		open[i] = report.Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.MatchOf(g)}}
 	}
 	return open, matching, nil
 }

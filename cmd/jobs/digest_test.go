@@ -18,6 +18,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/report"
+	"github.com/jobs-cli/jobs/target"
 )
 
 var digestKST = time.FixedZone("KST", 9*60*60)
@@ -537,15 +538,9 @@ func TestDigestReadsThePostingsOnce(t *testing.T) {
 			writeFile(t, fx.cfg, string(data)+targets)
 		}
 		reads := 0
-		read := readScored
-		readScored = func(ctx context.Context, f *Factory, filter jobs.Filter) (*scoredRead, error) {
-			reads++
-			return read(ctx, f, filter)
-		}
-		t.Cleanup(func() { readScored = read })
 		f, _, _ := fx.factory(t)
+		f.wrapPostings = func(s target.Store) target.Store { return countingStore{s, &reads} }
 		dg, err := buildDigest(context.Background(), f, "last-run", 0)
-		readScored = read
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -553,4 +548,15 @@ func TestDigestReadsThePostingsOnce(t *testing.T) {
 			t.Errorf("targets %q: %d reads of the postings (want 1), %d open, trends %+v", targets, reads, dg.Open, dg.Trends)
 		}
 	}
+}
+
+// countingStore counts the reads of the postings made through it.
+type countingStore struct {
+	target.Store
+	reads *int
+}
+
+func (s countingStore) ListPostingsEach(ctx context.Context, f jobs.Filter, each func(*jobs.Posting)) ([]*jobs.Posting, error) {
+	*s.reads++
+	return s.Store.ListPostingsEach(ctx, f, each)
 }

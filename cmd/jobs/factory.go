@@ -11,6 +11,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/target"
 )
 
 // Factory gives commands their streams and, lazily, the config, the store and the analyzer,
@@ -27,6 +28,9 @@ type Factory struct {
 
 	// Sources builds the configured sources; tests replace it.
 	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)
+	// wrapPostings, when set, wraps the store postings are read and scored from: tests count
+	// the reads a command makes with it.
+	wrapPostings func(target.Store) target.Store
 
 	cfgOnce  sync.Once
 	cfg      *Config
@@ -108,6 +112,28 @@ func (f *Factory) openStore(ctx context.Context, write bool) (*db.DB, error) {
 	}
 	f.store = s
 	return s, nil
+}
+
+// postings gives what target reads and scores postings with: the store and the scoring (the
+// dictionary and the profile).
+func (f *Factory) postings(ctx context.Context) (target.Store, target.Scoring, error) {
+	store, err := f.Store(ctx)
+	if err != nil {
+		return nil, target.Scoring{}, err
+	}
+	prof, err := f.Profile()
+	if err != nil {
+		return nil, target.Scoring{}, err
+	}
+	d, err := f.Dictionary()
+	if err != nil {
+		return nil, target.Scoring{}, err
+	}
+	var s target.Store = store
+	if f.wrapPostings != nil {
+		s = f.wrapPostings(s)
+	}
+	return s, target.Scoring{Dict: d, Profile: prof}, nil
 }
 
 func (f *Factory) closeStore() {

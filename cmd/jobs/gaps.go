@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type gapsOptions struct {
@@ -71,7 +72,7 @@ completes), covered (postings complete after this step, cumulative), required, p
 
 func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	f := opts.f
-	items, left, err := targetPostings(cmd.Context(), f, selection{Newcomer: opts.Newcomer, Company: opts.Company})
+	items, left, err := targetPostings(cmd.Context(), f, target.Selection{Newcomer: opts.Newcomer, Company: opts.Company})
 	if err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	noun := "open postings"
-	if cfg.targetRules().any {
+	if cfg.targetRules().Any() {
 		noun = "target postings"
 	}
 	if opts.Plan > 0 {

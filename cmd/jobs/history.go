@@ -9,6 +9,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/report"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type historyOptions struct {
@@ -74,7 +75,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	roles := report.CompanyRoles(groupSightings(posts))
+	roles := report.CompanyRoles(target.GroupSightings(posts))
 	if opts.JSON {
 		out := make([]historyJSON, len(roles))
 		for i, r := range roles {

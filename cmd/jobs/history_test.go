@@ -12,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/report"
+	"github.com/jobs-cli/jobs/target"
 )
 
 // historyFixture stores four roles of 카카오 under three spellings (one seen on two boards,
@@ -165,7 +166,7 @@ func TestCompanyRolesGroupsSightings(t *testing.T) {
 		Places int
 	}
 	var got []row
-	for _, r := range report.CompanyRoles(groupSightings(posts)) {
+	for _, r := range report.CompanyRoles(target.GroupSightings(posts)) {
 		c := ""
 		if r.ClosedAt != nil {
 			c = r.ClosedAt.Format("01-02")

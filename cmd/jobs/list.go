@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type listOptions struct {
@@ -74,7 +75,7 @@ id, score, band, company, title, missing required skills, min years, status, url
 func listRun(cmd *cobra.Command, opts *listOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
-	sel := selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
+	sel := target.Selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
 	if opts.minScoreSet {
 		if !(opts.MinScore >= 0 && opts.MinScore <= 1) { // NaN too
 			return &usageError{cmd: cmd, err: fmt.Errorf("--min-score must be between 0 and 1")}

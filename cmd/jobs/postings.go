@@ -1,257 +1,36 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/target"
 )
 
-// selection is what list, gaps, digest and trends work on: the filters a command line sets;
-// the config's targets apply unless All is set.
-type selection struct {
-	All      bool // every stored posting, open or closed, targets off
-	MinScore *float64
-	Company  string
-	Newcomer bool
-	Since    *time.Time
-	Source   string
-	Limit    int
-	// OpenSince takes, instead of the open postings, every posting open at some time since
-	// then, closed ones too (trends over past weeks).
-	OpenSince *time.Time
-}
-
 // scoredPostings loads the selected postings and scores them against the profile, best first.
-func scoredPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.Scored, error) {
+func scoredPostings(ctx context.Context, f *Factory, sel target.Selection) ([]matcher.Scored, error) {
 	items, _, err := targetPostings(ctx, f, sel)
 	return items, err
 }
 
 // targetPostings is scoredPostings that also returns the postings the config's targets (or
 // --min-score) left out, each with the rules that did, in the store's order.
-func targetPostings(ctx context.Context, f *Factory, sel selection) ([]matcher.Scored, []exclusion, error) {
+func targetPostings(ctx context.Context, f *Factory, sel target.Selection) ([]matcher.Scored, []target.Exclusion, error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err
 	}
-	var filter jobs.Filter
-	if !sel.All && sel.OpenSince == nil {
-		open := jobs.StatusOpen
-		filter.Status = &open
-	}
-	if sel.Company != "" {
-		filter.Company = &sel.Company
-	}
-	if sel.Newcomer {
-		t := true
-		filter.Newcomer = &t
-	}
-	if sel.Source != "" {
-		filter.Source = &sel.Source
-	}
-	filter.Since = sel.Since
-	read, err := readScored(ctx, f, filter)
+	store, sc, err := f.postings(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	// A posting whose deadline passed is not open, whatever its source still says.
-	posts := jobs.CloseExpired(read.posts, f.Now(), filter.Status != nil)
-	out, excluded := read.choose(groupSightings(posts), cfg.targetRules(), sel)
-	return out, excluded, nil
-}
-
-// scoredRead is postings read from the store, each scored as it was read.
-type scoredRead struct {
-	posts  []*jobs.Posting
-	scored map[int64]jobs.Match
-}
-
-// readScored reads the postings filter selects and scores each against the profile. It is a
-// variable so that tests can count the reads a command makes.
-var readScored = readScoredPostings
-
-func readScoredPostings(ctx context.Context, f *Factory, filter jobs.Filter) (*scoredRead, error) {
-	store, err := f.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	prof, err := f.Profile()
-	if err != nil {
-		return nil, err
-	}
-	d, err := f.Dictionary()
-	if err != nil {
-		return nil, err
-	}
-	// Scoring is the costly part: each posting is scored on the core that reads it, as it is
-	// read, so that a list never holds every posting's requirement groups at once.
-	var mu sync.Mutex
-	scored := map[int64]jobs.Match{}
-	posts, err := store.ListPostingsEach(ctx, filter, func(p *jobs.Posting) {
-		m := d.Score(prof, p.Analysis)
-		mu.Lock()
-		scored[p.ID] = m
-		mu.Unlock()
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &scoredRead{posts: posts, scored: scored}, nil
-}
-
-// matchOf is a posting's match: the first sighting names the posting, the best-read
-// sighting scores it.
-func (r *scoredRead) matchOf(g []*jobs.Posting) jobs.Match {
-	m := r.scored[g[0].ID]
-	for _, other := range g[1:] {
-		if om := r.scored[other.ID]; om.Score > m.Score {
-			m = om
-		}
-	}
-	return m
-}
-
-// choose keeps the postings (their sightings, grouped) that sel and the targets select, best
-// first, and returns those the targets left out.
-func (r *scoredRead) choose(groups [][]*jobs.Posting, rules *targetRules, sel selection) ([]matcher.Scored, []exclusion) {
-	out := make([]matcher.Scored, 0, len(groups))
-	var excluded []exclusion
-	for _, g := range groups {
-		p, m := g[0], r.matchOf(g)
-		if sel.OpenSince != nil && !openSince(g, *sel.OpenSince) {
-			continue
-		}
-		if !sel.All {
-			if why := rules.check(g); len(why) > 0 {
-				excluded = append(excluded, exclusion{Posting: p, Rules: why})
-				continue
-			}
-		}
-		if sel.All {
-			if sel.MinScore != nil && m.Score < *sel.MinScore {
-				continue
-			}
-		} else if r := rules.checkScore(m.Score, sel.MinScore); r != "" {
-			excluded = append(excluded, exclusion{Posting: p, Rules: []string{r}})
-			continue
-		}
-		out = append(out, matcher.Scored{Posting: p, Match: m})
-	}
-	out = bestFirst(out)
-	if sel.Limit > 0 && len(out) > sel.Limit {
-		out = out[:sel.Limit]
-	}
-	return out, excluded
-}
-
-// bestFirst orders postings by score, then newest first, then by id, highest first: a total
-// order, as ids are unique. It sorts small keys and then moves each posting once (at 50,000
-// postings, a stable sort of the postings themselves spent 40 ms moving them).
-func bestFirst(items []matcher.Scored) []matcher.Scored {
-	type key struct {
-		score   float64
-		sec, ns int64 // first seen, as time.Compare reads it
-		id      int64
-		at      int
-	}
-	keys := make([]key, len(items))
-	for i, it := range items {
-		seen := it.Posting.FirstSeen
-		keys[i] = key{it.Match.Score, seen.Unix(), int64(seen.Nanosecond()), it.Posting.ID, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.sec, a.sec); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.ns, a.ns); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.id, a.id)
-	})
-	out := make([]matcher.Scored, len(items))
-	for i, k := range keys {
-		out[i] = items[k.at]
-	}
-	return out
-}
-
-// openSince reports whether a posting (its sightings) was open at some time since t.
-func openSince(g []*jobs.Posting, t time.Time) bool {
-	for _, p := range g {
-		if p.Status == jobs.StatusOpen && p.ClosedAt == nil {
-			return true
-		}
-		closed := p.ClosedAt
-		if closed == nil {
-			closed = &p.LastSeen
-			if p.Due != nil && p.Due.Before(*closed) {
-				closed = p.Due // closed by its deadline
-			}
-		}
-		if !closed.Before(t) {
-			return true
-		}
-	}
-	return false
-}
-
-// groupSightings groups the sightings of one posting (the store's GroupID), first seen
-// first, and records every place on the first.
-func groupSightings(posts []*jobs.Posting) [][]*jobs.Posting {
-	index := make(map[int64]int, len(posts))
-	var groups [][]*jobs.Posting
-	for _, p := range posts {
-		key := p.GroupID
-		if key == 0 {
-			key = p.ID
-		}
-		if i, ok := index[key]; ok {
-			groups[i] = append(groups[i], p)
-			continue
-		}
-		index[key] = len(groups)
-		groups = append(groups, []*jobs.Posting{p})
-	}
-	for _, g := range groups {
-		if len(g) > 1 {
-			sort.SliceStable(g, func(i, j int) bool {
-				if !g[i].FirstSeen.Equal(g[j].FirstSeen) {
-					return g[i].FirstSeen.Before(g[j].FirstSeen)
-				}
-				return g[i].ID < g[j].ID
-			})
-		}
-		first := g[0]
-		first.Places = make([]jobs.Place, len(g))
-		for i, p := range g {
-			first.Places[i] = jobs.Place{Source: p.Source, SourceID: p.SourceID, URL: p.URL}
-			if p.Status == jobs.StatusOpen {
-				first.Status = jobs.StatusOpen
-			}
-			// A repost with other text updates the posting it repeats.
-			if p.UpdatedAt != nil && (first.UpdatedAt == nil || p.UpdatedAt.After(*first.UpdatedAt)) {
-				first.UpdatedAt = p.UpdatedAt
-			}
-		}
-	}
-	return groups
-}
-
-// excluded reports whether the config's targets leave a posting out, its score aside.
-func excluded(cfg *Config, p *jobs.Posting) bool {
-	return len(cfg.targetRules().check([]*jobs.Posting{p})) > 0
+	return target.Select(ctx, store, sc, cfg.targetRules(), sel, f.Now())
 }
 
 // postingJSON is one element of `list --json` (docs/cli.md) and of `export`.

@@ -17,6 +17,7 @@ import (
 	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type scrapeOptions struct {
@@ -245,7 +246,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		Analyzer: an,
 		Budget:   time.Duration(cfg.Scrape.Budget),
 		Scored: func(ctx context.Context) ([]matcher.Scored, error) {
-			return scoredPostings(ctx, f, selection{})
+			return scoredPostings(ctx, f, target.Selection{})
 		},
 		Reread: func(read, changed int) {
 			if talk {

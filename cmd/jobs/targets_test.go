@@ -13,6 +13,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/target"
 )
 
 // runAt runs the command line with the clock stopped at now.
@@ -314,88 +315,6 @@ func TestTargetsConfigErrors(t *testing.T) {
 	}
 }
 
-func TestTargetRules(t *testing.T) {
-	cfg := defaultConfig()
-	if err := parseConfig([]byte(targetsYAML), cfg); err != nil {
-		t.Fatal(err)
-	}
-	rules := cfg.targetRules()
-	if !rules.any {
-		t.Fatal("the targets are not set")
-	}
-	for _, tc := range []struct {
-		name  string
-		group []*jobs.Posting
-		want  []string // the keys of the rules that leave it out
-	}{
-		{"a role word", []*jobs.Posting{{Title: "ML Engineer (신입)", Location: "서울"}}, nil},
-		{"a role category", []*jobs.Posting{{Title: "연구원", Categories: []int{518, 1634}, Location: "서울"}}, nil},
-		{"a Korean role word inside a longer word", []*jobs.Posting{{Title: "빅데이터 엔지니어링팀 데이터 엔지니어", Location: "서울"}}, nil},
-		{"a Latin word inside a longer word", []*jobs.Posting{{Title: "HTML Publisher", Location: "서울"}}, []string{"targets.roles"}},
-		{"remote passes the location", []*jobs.Posting{{Title: "AI Engineer", Location: "부산", Remote: true}}, nil},
-		{"no location stated", []*jobs.Posting{{Title: "AI Engineer"}}, nil},
-		{"years from the source's career range", []*jobs.Posting{{Title: "Backend", Location: "서울", Career: &jobs.Career{Min: 3}}}, []string{"targets.years.max"}},
-		{"years unknown", []*jobs.Posting{{Title: "Backend", Location: "서울"}}, nil},
-		{"another employment type",
-			[]*jobs.Posting{{Title: "ML", Location: "서울", EmploymentType: "contract"}}, []string{"targets.employment_types"}},
-		{"Wanted's word for 정규직", []*jobs.Posting{{Title: "ML", Location: "서울", EmploymentType: "regular"}}, nil},
-		{"a blocked word, any case", []*jobs.Posting{{Title: "SENIOR ML Engineer", Location: "서울"}}, []string{"targets.exclude_title_words"}},
-		{"a blocked company, legal marks aside", []*jobs.Posting{{Title: "ML", Company: "전직장 주식회사", Location: "서울"}}, []string{"targets.exclude_companies"}},
-		{"several rules at once", []*jobs.Posting{{Title: "Designer", Location: "대전", Career: &jobs.Career{Min: 4}}},
-			[]string{"targets.roles", "targets.locations", "targets.years.max"}},
-		{"another sighting passes what the first fails", []*jobs.Posting{
-			{Title: "연구원", Location: "대전"},
-			{Title: "연구원", Location: "서울", Categories: []int{1634}},
-		}, nil},
-		{"a blocklist catches any sighting", []*jobs.Posting{
-			{Title: "ML Engineer", Location: "서울"},
-			{Title: "ML Engineer (Senior)", Location: "서울"},
-		}, []string{"targets.exclude_title_words"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var keys []string
-			for _, r := range rules.check(tc.group) {
-				keys = append(keys, ruleKey(r))
-			}
-			if !reflect.DeepEqual(keys, tc.want) {
-				t.Errorf("rules %q, want %q", rules.check(tc.group), tc.want)
-			}
-		})
-	}
-	if r := rules.checkScore(0.1, nil); r != "" {
-		t.Errorf("no min_score set, yet %q", r)
-	}
-	flag := 0.5
-	if r := rules.checkScore(0.4, &flag); !strings.Contains(r, "--min-score") {
-		t.Errorf("flag rule %q", r)
-	}
-}
-
-func TestHasWord(t *testing.T) {
-	for _, tc := range []struct {
-		text, word string
-		want       bool
-	}{
-		{"ml engineer", "ml", true},
-		{"html publisher", "ml", false},
-		{"ml엔지니어 (신입)", "ml", true},
-		{"[ml] 엔지니어", "ml", true},
-		{"mlops engineer", "ml", false},
-		{"senior/lead", "lead", true},
-		{"leader", "lead", false},
-		{"데이터분석가", "데이터", true},
-		{"c++ developer", "c++", true},
-		{"abc++ x", "c++", false},
-		{"", "ml", false},
-		{"ml", "", false},
-		{"xml ml", "ml", true},
-	} {
-		if got := hasWord(tc.text, tc.word); got != tc.want {
-			t.Errorf("hasWord(%q, %q) = %v", tc.text, tc.word, got)
-		}
-	}
-}
-
 // The plan over the target postings: the answer is known, the excluded Senior posting does not
 // count, and a skill with a close relative in the profile is marked partial.
 func TestGapsPlanOverTargets(t *testing.T) {
@@ -470,5 +389,28 @@ func TestGapsPlanOverTargets(t *testing.T) {
 	r = gaps(true, "--plan", "4")
 	if !strings.Contains(r.out, "Spring Boot (partial)") || !strings.Contains(r.out, "4. Spring Boot (partial: you know Spring, a close relative)") {
 		t.Errorf("the partial skill is not marked:\n%s", r.out)
+	}
+}
+
+// The count of exclusions by rule names the rule's key, whatever the posting's own text
+// says: a company or title that quotes a flag or a config key is not counted under it.
+func TestExclusionCountsByKey(t *testing.T) {
+	cfg := defaultConfig()
+	if err := parseConfig([]byte("targets:\n  companies: [Acme]\n  locations: [서울]\n"), cfg); err != nil {
+		t.Fatal(err)
+	}
+	rules := cfg.targetRules()
+	var ex []target.Exclusion
+	for _, p := range []*jobs.Posting{
+		{ID: 1, Company: "Beta --min-score", Title: "ML"},
+		{ID: 2, Company: "Acme", Title: "ML", Location: "targets.roles 부산"},
+	} {
+		ex = append(ex, target.Exclusion{Posting: p, Reasons: rules.Check([]*jobs.Posting{p})})
+	}
+	var errb bytes.Buffer
+	printExclusions(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &errb}, ex, 0)
+	want := "0 postings kept, 2 excluded (targets.companies 1, targets.locations 1).\n"
+	if got := errb.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("printed %q, want it to end %q", got, want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
+	"github.com/jobs-cli/jobs/target"
 )
 
 type trendsOptions struct {
@@ -71,7 +72,7 @@ whether you have the skill.`,
 // weeks, ending now; skills, when given, are canonical names to keep. The counting is done in
 // SQL over the requirements table; the config's targets (and its min_score, which needs the
 // profile) choose the postings. left are the postings the targets left out.
-func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (rep *report.Trends, left []exclusion, err error) {
+func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (rep *report.Trends, left []target.Exclusion, err error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err
@@ -91,7 +92,7 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 	now := f.Now()
 	in := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, weeks), skills)
 	if in.Targets {
-		items, ex, err := targetPostings(ctx, f, selection{OpenSince: &in.Periods[0].Start})
+		items, ex, err := targetPostings(ctx, f, target.Selection{OpenSince: &in.Periods[0].Start})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -111,7 +112,7 @@ func trendsInput(cfg *Config, d *matcher.Dictionary, prof *matcher.Profile, now 
 		Now:     now,
 		Periods: periods,
 		Skills:  skills,
-		Targets: cfg.targetRules().any,
+		Targets: cfg.targetRules().Any(),
 		Learnable: func(skill string) bool {
 			c, ok := d.Concept(skill)
 			return !ok || c.Scored()

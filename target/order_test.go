@@ -1,4 +1,4 @@
-package main
+package target
 
 import (
 	"cmp"
@@ -11,7 +11,7 @@ import (
 	"github.com/jobs-cli/jobs/matcher"
 )
 
-// bestFirst orders postings as a stable sort by score, first seen and id (all descending)
+// BestFirst orders postings as a stable sort by score, first seen and id (all descending)
 // does, ties, zero times and times far apart included.
 func TestBestFirstIsTheStableOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -44,7 +44,7 @@ func TestBestFirstIsTheStableOrder(t *testing.T) {
 			}
 			return cmp.Compare(b.Posting.ID, a.Posting.ID)
 		})
-		got := bestFirst(items)
+		got := BestFirst(items)
 		for i := range want {
 			// Equal keys may only come from equal postings' keys: compare what orders them.
 			w, g := want[i], got[i]
