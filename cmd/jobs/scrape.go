@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,7 +66,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 }
 
 // buildSources makes the configured sources.
-func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
+func buildSources(cfg *config.Config, opts scrapeOptions) ([]jobs.Source, error) {
 	sc := cfg.Scrape
 	limit := sc.Limit
 	if opts.Limit >= 0 {
@@ -139,7 +140,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		}
 		for _, site := range []struct {
 			key  string
-			conf *SiteConfig
+			conf *config.SiteConfig
 			def  string
 			make func(string, scraper.Config) (jobs.Source, error)
 		}{
@@ -197,7 +198,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.path, "config.yaml"))
+		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.File, "config.yaml"))
 	}
 	return out, nil
 }
