@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/jobs-cli/jobs/catalog"
-	"github.com/jobs-cli/jobs/scraper"
 )
 
 // This file connects the built-in company catalogue to the configuration: the names under
@@ -196,5 +195,3 @@ func (s *SourcesConfig) validateSaramin(bad func(key, format string, args ...any
 	}
 	return nil
 }
-
-const defaultSaraminURL = scraper.DefaultSaraminURL

@@ -17,7 +17,6 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
-	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -156,28 +155,6 @@ type FiltersConfig struct {
 type SkillsConfig struct {
 	Aliases map[string][]string `yaml:"aliases"`
 	Extra   []matcher.Concept   `yaml:"extra"`
-}
-
-const (
-	defaultWantedURL     = "https://www.wanted.co.kr"
-	defaultGreenhouseURL = "https://boards-api.greenhouse.io"
-	defaultLeverURL      = "https://api.lever.co"
-	defaultAshbyURL      = "https://api.ashbyhq.com"
-)
-
-// defaultConfig is what a missing file, or a missing key, means.
-func Default() *Config {
-	return &Config{
-		Scrape: ScrapeConfig{
-			Delay:       Duration(time.Second),
-			Timeout:     Duration(20 * time.Second),
-			Refresh:     Duration(7 * 24 * time.Hour),
-			Parallelism: 2,
-			MaxPageSize: 5 << 20,
-			LockWait:    Duration(10 * time.Minute),
-			Budget:      Duration(scraper.DefaultBudget),
-		},
-	}
 }
 
 // Wanted returns the Wanted settings; with no sources key at all, Wanted's 개발 group is

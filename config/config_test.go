@@ -43,3 +43,14 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// Every source with a base URL of its own has its default in the one table: a company's
+// career site, and the boards sources.companies creates.
+func TestEverySiteHasADefaultBaseURL(t *testing.T) {
+	for _, kind := range []string{"toss", "kakao", "naver", "woowa", "line", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "jumpit", "remember", "cj", "posco",
+		"wanted", "greenhouse", "lever", "ashby", "saramin"} {
+		if DefaultBaseURL(kind) == "" {
+			t.Errorf("%s has no default base URL", kind)
+		}
+	}
+}
