@@ -241,6 +241,26 @@ func ExpandHome(p string) string {
 	return p
 }
 
+// Origin says in a few words which config Path(flag) picks: the file and what chose it, or
+// the built-in defaults.
+func Origin(flag string) string {
+	path, err := Path(flag)
+	switch {
+	case err != nil:
+		return err.Error()
+	case path == "":
+		return fmt.Sprintf("none: built-in defaults (jobs init writes %s)", DefaultFile())
+	case flag != "":
+		return path + " (--config)"
+	case os.Getenv("JOBS_CONFIG") != "":
+		return path + " ($JOBS_CONFIG)"
+	}
+	return path
+}
+
+// DefaultDatabase is the database used when neither --db nor the database key names one.
+func DefaultDatabase() string { return DataHome() + "/jobs/jobs.db" }
+
 // DefaultFile is where the config lives when neither --config nor $JOBS_CONFIG names one.
 func DefaultFile() string {
 	return filepath.Join(Home(), "jobs", "config.yaml")

@@ -20,7 +20,7 @@ func Effective(cfg *Config) ([]byte, error) {
 		c.Scrape.Retries = &three
 	}
 	if c.Database == "" {
-		c.Database = DataHome() + "/jobs/jobs.db"
+		c.Database = DefaultDatabase()
 	}
 	var n yaml.Node
 	if err := n.Encode(&c); err != nil {

@@ -42,20 +42,7 @@ at all, the built-in defaults apply: 'jobs init' writes a commented file to edit
 
 // ConfigOrigin says in a few words which config is in use: the file and what chose it, or
 // the built-in defaults.
-func (f *Factory) ConfigOrigin() string {
-	path, err := config.Path(f.ConfigFlag)
-	switch {
-	case err != nil:
-		return err.Error()
-	case path == "":
-		return fmt.Sprintf("none: built-in defaults (jobs init writes %s)", config.DefaultFile())
-	case f.ConfigFlag != "":
-		return path + " (--config)"
-	case os.Getenv("JOBS_CONFIG") != "":
-		return path + " ($JOBS_CONFIG)"
-	}
-	return path
-}
+func (f *Factory) ConfigOrigin() string { return config.Origin(f.ConfigFlag) }
 
 func configRun(opts *configOptions) error {
 	f := opts.f

@@ -86,7 +86,7 @@ func (f *Factory) DBPath() (string, error) {
 			return "", err
 		}
 		if cfg.Database == "" {
-			return config.DataHome() + "/jobs/jobs.db", nil
+			return config.DefaultDatabase(), nil
 		}
 		path, what = config.ExpandHome(cfg.Database), "database (in "+cmp.Or(cfg.File, "the config")+")"
 	}
