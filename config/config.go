@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -239,6 +240,12 @@ func ExpandHome(p string) string {
 		}
 	}
 	return p
+}
+
+// Target is the file the flag, else $JOBS_CONFIG, else the XDG default names, whether or not
+// it exists: where jobs init writes the example.
+func Target(flag string) string {
+	return cmp.Or(ExpandHome(flag), ExpandHome(os.Getenv("JOBS_CONFIG")), DefaultFile())
 }
 
 // Origin says in a few words which config Path(flag) picks: the file and what chose it, or

@@ -54,3 +54,31 @@ func TestEverySiteHasADefaultBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// The file is --config, else $JOBS_CONFIG, else the XDG file when it exists; jobs init writes
+// to the same choice whether or not the file exists.
+func TestPathAndTarget(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("JOBS_CONFIG", "")
+	xdg := filepath.Join(dir, "jobs", "config.yaml")
+	if p, err := Path(""); err != nil || p != "" || Target("") != xdg {
+		t.Errorf("no file: Path %q %v, Target %q", p, err, Target(""))
+	}
+	if err := os.MkdirAll(filepath.Dir(xdg), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(xdg, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := Path(""); p != xdg || Origin("") != xdg {
+		t.Errorf("the XDG file: Path %q, Origin %q", p, Origin(""))
+	}
+	t.Setenv("JOBS_CONFIG", "/env.yaml")
+	if p, _ := Path(""); p != "/env.yaml" || Target("") != "/env.yaml" || Origin("") != "/env.yaml ($JOBS_CONFIG)" {
+		t.Errorf("$JOBS_CONFIG: Path %q, Target %q, Origin %q", p, Target(""), Origin(""))
+	}
+	if p, _ := Path("/flag.yaml"); p != "/flag.yaml" || Target("/flag.yaml") != "/flag.yaml" || Origin("/flag.yaml") != "/flag.yaml (--config)" {
+		t.Errorf("--config: Path %q, Origin %q", p, Origin("/flag.yaml"))
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -30,7 +29,7 @@ func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
   jobs init --config ./my-config.yaml`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Path = cmp.Or(config.ExpandHome(f.ConfigFlag), config.ExpandHome(os.Getenv("JOBS_CONFIG")), config.DefaultFile())
+			opts.Path = config.Target(f.ConfigFlag)
 			if runF != nil {
 				return runF(opts)
 			}
