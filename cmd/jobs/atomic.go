@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -48,4 +49,14 @@ func (a *atomicFile) Abort() {
 	a.done = true
 	a.Close()
 	os.Remove(a.Name())
+}
+
+// unwrapPathError is the cause of a failed file operation without the path, which the
+// message names already.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -33,14 +33,3 @@ func TestConfigMessages(t *testing.T) {
 		t.Errorf("skill suggestions: %q", r.err)
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		d    int
-	}{{"pyhton", "python", 1}, {"profle", "profile", 1}, {"kitten", "sitting", 3}, {"", "ab", 2}, {"머신러닝", "머신런닝", 1}} {
-		if got := editDistance(tc.a, tc.b); got != tc.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.d)
-		}
-	}
-}

@@ -67,29 +67,6 @@ func TestConfigEffectiveValues(t *testing.T) {
 	}
 }
 
-// A config naming only Wanted's base_url keeps the documented default category (518); an
-// explicit empty list keeps every category.
-func TestWantedCategoriesDefault(t *testing.T) {
-	dir := isolate(t)
-	for _, tc := range []struct {
-		yaml string
-		want string
-	}{
-		{"sources:\n  wanted:\n    base_url: https://example.org\n", "[518]"},
-		{"sources:\n  wanted: {}\n", "[518]"},
-		{"sources:\n  wanted:\n    categories: []\n", "[]"},
-		{"sources:\n  wanted:\n    categories: [872]\n", "[872]"},
-	} {
-		c, err := loadConfig(writeFile(t, filepath.Join(dir, "c.yaml"), tc.yaml))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := fmt.Sprint(c.Wanted().Categories); got != tc.want {
-			t.Errorf("%q: categories %s, want %s", tc.yaml, got, tc.want)
-		}
-	}
-}
-
 // Only the default data folder is created; an explicit --db in a folder that does not exist
 // is a mistyped path, named, and a reading command never creates a database at --db.
 func TestExplicitDBIsNeverInvented(t *testing.T) {

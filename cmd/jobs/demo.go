@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"net"
 	"net/http"
 	"os"
@@ -73,13 +74,13 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 
 	// The example config's profile, pointed at the replay site.
-	cfg := defaultConfig()
-	if err := parseConfig(jobs.ExampleConfig, cfg); err != nil {
+	cfg := config.Default()
+	if err := config.Parse(jobs.ExampleConfig, cfg); err != nil {
 		return fmt.Errorf("the built-in example config is invalid: %v", err)
 	}
-	cfg.path = "the example config.yaml"
-	cfg.Sources = &SourcesConfig{Wanted: &WantedConfig{BaseURL: base, Categories: []int{518}}}
-	cfg.Scrape.Delay = Duration(20 * time.Millisecond)
+	cfg.File = "the example config.yaml"
+	cfg.Sources = &config.SourcesConfig{Wanted: &config.WantedConfig{BaseURL: base, Categories: []int{518}}}
+	cfg.Scrape.Delay = config.Duration(20 * time.Millisecond)
 	cfg.Scrape.Limit = 0
 	cfg.Database = ""
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,7 +129,7 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 		_, err := f.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	return writeFileAtomic(expandHome(opts.Out), buf.Bytes())
+	return writeFileAtomic(config.ExpandHome(opts.Out), buf.Bytes())
 }
 
 // writeFileAtomic replaces path with data: a reader never sees half a digest.
@@ -206,7 +207,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Watch:    watch,
 		Dict:     d,
 		Profile:  prof,
-		Excluded: cfg.targetRules().Excluded,
+		Excluded: cfg.TargetRules().Excluded,
 		MinScore: cfg.Filters.MinScore,
 		Group:    target.GroupSightings,
 		Company:  displayCompany,
@@ -219,8 +220,8 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 // or, when targets choose the postings the trends count, every posting (the trends count
 // those open at some time in their weeks; their groups go into trendsIn). It returns the open
 // postings whatever the filters, and those that pass them, best first.
-func digestPostings(ctx context.Context, f *Factory, cfg *Config, now time.Time, trendsIn *report.TrendsInput) ([]report.Sighted, []matcher.Scored, error) {
-	rules := cfg.targetRules()
+func digestPostings(ctx context.Context, f *Factory, cfg *config.Config, now time.Time, trendsIn *report.TrendsInput) ([]report.Sighted, []matcher.Scored, error) {
+	rules := cfg.TargetRules()
 	var filter jobs.Filter
 	if !rules.Any() {
 		open := jobs.StatusOpen
@@ -272,14 +273,14 @@ func digestWindow(since string, last *jobs.Run, now time.Time, dbPath string) (t
 	if err != nil {
 		return time.Time{}, "", err
 	}
-	if d, derr := parseDuration(since); derr == nil {
+	if d, derr := config.ParseDuration(since); derr == nil {
 		return *t, report.WindowOver(d), nil
 	}
 	return *t, report.WindowSince(*t, now.Location()), nil
 }
 
 // watchSet folds the names of watch.companies, warning of those that name no company.
-func watchSet(f *Factory, cfg *Config) report.Watch {
+func watchSet(f *Factory, cfg *config.Config) report.Watch {
 	w := report.Watch{}
 	warn := newWarnings(f.IO, "watch.companies that name no company")
 	defer warn.Done()

@@ -3,16 +3,30 @@ package main
 import (
 	"cmp"
 	"context"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/catalog"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
+
+// The catalogue's aliases are installed when the program starts, before any posting is
+// stored or compared, so that every command (and every test of this package) folds company
+// names the same way.
+func init() { installCatalogue() }
+
+// installCatalogue makes the catalogue's aliases the ones company names are folded with.
+func installCatalogue() {
+	if c, err := catalog.Builtin(); err == nil {
+		jobs.SetCompanyAliases(c.Aliases())
+	}
+}
 
 // Factory gives commands their streams and, lazily, the config, the store and the analyzer,
 // so a command that needs no database never opens one and tests can swap each.
@@ -27,13 +41,13 @@ type Factory struct {
 	stopProfile func()
 
 	// Sources builds the configured sources; tests replace it.
-	Sources func(cfg *Config, opts scrapeOptions) ([]jobs.Source, error)
+	Sources func(cfg *config.Config, opts scrapeOptions) ([]jobs.Source, error)
 	// wrapPostings, when set, wraps the store postings are read and scored from: tests count
 	// the reads a command makes with it.
 	wrapPostings func(target.Store) target.Store
 
 	cfgOnce  sync.Once
-	cfg      *Config
+	cfg      *config.Config
 	cfgErr   error
 	store    *db.DB
 	dictOnce sync.Once
@@ -49,14 +63,14 @@ func newFactory(io *IOStreams) *Factory {
 }
 
 // Config loads the config once.
-func (f *Factory) Config() (*Config, error) {
+func (f *Factory) Config() (*config.Config, error) {
 	f.cfgOnce.Do(func() {
-		path, err := configPath(f.ConfigFlag)
+		path, err := config.Path(f.ConfigFlag)
 		if err != nil {
 			f.cfgErr = err
 			return
 		}
-		f.cfg, f.cfgErr = loadConfig(path)
+		f.cfg, f.cfgErr = config.Load(path)
 	})
 	return f.cfg, f.cfgErr
 }
@@ -72,9 +86,9 @@ func (f *Factory) DBPath() (string, error) {
 			return "", err
 		}
 		if cfg.Database == "" {
-			return dataHome() + "/jobs/jobs.db", nil
+			return config.DefaultDatabase(), nil
 		}
-		path, what = expandHome(cfg.Database), "database (in "+cmp.Or(cfg.path, "the config")+")"
+		path, what = config.ExpandHome(cfg.Database), "database (in "+cmp.Or(cfg.File, "the config")+")"
 	}
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return "", jobs.Errorf(jobs.KindInvalid, "%s %s: the folder %s does not exist; check the path, or create the folder first", what, path, filepath.Dir(path))
@@ -154,7 +168,7 @@ func (f *Factory) Dictionary() (*matcher.Dictionary, error) {
 		}
 		d, err := matcher.Builtin(matcher.Extension{Aliases: cfg.Skills.Aliases, Concepts: cfg.Skills.Extra})
 		if err != nil {
-			f.dictErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", cmp.Or(cfg.path, "(defaults)"), err)
+			f.dictErr = jobs.Errorf(jobs.KindInvalid, "invalid config %s: skills: %v", cmp.Or(cfg.File, "(defaults)"), err)
 			return
 		}
 		f.dict = d
@@ -187,7 +201,7 @@ func (f *Factory) Profile() (*matcher.Profile, error) {
 	f.warnOnce.Do(func() {
 		w := newWarnings(f.IO, "profile.skills not in the skill dictionary")
 		for _, u := range unknown {
-			if s := suggestSkill(d, u); s != "" {
+			if s := config.SuggestSkill(d, u); s != "" {
 				w.Warnf("profile.skills: %q is not in the skill dictionary: did you mean %q? (else add it under skills.extra)", u, s)
 				continue
 			}

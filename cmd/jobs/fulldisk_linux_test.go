@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,7 @@ func TestFullDiskStopsTheRun(t *testing.T) {
 	var out, errb bytes.Buffer
 	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errb}
 	f := newFactory(io)
-	f.Sources = func(*Config, scrapeOptions) ([]jobs.Source, error) {
+	f.Sources = func(*config.Config, scrapeOptions) ([]jobs.Source, error) {
 		return []jobs.Source{first, neverSource{t}}, nil
 	}
 	root := newRootCmd(f)

@@ -84,7 +84,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	noun := "open postings"
-	if cfg.targetRules().Any() {
+	if cfg.TargetRules().Any() {
 		noun = "target postings"
 	}
 	if opts.Plan > 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"slices"
@@ -269,11 +270,11 @@ func TestScrapeBudgetIsChecked(t *testing.T) {
 	if r := runCLI(t, false, "Python", "--config", cfg, "analyze", "-"); r.code != 2 || !strings.Contains(r.err, "line 2: scrape.budget must be more than 0") {
 		t.Errorf("exit %d, %q", r.code, r.err)
 	}
-	c, err := loadConfig(writeFile(t, filepath.Join(dir, "d.yaml"), "scrape:\n  budget: 45m\n"))
+	c, err := config.Load(writeFile(t, filepath.Join(dir, "d.yaml"), "scrape:\n  budget: 45m\n"))
 	if err != nil || time.Duration(c.Scrape.Budget) != 45*time.Minute {
 		t.Errorf("budget %v, %v", c.Scrape.Budget, err)
 	}
-	if c, _ := loadConfig(""); time.Duration(c.Scrape.Budget) != 30*time.Minute {
+	if c, _ := config.Load(""); time.Duration(c.Scrape.Budget) != 30*time.Minute {
 		t.Errorf("default budget %v", c.Scrape.Budget)
 	}
 }

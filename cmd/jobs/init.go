@@ -1,10 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 
@@ -29,7 +29,7 @@ func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
   jobs init --config ./my-config.yaml`,
 		Args: maxArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Path = cmp.Or(expandHome(f.ConfigFlag), expandHome(os.Getenv("JOBS_CONFIG")), defaultConfigFile())
+			opts.Path = config.Target(f.ConfigFlag)
 			if runF != nil {
 				return runF(opts)
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func targetPostings(ctx context.Context, f *Factory, sel target.Selection) ([]ma
 	if err != nil {
 		return nil, nil, err
 	}
-	return target.Select(ctx, store, sc, cfg.targetRules(), sel, f.Now())
+	return target.Select(ctx, store, sc, cfg.TargetRules(), sel, f.Now())
 }
 
 // postingJSON is one element of `list --json` (docs/cli.md) and of `export`.
@@ -153,7 +154,7 @@ func parseSince(s string, now time.Time) (*time.Time, error) {
 	case "yesterday":
 		return midnight(now.AddDate(0, 0, -1)), nil
 	}
-	if d, err := parseDuration(s); err == nil && d > 0 {
+	if d, err := config.ParseDuration(s); err == nil && d > 0 {
 		t := now.Add(-d)
 		return &t, nil
 	}
@@ -187,7 +188,7 @@ func checkSource(ctx context.Context, f *Factory, source string) error {
 	}
 	known := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(builtinSources), stored...))))
 	hint := ""
-	if s := didYouMean(source, known); s != "" {
+	if s := config.DidYouMean(source, known); s != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return jobs.Errorf(jobs.KindInvalid, "--source %q is not a known source%s; known sources: %s", source, hint, strings.Join(known, ", "))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -173,15 +172,6 @@ func exitCode(err error, io *IOStreams) int {
 
 func warnf(io *IOStreams, format string, args ...any) {
 	fmt.Fprintf(io.ErrOut, "warning: "+format+"\n", args...)
-}
-
-func expandHome(p string) string {
-	if strings.HasPrefix(p, "~/") {
-		if h, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(h, p[2:])
-		}
-	}
-	return p
 }
 
 // exactArgs and maxArgs are cobra's validators with usage errors people can read.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,7 +99,7 @@ func (o *scheduleOptions) nightly() (*nightly, error) {
 		return nil, jobs.Errorf(jobs.KindInvalid, "this jobs is a temporary build (go run); install it first with 'go install ./cmd/jobs' and run its schedule")
 	}
 	global := []string{}
-	cfgPath, err := configPath(o.f.ConfigFlag)
+	cfgPath, err := config.Path(o.f.ConfigFlag)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +127,7 @@ func (o *scheduleOptions) nightly() (*nightly, error) {
 	if home, err := os.UserHomeDir(); err == nil {
 		n.env = append(n.env, "HOME="+home)
 	}
-	n.env = append(n.env, "XDG_CONFIG_HOME="+configHome(), "XDG_DATA_HOME="+dataHome())
+	n.env = append(n.env, "XDG_CONFIG_HOME="+config.Home(), "XDG_DATA_HOME="+config.DataHome())
 	return n, nil
 }
 
@@ -189,7 +190,7 @@ WantedBy=timers.target
 func (o *scheduleOptions) unitPaths() (string, string) {
 	dir := o.unitDir
 	if dir == "" {
-		dir = filepath.Join(configHome(), "systemd", "user")
+		dir = filepath.Join(config.Home(), "systemd", "user")
 	}
 	return filepath.Join(dir, unitName+".service"), filepath.Join(dir, unitName+".timer")
 }

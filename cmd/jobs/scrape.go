@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,7 +66,7 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 }
 
 // buildSources makes the configured sources.
-func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
+func buildSources(cfg *config.Config, opts scrapeOptions) ([]jobs.Source, error) {
 	sc := cfg.Scrape
 	limit := sc.Limit
 	if opts.Limit >= 0 {
@@ -130,41 +131,34 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 			err = errors.Join(err, add("sources.ashby", src, e))
 		}
 		if t := s.Toss; t != nil {
-			u := t.BaseURL
-			if u == "" {
-				u = scraper.DefaultTossURL
-			}
+			u := cmp.Or(t.BaseURL, config.DefaultBaseURL("toss"))
 			src, e := scraper.NewToss(u, with("toss"))
 			err = errors.Join(err, add("sources.toss", src, e))
 		}
 		for _, site := range []struct {
 			key  string
-			conf *SiteConfig
-			def  string
+			conf *config.SiteConfig
 			make func(string, scraper.Config) (jobs.Source, error)
 		}{
-			{"kakao", s.Kakao, scraper.DefaultKakaoURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKakao(u, c) }},
-			{"woowa", s.Woowa, scraper.DefaultWoowaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
-			{"line", s.Line, scraper.DefaultLineURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
-			{"naver", s.Naver, scraper.DefaultNaverURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
-			{"samsung", s.Samsung, scraper.DefaultSamsungURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSamsung(u, c) }},
-			{"lg", s.LG, scraper.DefaultLGURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
-			{"sk", s.SK, scraper.DefaultSKURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
-			{"hyundai", s.Hyundai, scraper.DefaultHyundaiURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
-			{"kia", s.Kia, scraper.DefaultKiaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
-			{"hanwha", s.Hanwha, scraper.DefaultHanwhaURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
-			{"jumpit", s.Jumpit, scraper.DefaultJumpitURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
-			{"cj", s.CJ, scraper.DefaultCJURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
-			{"posco", s.POSCO, scraper.DefaultPOSCOURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewPOSCO(u, c) }},
-			{"remember", s.Remember, scraper.DefaultRememberURL, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
+			{"kakao", s.Kakao, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKakao(u, c) }},
+			{"woowa", s.Woowa, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
+			{"line", s.Line, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
+			{"naver", s.Naver, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
+			{"samsung", s.Samsung, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSamsung(u, c) }},
+			{"lg", s.LG, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
+			{"sk", s.SK, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
+			{"hyundai", s.Hyundai, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
+			{"kia", s.Kia, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
+			{"hanwha", s.Hanwha, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
+			{"jumpit", s.Jumpit, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
+			{"cj", s.CJ, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
+			{"posco", s.POSCO, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewPOSCO(u, c) }},
+			{"remember", s.Remember, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
 		} {
 			if site.conf == nil {
 				continue
 			}
-			u := site.conf.BaseURL
-			if u == "" {
-				u = site.def
-			}
+			u := cmp.Or(site.conf.BaseURL, config.DefaultBaseURL(site.key))
 			src, e := site.make(u, with(site.key))
 			err = errors.Join(err, add("sources."+site.key, src, e))
 		}
@@ -197,7 +191,7 @@ func buildSources(cfg *Config, opts scrapeOptions) ([]jobs.Source, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.path, "config.yaml"))
+		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.File, "config.yaml"))
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"slices"
 	"strconv"
@@ -87,7 +88,7 @@ type companyRow struct {
 }
 
 // sourceState is what the config turns on of each kind: nil = off.
-func sourceState(cfg *Config) map[string]*sourceRow {
+func sourceState(cfg *config.Config) map[string]*sourceRow {
 	out := map[string]*sourceRow{}
 	on := func(kind, why string, ids ...string) {
 		out[kind] = &sourceRow{Kind: kind, On: true, Why: why, IDs: ids}
@@ -107,14 +108,14 @@ func sourceState(cfg *Config) map[string]*sourceRow {
 	if s == nil {
 		return out
 	}
-	cat := s.catalogue
+	cat := s.FromCatalogue()
 	why := func(kind string, configured int) string {
-		switch added := len(cat.boards[kind]); {
+		switch added := len(cat.Boards[kind]); {
 		case added > 0 && configured > added:
 			return "config, sources.companies"
 		case added > 0:
 			return "sources.companies"
-		case slices.Contains(cat.sites, kind):
+		case slices.Contains(cat.Sites, kind):
 			return "sources.companies"
 		}
 		return "config"
@@ -132,7 +133,7 @@ func sourceState(cfg *Config) map[string]*sourceRow {
 		on("toss", why("toss", 1))
 	}
 	for _, kind := range []string{"kakao", "naver", "woowa", "line", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember"} {
-		if p := s.siteField(kind); p != nil && *p != nil {
+		if s.Site(kind) != nil {
 			on(kind, why(kind, 1))
 		}
 	}
@@ -164,7 +165,7 @@ func sourceState(cfg *Config) map[string]*sourceRow {
 }
 
 // companyRows lists the catalogue with each company's state under the config.
-func companyRows(cfg *Config, state map[string]*sourceRow) ([]companyRow, error) {
+func companyRows(cfg *config.Config, state map[string]*sourceRow) ([]companyRow, error) {
 	cat, err := catalog.Builtin()
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/jobs-cli/jobs/config"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -395,11 +396,11 @@ func TestGapsPlanOverTargets(t *testing.T) {
 // The count of exclusions by rule names the rule's key, whatever the posting's own text
 // says: a company or title that quotes a flag or a config key is not counted under it.
 func TestExclusionCountsByKey(t *testing.T) {
-	cfg := defaultConfig()
-	if err := parseConfig([]byte("targets:\n  companies: [Acme]\n  locations: [서울]\n"), cfg); err != nil {
+	cfg := config.Default()
+	if err := config.Parse([]byte("targets:\n  companies: [Acme]\n  locations: [서울]\n"), cfg); err != nil {
 		t.Fatal(err)
 	}
-	rules := cfg.targetRules()
+	rules := cfg.TargetRules()
 	var ex []target.Exclusion
 	for _, p := range []*jobs.Posting{
 		{ID: 1, Company: "Beta --min-score", Title: "ML"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
@@ -163,7 +164,7 @@ func parseStepDate(s string, now time.Time) (time.Time, error) {
 	case "yesterday":
 		t = now.AddDate(0, 0, -1)
 	default:
-		if d, err := parseDuration(s); err == nil && d >= 0 {
+		if d, err := config.ParseDuration(s); err == nil && d >= 0 {
 			t = now.Add(-d)
 			break
 		}

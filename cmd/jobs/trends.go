@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
@@ -107,12 +108,12 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 }
 
 // trendsInput is what the trends are counted from, but the postings the targets choose.
-func trendsInput(cfg *Config, d *matcher.Dictionary, prof *matcher.Profile, now time.Time, periods []db.Period, skills []string) report.TrendsInput {
+func trendsInput(cfg *config.Config, d *matcher.Dictionary, prof *matcher.Profile, now time.Time, periods []db.Period, skills []string) report.TrendsInput {
 	return report.TrendsInput{
 		Now:     now,
 		Periods: periods,
 		Skills:  skills,
-		Targets: cfg.targetRules().Any(),
+		Targets: cfg.TargetRules().Any(),
 		Learnable: func(skill string) bool {
 			c, ok := d.Concept(skill)
 			return !ok || c.Scored()

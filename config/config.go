@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
-	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -33,7 +31,9 @@ type Config struct {
 	Watch    WatchConfig    `yaml:"watch"`
 	Database string         `yaml:"database"`
 
-	path  string        // the file read; "" = built-in defaults
+	// File is the file read, or what stands for it in messages; "" = built-in defaults.
+	File string `yaml:"-"`
+
 	rules *target.Rules // Targets prepared, on first use
 }
 
@@ -77,7 +77,7 @@ type SourcesConfig struct {
 	// companies.go).
 	Companies []string `yaml:"companies"`
 
-	catalogue catalogueTurnedOn // what Companies turned on
+	catalogue CatalogueTurnedOn // what Companies turned on
 }
 
 // PlatformConfig names the companies read on a shared hiring platform (Greeting, Ninehire):
@@ -156,28 +156,6 @@ type SkillsConfig struct {
 	Extra   []matcher.Concept   `yaml:"extra"`
 }
 
-const (
-	defaultWantedURL     = "https://www.wanted.co.kr"
-	defaultGreenhouseURL = "https://boards-api.greenhouse.io"
-	defaultLeverURL      = "https://api.lever.co"
-	defaultAshbyURL      = "https://api.ashbyhq.com"
-)
-
-// defaultConfig is what a missing file, or a missing key, means.
-func defaultConfig() *Config {
-	return &Config{
-		Scrape: ScrapeConfig{
-			Delay:       Duration(time.Second),
-			Timeout:     Duration(20 * time.Second),
-			Refresh:     Duration(7 * 24 * time.Hour),
-			Parallelism: 2,
-			MaxPageSize: 5 << 20,
-			LockWait:    Duration(10 * time.Minute),
-			Budget:      Duration(scraper.DefaultBudget),
-		},
-	}
-}
-
 // Wanted returns the Wanted settings; with no sources key at all, Wanted's 개발 group is
 // collected.
 func (c *Config) Wanted() *WantedConfig {
@@ -191,7 +169,7 @@ func (c *Config) Wanted() *WantedConfig {
 type Duration time.Duration
 
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
-	v, err := parseDuration(n.Value)
+	v, err := ParseDuration(n.Value)
 	if err != nil || v < 0 {
 		return fmt.Errorf("line %d: %q is not a duration (write 500ms, 1s, 2m, 7d)", n.Line, n.Value)
 	}
@@ -199,7 +177,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-func parseDuration(s string) (time.Duration, error) {
+func ParseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
 	if strings.HasSuffix(s, "d") {
 		n, err := strconv.ParseFloat(strings.TrimSuffix(s, "d"), 64)
@@ -234,53 +212,10 @@ func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// configPath resolves which file to read: the flag, else $JOBS_CONFIG, else
-// $XDG_CONFIG_HOME/jobs/config.yaml. It returns "" when none exists and none was named. A
-// config.yaml in the working directory is never read by itself: inside a clone of this
-// repository that would be the documented example, not the user's file.
-func configPath(flag string) (string, error) {
-	if flag != "" {
-		return expandHome(flag), nil
-	}
-	if env := os.Getenv("JOBS_CONFIG"); env != "" {
-		return expandHome(env), nil
-	}
-	p := defaultConfigFile()
-	if _, err := os.Stat(p); err == nil {
-		return p, nil
-	}
-	return "", nil
-}
-
-// defaultConfigFile is where the config lives when neither --config nor $JOBS_CONFIG names one.
-func defaultConfigFile() string {
-	return filepath.Join(configHome(), "jobs", "config.yaml")
-}
-
-func configHome() string {
-	if d := os.Getenv("XDG_CONFIG_HOME"); d != "" {
-		return d
-	}
-	if h, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(h, ".config")
-	}
-	return "."
-}
-
-func dataHome() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return d
-	}
-	if h, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(h, ".local", "share")
-	}
-	return "."
-}
-
-// loadConfig reads and checks a config file; path "" gives the defaults. Every error names
+// Load reads and checks a config file; path "" gives the defaults. Every error names
 // the file, the line and the key.
-func loadConfig(path string) (*Config, error) {
-	c := defaultConfig()
+func Load(path string) (*Config, error) {
+	c := Default()
 	if path == "" {
 		return c, nil
 	}
@@ -288,10 +223,10 @@ func loadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := parseConfig(data, c); err != nil {
+	if err := Parse(data, c); err != nil {
 		return nil, jobs.Errorf(jobs.KindInvalid, "invalid config %s: %v", path, err)
 	}
-	c.path = path
+	c.File = path
 	return c, nil
 }
 
@@ -326,7 +261,7 @@ func readConfigFile(path string) ([]byte, error) {
 
 var lineRe = regexp.MustCompile(`line (\d+): `)
 
-func parseConfig(data []byte, c *Config) error {
+func Parse(data []byte, c *Config) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		if line := tabIndented(data); line > 0 {
@@ -359,7 +294,7 @@ func tidyYAMLError(err error, root *yaml.Node) error {
 			parent = where[:i]
 		}
 		hint := ""
-		if s := didYouMean(m[2], configKeys(parent)); s != "" {
+		if s := DidYouMean(m[2], configKeys(parent)); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		if parent != "" {

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"reflect"
@@ -12,10 +12,10 @@ import (
 
 // A misspelt config key (profle) or skill (Pyhton) should be answered with the word meant.
 
-// didYouMean returns the candidate closest to word, ignoring case, when it is close enough to
+// DidYouMean returns the candidate closest to word, ignoring case, when it is close enough to
 // be a slip (a transposed pair counts as one edit): at most one edit for words of up to four
 // letters, two beyond. "" when none is.
-func didYouMean(word string, candidates []string) string {
+func DidYouMean(word string, candidates []string) string {
 	w := strings.ToLower(word)
 	limit := 2
 	if utf8.RuneCountInString(w) <= 4 {
@@ -158,9 +158,9 @@ func valueAtLine(root *yaml.Node, line int, quoted string) string {
 	return quoted
 }
 
-// suggestSkill is the dictionary's name for a skill misspelt by a slip (Pyhton: Python), ""
+// SuggestSkill is the dictionary's name for a skill misspelt by a slip (Pyhton: Python), ""
 // when no name or alias is that close.
-func suggestSkill(d *matcher.Dictionary, skill string) string {
+func SuggestSkill(d *matcher.Dictionary, skill string) string {
 	var words []string
 	canonical := map[string]string{}
 	for _, c := range d.Concepts() {
@@ -169,5 +169,5 @@ func suggestSkill(d *matcher.Dictionary, skill string) string {
 			canonical[w] = c.Name
 		}
 	}
-	return canonical[didYouMean(skill, words)]
+	return canonical[DidYouMean(skill, words)]
 }

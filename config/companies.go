@@ -1,39 +1,28 @@
-package main
+package config
 
 import (
 	"os"
 	"slices"
 	"strings"
 
-	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
-	"github.com/jobs-cli/jobs/scraper"
 )
 
 // This file connects the built-in company catalogue to the configuration: the names under
 // sources.companies turn on the sources each company needs, and the catalogue's aliases make
 // one company's spellings one company everywhere (dedup, watch.companies, targets).
 
-// The catalogue's aliases are installed when the program starts, before any posting is
-// stored or compared, so that every command (and every test of this package) folds company
-// names the same way.
-func init() { installCatalogue() }
-
-// installCatalogue makes the catalogue's aliases the ones company names are folded with.
-func installCatalogue() {
-	if c, err := catalog.Builtin(); err == nil {
-		jobs.SetCompanyAliases(c.Aliases())
-	}
-}
-
-// catalogueTurnedOn records what sources.companies added to the configuration, so that
+// CatalogueTurnedOn records what sources.companies added to the configuration, so that
 // `jobs sources` can say why a source is on.
-type catalogueTurnedOn struct {
-	// boards: kind -> the ids the catalogue added (ids already configured are not repeated).
-	boards map[string][]string
-	// sites the catalogue turned on that were not configured.
-	sites []string
+type CatalogueTurnedOn struct {
+	// Boards: kind -> the ids the catalogue added (ids already configured are not repeated).
+	Boards map[string][]string
+	// Sites the catalogue turned on that were not configured.
+	Sites []string
 }
+
+// FromCatalogue is what sources.companies turned on.
+func (s *SourcesConfig) FromCatalogue() CatalogueTurnedOn { return s.catalogue }
 
 // applyCompanies resolves sources.companies against the catalogue and turns on what each
 // company needs: its boards are added to sources.greenhouse.boards, sources.lever.sites,
@@ -52,12 +41,12 @@ func (s *SourcesConfig) applyCompanies(bad func(key, format string, args ...any)
 	if err != nil {
 		return bad("sources.companies", "%v", err)
 	}
-	on := catalogueTurnedOn{boards: map[string][]string{}}
+	on := CatalogueTurnedOn{Boards: map[string][]string{}}
 	addTo := func(kind string, list *[]string) {
 		for _, id := range plan.Boards[kind] {
 			if !slices.Contains(*list, id) {
 				*list = append(*list, id)
-				on.boards[kind] = append(on.boards[kind], id)
+				on.Boards[kind] = append(on.Boards[kind], id)
 			}
 		}
 	}
@@ -99,7 +88,7 @@ func (s *SourcesConfig) applyCompanies(bad func(key, format string, args ...any)
 	}
 	for _, kind := range plan.Sites {
 		if s.turnOnSite(kind) {
-			on.sites = append(on.sites, kind)
+			on.Sites = append(on.Sites, kind)
 		}
 	}
 	s.catalogue = on
@@ -121,6 +110,14 @@ func (s *SourcesConfig) turnOnSite(kind string) bool {
 	}
 	*p = &SiteConfig{}
 	return true
+}
+
+// Site is the settings of a company career site; nil when it is off or kind is another kind.
+func (s *SourcesConfig) Site(kind string) *SiteConfig {
+	if p := s.siteField(kind); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // siteField is the field of a company career site's settings; nil for another kind.
@@ -167,9 +164,9 @@ type SaraminConfig struct {
 	JobMidCode int `yaml:"job_mid_cd"`
 }
 
-// saraminKeyEnv names the environment variable that gives the Saramin access key when the
+// SaraminKeyEnv names the environment variable that gives the Saramin access key when the
 // config file does not (so that the key need not be written in a file).
-const saraminKeyEnv = "JOBS_SARAMIN_KEY"
+const SaraminKeyEnv = "JOBS_SARAMIN_KEY"
 
 // validateSaramin fills Saramin's defaults and checks that a key is given.
 func (s *SourcesConfig) validateSaramin(bad func(key, format string, args ...any) error) error {
@@ -184,11 +181,11 @@ func (s *SourcesConfig) validateSaramin(bad func(key, format string, args ...any
 		return bad("sources.saramin.base_url", "%v", err)
 	}
 	if strings.TrimSpace(sa.AccessKey) == "" {
-		sa.AccessKey = strings.TrimSpace(os.Getenv(saraminKeyEnv))
+		sa.AccessKey = strings.TrimSpace(os.Getenv(SaraminKeyEnv))
 	}
 	if sa.AccessKey == "" {
 		return bad("sources.saramin.access_key", "is empty: Saramin's Open API needs your own access key "+
-			"(apply at oapi.saramin.co.kr), given here or in $%s", saraminKeyEnv)
+			"(apply at oapi.saramin.co.kr), given here or in $%s", SaraminKeyEnv)
 	}
 	if sa.JobMidCode < 0 {
 		return bad("sources.saramin.job_mid_cd", "must be a Saramin job category such as 2, not %d", sa.JobMidCode)
@@ -198,5 +195,3 @@ func (s *SourcesConfig) validateSaramin(bad func(key, format string, args ...any
 	}
 	return nil
 }
-
-const defaultSaraminURL = scraper.DefaultSaraminURL

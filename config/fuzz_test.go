@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"strings"
@@ -17,8 +17,8 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("sources:\n  pages:\n    - url: http://x\n      follow: /jobs/*\n"))
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := defaultConfig()
-		if err := parseConfig(data, c); err != nil && strings.TrimSpace(err.Error()) == "" {
+		c := Default()
+		if err := Parse(data, c); err != nil && strings.TrimSpace(err.Error()) == "" {
 			t.Errorf("an error with no message")
 		}
 	})
