@@ -412,6 +412,33 @@ func epochMillis(v any) time.Time {
 	return time.UnixMilli(n).UTC()
 }
 
+// pagesOf is where a site's public posting pages live: beside its API (tests serve both from
+// one local server), unless the API is the real one at defaultAPI, whose pages are at pages.
+func pagesOf(site siteSource, defaultAPI, pages string) string {
+	if site.baseStr == defaultAPI {
+		return pages
+	}
+	return site.baseStr
+}
+
+// listField is doc's list under key, which an answer must hold; name is how the message names
+// it ("data.list").
+func listField(doc map[string]any, key, name string) ([]any, error) {
+	list, ok := doc[key].([]any)
+	switch {
+	case ok:
+		return list, nil
+	case doc[key] == nil:
+		return nil, fmt.Errorf("the answer has no %q", name)
+	}
+	return nil, fmt.Errorf("the answer's %q is not a list", name)
+}
+
+// shortList says that a list holds fewer postings than it says it has.
+func shortList(holds, says int) string {
+	return fmt.Sprintf("the list holds %d postings but says it has %d", holds, says)
+}
+
 func asInt64(v any) (int64, bool) {
 	switch d := v.(type) {
 	case interface{ Int64() (int64, error) }:

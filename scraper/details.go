@@ -133,7 +133,7 @@ func readPagedRequests[T any](ctx context.Context, f *fetcher, source string, pa
 	}
 	switch unique := len(seen) + noID; {
 	case total >= 0 && total != unique:
-		fail(pl.url, 0, fmt.Sprintf("the list holds %d postings but says it has %d", unique, total))
+		fail(pl.url, 0, shortList(unique, total))
 	case records > 0 && len(pl.items) == 0:
 		fail(pl.url, 0, fmt.Sprintf("the list holds %d postings but every one is closed, hidden or outside the job group read", records))
 	default:

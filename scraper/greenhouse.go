@@ -55,7 +55,7 @@ func (g *Greenhouse) readBoard(ctx context.Context, f *fetcher, board string) bo
 				return nil, "", err
 			}
 			if list.total >= 0 && list.total != list.records {
-				return list.items, fmt.Sprintf("the list holds %d postings but says it has %d", list.records, list.total), nil
+				return list.items, shortList(list.records, list.total), nil
 			}
 			return list.items, "", nil
 		})

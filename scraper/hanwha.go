@@ -45,11 +45,7 @@ func NewHanwha(baseURL string, cfg Config) (*Hanwha, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := site.baseStr
-	if site.baseStr == DefaultHanwhaURL {
-		pages = hanwhaPagesURL
-	}
-	return &Hanwha{siteSource: site, pages: pages}, nil
+	return &Hanwha{siteSource: site, pages: pagesOf(site, DefaultHanwhaURL, hanwhaPagesURL)}, nil
 }
 
 // Name is "hanwha".

@@ -46,11 +46,7 @@ func NewLG(baseURL string, cfg Config) (*LG, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := site.baseStr
-	if site.baseStr == DefaultLGURL {
-		pages = lgPagesURL
-	}
-	return &LG{siteSource: site, pages: pages}, nil
+	return &LG{siteSource: site, pages: pagesOf(site, DefaultLGURL, lgPagesURL)}, nil
 }
 
 // Name is "lg".
@@ -119,15 +115,12 @@ func parseLGList(body []byte, api, pages string) (items []listedPosting, incompl
 	if err != nil {
 		return nil, "", err
 	}
-	list, ok := data["jobNoticeList"].([]any)
-	if !ok {
-		if data["jobNoticeList"] == nil {
-			return nil, "", errors.New("the answer has no \"data.jobNoticeList\"")
-		}
-		return nil, "", errors.New("the answer's \"data.jobNoticeList\" is not a list")
+	list, err := listField(data, "jobNoticeList", "data.jobNoticeList")
+	if err != nil {
+		return nil, "", err
 	}
 	if n, ok := asInt(data["listCount"]); ok && n > len(list) {
-		incomplete = fmt.Sprintf("the list holds %d postings but says it has %d", len(list), n)
+		incomplete = shortList(len(list), n)
 	}
 	var out []listedPosting
 	for _, e := range list {

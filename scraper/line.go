@@ -68,7 +68,7 @@ func (l *Line) readList(ctx context.Context, f *fetcher) pagedList[listedPosting
 	switch {
 	case pg.total >= 0 && pg.total != len(pg.ids):
 		pl.failures = append(pl.failures, jobs.Failure{Source: lineName, URL: u, Status: r.status,
-			Reason: fmt.Sprintf("the list holds %d postings but says it has %d", len(pg.ids), pg.total)})
+			Reason: shortList(len(pg.ids), pg.total)})
 	case len(pg.ids) > 0 && len(pg.items) == 0:
 		pl.failures = append(pl.failures, jobs.Failure{Source: lineName, URL: u, Status: r.status,
 			Reason: fmt.Sprintf("the list holds %d postings but none is published in Korea in engineering", len(pg.ids))})

@@ -93,12 +93,9 @@ func parseNaverList(body []byte, base string) (listPage[listedPosting], error) {
 			return pg, fmt.Errorf("the answer's result is %q, not Y", truncate(cleanLine(r), 20))
 		}
 	}
-	list, ok := doc["list"].([]any)
-	if !ok {
-		if doc["list"] != nil {
-			return pg, errors.New("the answer's \"list\" is not a list")
-		}
-		return pg, errors.New("the answer has no \"list\"")
+	list, err := listField(doc, "list", "list")
+	if err != nil {
+		return pg, err
 	}
 	if n, ok := asInt(doc["totalSize"]); ok && n >= 0 {
 		pg.total = n

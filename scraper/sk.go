@@ -95,15 +95,12 @@ func parseSKList(body []byte, base string) (items []listedPosting, incomplete st
 	if ok, given := asBool(doc["success"]); given && !ok {
 		return nil, "", errors.New("the answer says it did not succeed (success: false)")
 	}
-	list, ok := doc["list"].([]any)
-	if !ok {
-		if doc["list"] == nil {
-			return nil, "", errors.New("the answer has no \"list\"")
-		}
-		return nil, "", errors.New("the answer's \"list\" is not a list")
+	list, err := listField(doc, "list", "list")
+	if err != nil {
+		return nil, "", err
 	}
 	if n, ok := asInt(doc["totalCount"]); ok && n > len(list) {
-		incomplete = fmt.Sprintf("the list holds %d postings but says it has %d", len(list), n)
+		incomplete = shortList(len(list), n)
 	}
 	var out []listedPosting
 	for _, e := range list {

@@ -89,12 +89,9 @@ func parseWoowaList(body []byte, base string) (listPage[listedPosting], error) {
 	if data == nil {
 		return pg, errors.New("the answer has no \"data\" object")
 	}
-	list, ok := data["list"].([]any)
-	if !ok {
-		if data["list"] != nil {
-			return pg, errors.New("the answer's \"data.list\" is not a list")
-		}
-		return pg, errors.New("the answer has no \"data.list\"")
+	list, err := listField(data, "list", "data.list")
+	if err != nil {
+		return pg, err
 	}
 	if n, ok := asInt(data["totalSize"]); ok && n >= 0 {
 		pg.total = n
