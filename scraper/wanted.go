@@ -59,8 +59,8 @@ func NewWanted(baseURL string, categories []int, cfg Config) (*Wanted, error) {
 // Name is "wanted".
 func (w *Wanted) Name() string { return wantedName }
 
-// listed is one posting page found in the sitemaps.
-type listed struct {
+// sitemapPage is one posting page found in the sitemaps.
+type sitemapPage struct {
 	id      string
 	lastMod time.Time // zero = the sitemap gave none
 }
@@ -246,9 +246,9 @@ func (w *Wanted) idFromLoc(sitemapURL *url.URL, loc string) string {
 // changed returns the listed pages to fetch, newest (largest id) first: every page not
 // fetched before, and every known page whose lastmod changed, or, when the sitemap gives no
 // lastmod, that was fetched longer than Refresh ago.
-func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) []listed {
+func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) []sitemapPage {
 	now := w.cfg.Now()
-	var out []listed
+	var out []sitemapPage
 	for id, lm := range ids {
 		// A page skipped under another filter, or closed and now listed again, is fetched
 		// whatever its lastmod says.
@@ -260,9 +260,9 @@ func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) [
 				continue
 			}
 		}
-		out = append(out, listed{id: id, lastMod: lm})
+		out = append(out, sitemapPage{id: id, lastMod: lm})
 	}
-	slices.SortFunc(out, func(a, b listed) int { return compareIDs(b.id, a.id) })
+	slices.SortFunc(out, func(a, b sitemapPage) int { return compareIDs(b.id, a.id) })
 	return out
 }
 
@@ -291,11 +291,11 @@ type runCounts struct {
 }
 
 // fetchAll fetches the queued pages and stores what they give.
-func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue []listed, stats *jobs.SourceStats) runCounts {
+func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue []sitemapPage, stats *jobs.SourceStats) runCounts {
 	var counts runCounts
 	done, failures := fetchQueue(ctx, w.cfg, queue, stats,
-		func(item listed) *result { return f.get(ctx, w.pageURL(item.id), fetchPage) },
-		func(item listed, r *result) *jobs.Failure { return w.savePage(ctx, sink, item, r, &counts, stats) })
+		func(item sitemapPage) *result { return f.get(ctx, w.pageURL(item.id), fetchPage) },
+		func(item sitemapPage, r *result) *jobs.Failure { return w.savePage(ctx, sink, item, r, &counts, stats) })
 	counts.done = done
 	if len(failures) > 0 {
 		counts.first = failures[0].Error()
@@ -308,7 +308,7 @@ func (w *Wanted) pageURL(id string) string { return w.baseStr + "/wd/" + id }
 
 // savePage reads one fetched posting page and stores what it gives: the posting, or the page
 // closed (404 or 410) or skipped (outside the categories). It returns the page's failure.
-func (w *Wanted) savePage(ctx context.Context, sink jobs.Sink, item listed, r *result, counts *runCounts,
+func (w *Wanted) savePage(ctx context.Context, sink jobs.Sink, item sitemapPage, r *result, counts *runCounts,
 	stats *jobs.SourceStats) *jobs.Failure {
 	pageURL := w.pageURL(item.id)
 	fail := func(status int, reason string) *jobs.Failure {
