@@ -446,36 +446,13 @@ const maxRecord = 16 << 20
 // the lines a failed record ran over are read again as records of their own.
 func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error {
 	sp := &csvSplitter{br: bufio.NewReaderSize(r, 1<<16)}
-	var head []string
-	for head == nil {
-		line, rec, err := sp.next()
-		switch {
-		case err == io.EOF:
-			return errors.New("no CSV header: the file is empty")
-		case err != nil:
-			return err
-		case len(rec) == 1 && len(bytes.TrimSpace(rec[0])) == 0:
-			continue // blank lines before the header
-		}
-		head, err = parseCSVRecord(rec)
-		if err != nil {
-			return fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
-		}
+	head, err := readCSVHeader(sp)
+	if err != nil {
+		return err
 	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	for _, need := range []string{"site", "job_url", "title", "company"} {
-		if _, ok := col[need]; !ok {
-			return fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
-		}
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
+	cols, err := newJobSpyColumns(head)
+	if err != nil {
+		return err
 	}
 	for {
 		line, text, err := sp.next()
@@ -485,8 +462,8 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error 
 		if err != nil {
 			return err
 		}
-		if len(text) == 1 && len(bytes.TrimSpace(text[0])) == 0 {
-			continue // a blank line
+		if blankRecord(text) {
+			continue
 		}
 		rec, err := parseCSVRecord(text)
 		if err == nil && len(rec) != len(head) {
@@ -499,29 +476,90 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error 
 			}
 			continue
 		}
-		site, url := get(rec, "site"), get(rec, "job_url")
-		id := get(rec, "id")
-		if id == "" {
-			id = url
-		}
-		if site == "" || id == "" {
-			*bad = append(*bad, BadLine{line, errors.New("no site, or neither id nor job_url")})
+		p, err := cols.posting(rec)
+		if err != nil {
+			*bad = append(*bad, BadLine{line, err})
 			continue
-		}
-		p := &jobs.Posting{
-			Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
-			Title: get(rec, "title"), Company: get(rec, "company"), Location: get(rec, "location"),
-			EmploymentType: get(rec, "job_type"), Status: jobs.StatusOpen,
-			Remote:   strings.EqualFold(get(rec, "is_remote"), "true"),
-			Sections: jobs.Sections{Description: markdownText(get(rec, "description"))},
-		}
-		if d := get(rec, "date_posted"); d != "" {
-			if t, err := parseDate(d); err == nil {
-				p.FirstSeen = t
-			}
 		}
 		emit(p)
 	}
+}
+
+// blankRecord is true for a record that is one blank line.
+func blankRecord(lines [][]byte) bool {
+	return len(lines) == 1 && len(bytes.TrimSpace(lines[0])) == 0
+}
+
+// readCSVHeader reads the first record that is not a blank line: the CSV's header.
+func readCSVHeader(sp *csvSplitter) ([]string, error) {
+	for {
+		line, rec, err := sp.next()
+		switch {
+		case err == io.EOF:
+			return nil, errors.New("no CSV header: the file is empty")
+		case err != nil:
+			return nil, err
+		case blankRecord(rec):
+			continue // blank lines before the header
+		}
+		head, err := parseCSVRecord(rec)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
+		}
+		return head, nil
+	}
+}
+
+// jobSpyColumns is where each column of JobSpy's CSV stands, by its name in lower case.
+type jobSpyColumns map[string]int
+
+// newJobSpyColumns reads a header's column names (a byte order mark and spaces aside, in
+// any case); the columns site, job_url, title and company are required.
+func newJobSpyColumns(head []string) (jobSpyColumns, error) {
+	col := jobSpyColumns{}
+	for i, h := range head {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	for _, need := range []string{"site", "job_url", "title", "company"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
+		}
+	}
+	return col, nil
+}
+
+// get is a record's field in the named column, trimmed; "" when there is no such column.
+func (col jobSpyColumns) get(rec []string, name string) string {
+	if i, ok := col[name]; ok && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// posting is the posting a record describes: its source is "jobspy-" and the site, its id
+// the record's id or else its job_url.
+func (col jobSpyColumns) posting(rec []string) (*jobs.Posting, error) {
+	site, url := col.get(rec, "site"), col.get(rec, "job_url")
+	id := col.get(rec, "id")
+	if id == "" {
+		id = url
+	}
+	if site == "" || id == "" {
+		return nil, errors.New("no site, or neither id nor job_url")
+	}
+	p := &jobs.Posting{
+		Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
+		Title: col.get(rec, "title"), Company: col.get(rec, "company"), Location: col.get(rec, "location"),
+		EmploymentType: col.get(rec, "job_type"), Status: jobs.StatusOpen,
+		Remote:   strings.EqualFold(col.get(rec, "is_remote"), "true"),
+		Sections: jobs.Sections{Description: markdownText(col.get(rec, "description"))},
+	}
+	if d := col.get(rec, "date_posted"); d != "" {
+		if t, err := parseDate(d); err == nil {
+			p.FirstSeen = t
+		}
+	}
+	return p, nil
 }
 
 // parseCSVRecord reads the lines of one record strictly.
