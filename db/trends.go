@@ -59,18 +59,10 @@ const maxPeriods = 520
 // times the periods. (SQLite doing the same over the requirements table took 2 s at 50,000
 // postings; this takes a fifth of that.)
 func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
+	if err := q.check(); err != nil {
+		return nil, err
+	}
 	n := len(q.Periods)
-	if n == 0 || n > maxPeriods {
-		return nil, jobs.Errorf(jobs.KindInvalid, "trends need between 1 and %d periods, not %d", maxPeriods, n)
-	}
-	for i, p := range q.Periods {
-		if p.End.Before(p.Start) {
-			return nil, jobs.Errorf(jobs.KindInvalid, "trend period %d ends before it starts", i+1)
-		}
-		if i > 0 && !p.Start.After(q.Periods[i-1].End) {
-			return nil, jobs.Errorf(jobs.KindInvalid, "trend period %d starts before period %d ends: periods go in order and do not overlap", i+1, i)
-		}
-	}
 	out := &Trends{Periods: q.Periods, Totals: make([]int, n)}
 	posts, err := d.readRows(ctx, jobs.Filter{}, nil)
 	if err != nil {
@@ -85,6 +77,41 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 	if q.Groups != nil && len(q.Groups) == 0 || q.Skills != nil && len(q.Skills) == 0 {
 		return out, nil
 	}
+	totals, bySkill := q.deltas(q.sightingGroups(posts))
+	out.sum(totals, bySkill)
+	return out, nil
+}
+
+// check rejects a query without periods, with too many, or with periods out of order or
+// overlapping.
+func (q TrendQuery) check() error {
+	n := len(q.Periods)
+	if n == 0 || n > maxPeriods {
+		return jobs.Errorf(jobs.KindInvalid, "trends need between 1 and %d periods, not %d", maxPeriods, n)
+	}
+	for i, p := range q.Periods {
+		if p.End.Before(p.Start) {
+			return jobs.Errorf(jobs.KindInvalid, "trend period %d ends before it starts", i+1)
+		}
+		if i > 0 && !p.Start.After(q.Periods[i-1].End) {
+			return jobs.Errorf(jobs.KindInvalid, "trend period %d starts before period %d ends: periods go in order and do not overlap", i+1, i)
+		}
+	}
+	return nil
+}
+
+// trendGroup is one posting's sightings, as trends count them: when it was first seen,
+// whether a sighting is still open, when the last one closed, and what its sightings ask
+// for (true: required by one).
+type trendGroup struct {
+	firstSeen, closed time.Time
+	open              bool
+	asks              map[string]bool
+}
+
+// sightingGroups gathers the postings into their groups (the groups and skills q keeps),
+// each with the span it was open and the skills it asks for as required or preferred.
+func (q TrendQuery) sightingGroups(posts []*jobs.Posting) map[int64]*trendGroup {
 	var keepGroup map[int64]bool
 	if q.Groups != nil {
 		keepGroup = make(map[int64]bool, len(q.Groups))
@@ -99,22 +126,14 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			keepSkill[s] = true
 		}
 	}
-
-	// Each group: when it was first seen, whether a sighting is still open, when the last
-	// one closed, and what its sightings ask for (true: required by one).
-	type group struct {
-		firstSeen, closed time.Time
-		open              bool
-		asks              map[string]bool
-	}
-	groups := map[int64]*group{}
+	groups := map[int64]*trendGroup{}
 	for _, p := range posts {
 		if keepGroup != nil && !keepGroup[p.GroupID] {
 			continue
 		}
 		g := groups[p.GroupID]
 		if g == nil {
-			g = &group{firstSeen: p.FirstSeen, asks: map[string]bool{}}
+			g = &trendGroup{firstSeen: p.FirstSeen, asks: map[string]bool{}}
 			groups[p.GroupID] = g
 		}
 		if p.FirstSeen.Before(g.firstSeen) {
@@ -138,9 +157,15 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			g.asks[r.Skill] = g.asks[r.Skill] || r.Section == jobs.SectionRequired
 		}
 	}
+	return groups
+}
 
-	totals := make([]int, n+1)
-	bySkill := map[string]*trendDeltas{}
+// deltas finds the span of periods each group was open in and returns how the total and
+// each skill's counts change at each period (each one longer than the periods).
+func (q TrendQuery) deltas(groups map[int64]*trendGroup) (totals []int, bySkill map[string]*trendDeltas) {
+	n := len(q.Periods)
+	totals = make([]int, n+1)
+	bySkill = map[string]*trendDeltas{}
 	for _, g := range groups {
 		// Open in period i when End_i >= first seen and (still open or closed >= Start_i):
 		// the first holds from some period on, the second up to some period.
@@ -168,8 +193,7 @@ func (d *DB) SkillTrends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			}
 		}
 	}
-	out.sum(totals, bySkill)
-	return out, nil
+	return totals, bySkill
 }
 
 // trendDeltas are how a skill's counts change at each period: +1 where a posting's span

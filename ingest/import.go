@@ -66,6 +66,13 @@ func DetectFormat(name string, br *bufio.Reader) string {
 // Import reads postings from in, analyses the ones that changed and stores them; the
 // applications export lines carry are restored after the postings. Lines that cannot be read
 // are counted in the result; an error means the input or the store failed.
+//
+// Reading feeds workers, which decode JSON lines, analyse postings and prepare their rows;
+// one writer stores batches in transactions. The writer is the slower side (at 50,000
+// postings its work is about 5 s of one core, the workers' about 4 s), so the workers leave
+// it a core of its own: with one worker per core they took turns with it, and an import on
+// two cores took 9 s instead of 6.7 s. Batches are gathered in the file's order while the
+// previous one is written, so analysis never waits on the database.
 func Import(ctx context.Context, store *db.DB, an *matcher.Analyzer, in Input) (ImportResult, error) {
 	// Postings stored as they are need no analysis: a nightly re-import of the same file is
 	// mostly those.
@@ -73,85 +80,143 @@ func Import(ctx context.Context, store *db.DB, an *matcher.Analyzer, in Input) (
 	if err != nil {
 		return ImportResult{}, err
 	}
+	run := &importRun{ctx: ctx, store: store, an: an, snap: snap}
+	items := make(chan importItem, 512)
+	batches := inFileOrder(run.prepareAll(items))
+	written := run.writeAll(batches)
+	readErr := run.read(in, items)
+	close(items)
+	if err := <-written; err != nil {
+		return ImportResult{}, err
+	}
+	if run.prepErr != nil {
+		return ImportResult{}, run.prepErr
+	}
+	sort.Slice(run.bad, func(i, j int) bool { return run.bad[i].Line < run.bad[j].Line })
+	if readErr != nil {
+		return ImportResult{}, jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", in.Name, readErr)
+	}
+	res := run.res
+	res.Bad = run.bad
+	if len(run.restores) > 0 {
+		added, _, err := store.RestoreApplications(ctx, run.restores)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		res.Applications, res.Steps = len(run.restores), added
+	}
+	return res, nil
+}
 
-	// Reading feeds workers, which decode JSON lines, analyse postings and prepare their rows;
-	// one writer stores batches in transactions. The writer is the slower side (at 50,000
-	// postings its work is about 5 s of one core, the workers' about 4 s), so the workers
-	// leave it a core of its own: with one worker per core they took turns with it, and an
-	// import on two cores took 9 s instead of 6.7 s.
-	type item struct {
-		seq  int // its place in the file, among the postings read
-		p    *jobs.Posting
-		n    int    // the line number of a JSON line
-		line []byte // a JSON line to decode, or nil
+// importItem is one posting read, or one JSON line to decode into one.
+type importItem struct {
+	seq  int // its place in the file, among the postings read
+	p    *jobs.Posting
+	n    int    // the line number of a JSON line
+	line []byte // a JSON line to decode, or nil
+}
+
+// preparedRow is an item's row to store, with the item's place in the file.
+type preparedRow struct {
+	seq int
+	row *db.ImportRow // nil: nothing to store (a bad line)
+}
+
+// importRun is what one import's reader, workers and writer share.
+type importRun struct {
+	ctx   context.Context
+	store *db.DB
+	an    *matcher.Analyzer
+	snap  *db.Snapshot
+
+	mu       sync.Mutex // guards bad, prepErr and restores
+	bad      []BadLine
+	prepErr  error        // the first posting the store cannot take
+	restores []db.Restore // the applications of exported lines, read back after the postings
+
+	res ImportResult // what the writer stored; read once it is done
+}
+
+// read reads in, in its format, and sends each posting or JSON line to items, numbered in
+// the file's order. A CSV record that cannot be read is a bad line.
+func (run *importRun) read(in Input, items chan<- importItem) error {
+	seq := 0
+	if in.Format == "jsonl" {
+		return scanJSONL(in.R, func(n int, line []byte) { items <- importItem{seq: seq, n: n, line: line}; seq++ })
 	}
-	type done struct {
-		seq int
-		row *db.ImportRow // nil: nothing to store (a bad line)
-	}
-	items := make(chan item, 512)
-	out := make(chan done, 512)
-	var (
-		wg       sync.WaitGroup
-		bad      []BadLine
-		prepErr  error
-		restores []db.Restore // the applications of exported lines, read back after the postings
-		badMu    sync.Mutex   // guards bad, prepErr and restores
-	)
-	prepare := func(it item) *db.ImportRow {
-		if it.line != nil {
-			p, err := decodeJSONLine(it.line)
-			var r *db.Restore
-			if err == nil {
-				r, err = decodeApplication(it.line)
-			}
-			if err != nil {
-				badMu.Lock()
-				bad = append(bad, BadLine{it.n, err})
-				badMu.Unlock()
-				return nil
-			}
-			if r != nil {
-				badMu.Lock()
-				restores = append(restores, *r)
-				badMu.Unlock()
-			}
-			it.p = p
-		}
-		if row := snap.Unchanged(it.p); row != nil {
-			return row
-		}
-		it.p.Analysis = an.AnalyzePosting(it.p)
-		row, err := db.PrepareImport(it.p)
-		if err != nil { // a posting the store cannot take: the import fails, as a write would
-			badMu.Lock()
-			prepErr = cmp.Or(prepErr, err)
-			badMu.Unlock()
-			return nil
-		}
-		return row
-	}
+	var csvBad []BadLine
+	err := readJobSpyCSV(in.R, func(p *jobs.Posting) { items <- importItem{seq: seq, p: p}; seq++ }, &csvBad)
+	run.mu.Lock()
+	run.bad = append(run.bad, csvBad...)
+	run.mu.Unlock()
+	return err
+}
+
+// prepareAll prepares the items' rows on one worker per core but one, and closes the
+// channel it returns when items is closed and every row is prepared.
+func (run *importRun) prepareAll(items <-chan importItem) <-chan preparedRow {
+	out := make(chan preparedRow, 512)
+	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)-1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for it := range items {
-				out <- done{it.seq, prepare(it)}
+				out <- preparedRow{it.seq, run.prepare(it)}
 			}
-		}()
+		})
 	}
 	go func() { wg.Wait(); close(out) }()
-	// Batches are gathered, in the file's order (so ids, groups and a line repeated later
-	// come out as the file has them, however the workers finish), while the previous one is
-	// written, so analysis never waits on the database.
-	var res ImportResult
+	return out
+}
+
+// prepare decodes an item's JSON line, with the application it carries, and returns the
+// row to store: the stored one when the posting is stored as it is, else the posting
+// analysed. A line that cannot be read is a bad line, and a posting the store cannot take
+// fails the import, as a write would; both give nil.
+func (run *importRun) prepare(it importItem) *db.ImportRow {
+	if it.line != nil {
+		p, err := decodeJSONLine(it.line)
+		var r *db.Restore
+		if err == nil {
+			r, err = decodeApplication(it.line)
+		}
+		if err != nil {
+			run.mu.Lock()
+			run.bad = append(run.bad, BadLine{it.n, err})
+			run.mu.Unlock()
+			return nil
+		}
+		if r != nil {
+			run.mu.Lock()
+			run.restores = append(run.restores, *r)
+			run.mu.Unlock()
+		}
+		it.p = p
+	}
+	if row := run.snap.Unchanged(it.p); row != nil {
+		return row
+	}
+	it.p.Analysis = run.an.AnalyzePosting(it.p)
+	row, err := db.PrepareImport(it.p)
+	if err != nil {
+		run.mu.Lock()
+		run.prepErr = cmp.Or(run.prepErr, err)
+		run.mu.Unlock()
+		return nil
+	}
+	return row
+}
+
+// inFileOrder gathers prepared rows into batches in the file's order, so that ids, groups
+// and a line repeated later come out as the file has them, however the workers finish. Bad
+// lines are left out. The channel it returns is closed after the last batch.
+func inFileOrder(prepared <-chan preparedRow) <-chan []*db.ImportRow {
+	const batchSize = 1000
 	batches := make(chan []*db.ImportRow, 1)
 	go func() {
-		const batchSize = 1000
 		batch := make([]*db.ImportRow, 0, batchSize)
 		pending := map[int]*db.ImportRow{} // finished ahead of their turn
 		next := 0
-		for d := range out {
+		for d := range prepared {
 			pending[d.seq] = d.row
 			for {
 				row, ok := pending[next]
@@ -175,73 +240,54 @@ func Import(ctx context.Context, store *db.DB, an *matcher.Analyzer, in Input) (
 		}
 		close(batches)
 	}()
-	writeErr := make(chan error, 1)
-	var again []*jobs.Posting // called unchanged, found changed when written
-	storeBatch := func(batch []*db.ImportRow) error {
-		st, deferred, err := store.ImportPrepared(ctx, batch)
-		res.Created += st.Created
-		res.Updated += st.Updated
-		res.Unchanged += st.Unchanged
-		again = append(again, deferred...)
-		return err
-	}
+	return batches
+}
+
+// writeAll stores the batches, each in a transaction, and then the postings the snapshot
+// called unchanged that had changed by the time they were written, analysed afresh. The
+// channel it returns gives the first error, or nil, once every batch is drained.
+func (run *importRun) writeAll(batches <-chan []*db.ImportRow) <-chan error {
+	written := make(chan error, 1)
 	go func() {
+		var changedSinceSnapshot []*jobs.Posting
 		var err error
 		for batch := range batches {
 			if err == nil { // else drain, so the pipeline ends
-				err = storeBatch(batch)
+				changedSinceSnapshot, err = run.write(batch, changedSinceSnapshot)
 			}
 		}
-		if err == nil && len(again) > 0 {
-			rows := make([]*db.ImportRow, 0, len(again))
-			for _, p := range again {
-				p.Analysis = an.AnalyzePosting(p)
-				row, perr := db.PrepareImport(p)
-				if perr != nil {
-					err = perr
-					break
-				}
-				rows = append(rows, row)
-			}
-			again = nil
-			if err == nil {
-				err = storeBatch(rows)
-			}
+		if err == nil && len(changedSinceSnapshot) > 0 {
+			err = run.writeChanged(changedSinceSnapshot)
 		}
-		writeErr <- err
+		written <- err
 	}()
+	return written
+}
 
-	var readErr error
-	seq := 0
-	if in.Format == "jsonl" {
-		readErr = scanJSONL(in.R, func(n int, line []byte) { items <- item{seq: seq, n: n, line: line}; seq++ })
-	} else {
-		var csvBad []BadLine
-		readErr = readJobSpyCSV(in.R, func(p *jobs.Posting) { items <- item{seq: seq, p: p}; seq++ }, &csvBad)
-		badMu.Lock()
-		bad = append(bad, csvBad...)
-		badMu.Unlock()
-	}
-	close(items)
-	if err := <-writeErr; err != nil {
-		return ImportResult{}, err
-	}
-	if prepErr != nil {
-		return ImportResult{}, prepErr
-	}
-	sort.Slice(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
-	if readErr != nil {
-		return ImportResult{}, jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", in.Name, readErr)
-	}
-	res.Bad = bad
-	if len(restores) > 0 {
-		added, _, err := store.RestoreApplications(ctx, restores)
+// write stores one batch, counts it, and adds the postings found changed since the snapshot
+// to changed.
+func (run *importRun) write(batch []*db.ImportRow, changed []*jobs.Posting) ([]*jobs.Posting, error) {
+	st, deferred, err := run.store.ImportPrepared(run.ctx, batch)
+	run.res.Created += st.Created
+	run.res.Updated += st.Updated
+	run.res.Unchanged += st.Unchanged
+	return append(changed, deferred...), err
+}
+
+// writeChanged analyses and stores the postings the snapshot called unchanged but that had
+// changed when they were written.
+func (run *importRun) writeChanged(changed []*jobs.Posting) error {
+	rows := make([]*db.ImportRow, 0, len(changed))
+	for _, p := range changed {
+		p.Analysis = run.an.AnalyzePosting(p)
+		row, err := db.PrepareImport(p)
 		if err != nil {
-			return ImportResult{}, err
+			return err
 		}
-		res.Applications, res.Steps = len(restores), added
+		rows = append(rows, row)
 	}
-	return res, nil
+	_, err := run.write(rows, nil)
+	return err
 }
 
 // importLine is what import reads of an export line; unknown fields are ignored.
@@ -400,36 +446,13 @@ const maxRecord = 16 << 20
 // the lines a failed record ran over are read again as records of their own.
 func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error {
 	sp := &csvSplitter{br: bufio.NewReaderSize(r, 1<<16)}
-	var head []string
-	for head == nil {
-		line, rec, err := sp.next()
-		switch {
-		case err == io.EOF:
-			return errors.New("no CSV header: the file is empty")
-		case err != nil:
-			return err
-		case len(rec) == 1 && len(bytes.TrimSpace(rec[0])) == 0:
-			continue // blank lines before the header
-		}
-		head, err = parseCSVRecord(rec)
-		if err != nil {
-			return fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
-		}
+	head, err := readCSVHeader(sp)
+	if err != nil {
+		return err
 	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	for _, need := range []string{"site", "job_url", "title", "company"} {
-		if _, ok := col[need]; !ok {
-			return fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
-		}
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
+	cols, err := newJobSpyColumns(head)
+	if err != nil {
+		return err
 	}
 	for {
 		line, text, err := sp.next()
@@ -439,8 +462,8 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error 
 		if err != nil {
 			return err
 		}
-		if len(text) == 1 && len(bytes.TrimSpace(text[0])) == 0 {
-			continue // a blank line
+		if blankRecord(text) {
+			continue
 		}
 		rec, err := parseCSVRecord(text)
 		if err == nil && len(rec) != len(head) {
@@ -453,29 +476,90 @@ func readJobSpyCSV(r io.Reader, emit func(*jobs.Posting), bad *[]BadLine) error 
 			}
 			continue
 		}
-		site, url := get(rec, "site"), get(rec, "job_url")
-		id := get(rec, "id")
-		if id == "" {
-			id = url
-		}
-		if site == "" || id == "" {
-			*bad = append(*bad, BadLine{line, errors.New("no site, or neither id nor job_url")})
+		p, err := cols.posting(rec)
+		if err != nil {
+			*bad = append(*bad, BadLine{line, err})
 			continue
-		}
-		p := &jobs.Posting{
-			Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
-			Title: get(rec, "title"), Company: get(rec, "company"), Location: get(rec, "location"),
-			EmploymentType: get(rec, "job_type"), Status: jobs.StatusOpen,
-			Remote:   strings.EqualFold(get(rec, "is_remote"), "true"),
-			Sections: jobs.Sections{Description: markdownText(get(rec, "description"))},
-		}
-		if d := get(rec, "date_posted"); d != "" {
-			if t, err := parseDate(d); err == nil {
-				p.FirstSeen = t
-			}
 		}
 		emit(p)
 	}
+}
+
+// blankRecord is true for a record that is one blank line.
+func blankRecord(lines [][]byte) bool {
+	return len(lines) == 1 && len(bytes.TrimSpace(lines[0])) == 0
+}
+
+// readCSVHeader reads the first record that is not a blank line: the CSV's header.
+func readCSVHeader(sp *csvSplitter) ([]string, error) {
+	for {
+		line, rec, err := sp.next()
+		switch {
+		case err == io.EOF:
+			return nil, errors.New("no CSV header: the file is empty")
+		case err != nil:
+			return nil, err
+		case blankRecord(rec):
+			continue // blank lines before the header
+		}
+		head, err := parseCSVRecord(rec)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: the CSV header cannot be read: %v", line, err)
+		}
+		return head, nil
+	}
+}
+
+// jobSpyColumns is where each column of JobSpy's CSV stands, by its name in lower case.
+type jobSpyColumns map[string]int
+
+// newJobSpyColumns reads a header's column names (a byte order mark and spaces aside, in
+// any case); the columns site, job_url, title and company are required.
+func newJobSpyColumns(head []string) (jobSpyColumns, error) {
+	col := jobSpyColumns{}
+	for i, h := range head {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	for _, need := range []string{"site", "job_url", "title", "company"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("the CSV has no %q column; JobSpy's CSV has site, job_url, title, company, description", need)
+		}
+	}
+	return col, nil
+}
+
+// get is a record's field in the named column, trimmed; "" when there is no such column.
+func (col jobSpyColumns) get(rec []string, name string) string {
+	if i, ok := col[name]; ok && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// posting is the posting a record describes: its source is "jobspy-" and the site, its id
+// the record's id or else its job_url.
+func (col jobSpyColumns) posting(rec []string) (*jobs.Posting, error) {
+	site, url := col.get(rec, "site"), col.get(rec, "job_url")
+	id := col.get(rec, "id")
+	if id == "" {
+		id = url
+	}
+	if site == "" || id == "" {
+		return nil, errors.New("no site, or neither id nor job_url")
+	}
+	p := &jobs.Posting{
+		Source: "jobspy-" + strings.ToLower(site), SourceID: id, URL: url,
+		Title: col.get(rec, "title"), Company: col.get(rec, "company"), Location: col.get(rec, "location"),
+		EmploymentType: col.get(rec, "job_type"), Status: jobs.StatusOpen,
+		Remote:   strings.EqualFold(col.get(rec, "is_remote"), "true"),
+		Sections: jobs.Sections{Description: markdownText(col.get(rec, "description"))},
+	}
+	if d := col.get(rec, "date_posted"); d != "" {
+		if t, err := parseDate(d); err == nil {
+			p.FirstSeen = t
+		}
+	}
+	return p, nil
 }
 
 // parseCSVRecord reads the lines of one record strictly.

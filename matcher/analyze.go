@@ -287,19 +287,20 @@ func (a *Analyzer) analyze(text string, full bool) *Result {
 	}
 	res.Groups = a.groups(pending, &scratch, func(ci int) bool { k, ok := index[ci]; return ok && found[k].places > 0 })
 	res.Majors = a.majorNames(majors)
-	src := reqLines
+	// Years and degree are read from the required lines, or every line when none is
+	// required: as written and, for their quick tests, folded.
+	qualLines := reqLines
 	if !hasRequired {
-		src = allLines
+		qualLines = allLines
 	}
-	// Years and degree read the lines as written and, for their quick tests, folded.
-	text2 := make([]string, len(src))
-	folded2 := make([]string, len(src))
-	for i, li := range src {
-		text2[i] = n.NFKC[lines[li].start:lines[li].end]
-		folded2[i] = n.Folded[lines[li].start:lines[li].end]
+	qualText := make([]string, len(qualLines))
+	qualFolded := make([]string, len(qualLines))
+	for i, li := range qualLines {
+		qualText[i] = n.NFKC[lines[li].start:lines[li].end]
+		qualFolded[i] = n.Folded[lines[li].start:lines[li].end]
 	}
-	res.MinYears, res.MaxYears = yearsIn(folded2)
-	res.Degree, res.Major = degreeIn(text2, folded2)
+	res.MinYears, res.MaxYears = yearsIn(qualFolded)
+	res.Degree, res.Major = degreeIn(qualText, qualFolded)
 	res.Newcomer = res.MinYears != nil && *res.MinYears == 0
 	return res
 }

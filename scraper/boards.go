@@ -65,13 +65,8 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 	if err != nil {
 		return stats, err
 	}
-	fail := func(u string, status int, reason string) {
-		stats.Failed++
-		stats.Failures = append(stats.Failures, jobs.Failure{Source: name, URL: u, Status: status, Reason: reason})
-	}
-
-	listed := map[string]bool{}   // ids listed by any board this run
-	complete := map[string]bool{} // list URLs read completely
+	run := boardRun{ctx: ctx, sink: sink, cfg: cfg, name: name, known: known, stats: &stats,
+		listed: map[string]bool{}, complete: map[string]bool{}}
 	answered := 0
 	for i, board := range boards {
 		lu := r.listURL(board)
@@ -80,91 +75,19 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		if err := ctx.Err(); err != nil {
 			return interrupted(err)
 		}
-		for _, fl := range bl.failures {
-			fl.Source = name
-			stats.Failed++
-			stats.Failures = append(stats.Failures, fl)
-		}
 		if bl.complete || len(bl.items) > 0 {
 			answered++
 		}
-		parsed, withText := 0, 0
-		for _, it := range bl.items {
-			if it.posting != nil {
-				parsed++
-				if hasText(&it.posting.Sections) {
-					withText++
-				}
-			}
-			if it.id != "" {
-				if listed[it.id] {
-					continue // listed twice (on two boards): stored once
-				}
-				listed[it.id] = true
-			} else {
-				// A record without an id cannot be told apart from a stored posting: the list
-				// cannot show which postings are gone.
-				bl.complete = false
-			}
-			stats.Listed++
-			itemURL := cmp.Or(it.url, lu)
-			if it.posting == nil {
-				fail(itemURL, 0, it.problem)
-				continue
-			}
-			stats.Parsed++
-			if k, ok := known[it.id]; ok && k.Outcome == jobs.OutcomeKept && k.URL == lu &&
-				sameInstant(k.LastMod, it.lastMod) {
-				continue // unchanged since it was stored
-			}
-			page := jobs.Page{
-				Source:    name,
-				SourceID:  it.id,
-				URL:       lu,
-				LastMod:   it.lastMod,
-				FetchedAt: cfg.Now(),
-				Outcome:   jobs.OutcomeKept,
-			}
-			if err := sink.Save(ctx, page, it.posting); err != nil {
-				if ctx.Err() != nil {
-					return interrupted(ctx.Err())
-				}
-				fail(itemURL, 0, "could not store the posting: "+cleanText(err.Error()))
-				continue
-			}
-			stats.Kept++
-		}
-		switch {
-		case len(bl.items) > 0 && parsed == 0:
-			fail(lu, 0, fmt.Sprintf("none of the %d postings listed could be read", len(bl.items)))
-			bl.complete = false
-		case parsed > 0 && withText == 0:
-			fail(lu, 0, fmt.Sprintf("the list gave %d postings but no text for any of them", parsed))
-		}
-		if bl.complete {
-			complete[lu] = true
+		if err := run.store(lu, bl); err != nil {
+			return interrupted(err)
 		}
 		if cfg.Progress != nil {
 			cfg.Progress(i+1, len(boards))
 		}
 	}
-
-	// Only a board whose list was read completely may close postings, and only those it
-	// listed before: a failed board must not make its postings look gone.
-	var gone []string
-	for id, k := range known {
-		if k.Outcome == jobs.OutcomeKept && complete[k.URL] && !listed[id] {
-			gone = append(gone, id)
-		}
+	if err := run.closeUnlisted(); err != nil {
+		return interrupted(err)
 	}
-	closed, reason := storeGone(ctx, sink, name, gone, "listed", strings.Compare)
-	if reason != "" {
-		if ctx.Err() != nil {
-			return interrupted(ctx.Err())
-		}
-		fail("", 0, reason)
-	}
-	stats.Closed += closed
 	if answered == 0 {
 		why := "no answer"
 		if len(stats.Failures) > 0 {
@@ -173,6 +96,114 @@ func scrapeBoards(ctx context.Context, sink jobs.Sink, cfg Config, name string, 
 		return stats, jobs.Errorf(jobs.KindUnavailable, "%s: no board could be read: %s", name, why)
 	}
 	return stats, nil
+}
+
+// boardRun is one run of a board source over its boards.
+type boardRun struct {
+	ctx      context.Context
+	sink     jobs.Sink
+	cfg      Config
+	name     string
+	known    map[string]jobs.Page // the pages stored before the run
+	stats    *jobs.SourceStats
+	listed   map[string]bool // ids listed by any board this run
+	complete map[string]bool // list URLs read completely
+}
+
+// store counts a board's list, read from lu, and stores its postings that are new or
+// changed. A posting listed by an earlier board is stored once. A list of which no posting
+// could be read, or that has none with text, is a failure. The error is for a run cancelled.
+func (b *boardRun) store(lu string, bl boardList) error {
+	for _, fl := range bl.failures {
+		fl.Source = b.name
+		b.stats.Failed++
+		b.stats.Failures = append(b.stats.Failures, fl)
+	}
+	parsed, withText := 0, 0
+	for _, it := range bl.items {
+		if it.posting != nil {
+			parsed++
+			if hasText(&it.posting.Sections) {
+				withText++
+			}
+		}
+		if it.id != "" {
+			if b.listed[it.id] {
+				continue // listed twice (on two boards): stored once
+			}
+			b.listed[it.id] = true
+		} else {
+			// A record without an id cannot be told apart from a stored posting: the list
+			// cannot show which postings are gone.
+			bl.complete = false
+		}
+		b.stats.Listed++
+		if err := b.storeItem(lu, it); err != nil {
+			return err
+		}
+	}
+	switch {
+	case len(bl.items) > 0 && parsed == 0:
+		addFailure(b.stats, b.name, lu, 0, fmt.Sprintf("none of the %d postings listed could be read", len(bl.items)))
+		bl.complete = false
+	case parsed > 0 && withText == 0:
+		addFailure(b.stats, b.name, lu, 0, fmt.Sprintf("the list gave %d postings but no text for any of them", parsed))
+	}
+	if bl.complete {
+		b.complete[lu] = true
+	}
+	return nil
+}
+
+// storeItem stores one posting a board's list (at lu) gave, unless it is stored as it is.
+// A record that gave no posting is a failure. The error is for a run cancelled.
+func (b *boardRun) storeItem(lu string, it boardItem) error {
+	itemURL := cmp.Or(it.url, lu)
+	if it.posting == nil {
+		addFailure(b.stats, b.name, itemURL, 0, it.problem)
+		return nil
+	}
+	b.stats.Parsed++
+	if k, ok := b.known[it.id]; ok && k.Outcome == jobs.OutcomeKept && k.URL == lu &&
+		sameInstant(k.LastMod, it.lastMod) {
+		return nil // unchanged since it was stored
+	}
+	page := jobs.Page{
+		Source:    b.name,
+		SourceID:  it.id,
+		URL:       lu,
+		LastMod:   it.lastMod,
+		FetchedAt: b.cfg.Now(),
+		Outcome:   jobs.OutcomeKept,
+	}
+	if err := storePage(b.ctx, b.sink, page, it.posting, b.stats); err != nil {
+		if b.ctx.Err() != nil {
+			return b.ctx.Err()
+		}
+		addFailure(b.stats, b.name, itemURL, 0, "could not store the posting: "+cleanText(err.Error()))
+	}
+	return nil
+}
+
+// closeUnlisted closes the stored postings that a board's completely read list no longer
+// holds. Only such a board may close postings, and only those it listed before: a failed
+// board must not make its postings look gone. The error is for a run cancelled.
+func (b *boardRun) closeUnlisted() error {
+	var gone []string
+	for id, k := range b.known {
+		if k.Outcome == jobs.OutcomeKept && b.complete[k.URL] && !b.listed[id] {
+			gone = append(gone, id)
+		}
+	}
+	closed, reason := storeGone(b.ctx, b.sink, b.name, gone, "listed", strings.Compare)
+	if reason != "" {
+		if b.ctx.Err() != nil {
+			return b.ctx.Err()
+		}
+		addFailure(b.stats, b.name, "", 0, reason)
+	}
+	b.stats.Closed += closed
+	return nil
 }
 
 // startRun makes a run's fetcher and reads what the store holds of the source's pages.

@@ -9,13 +9,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // What the sources that read a paged list and then each posting's detail (Woowa, LINE, Naver,
@@ -233,11 +230,6 @@ func scrapeDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string,
 		}
 		queue = append(queue, it)
 	}
-	if cfg.Limit > 0 && len(queue) > cfg.Limit {
-		stats.Queued = len(queue) - cfg.Limit
-		queue = queue[:cfg.Limit]
-	}
-
 	fetchDetails(ctx, sink, cfg, name, f, r, pl.url, queue, &stats)
 	if err := ctx.Err(); err != nil {
 		return interrupted(err)
@@ -285,104 +277,83 @@ func recordFingerprint(raw []byte) string {
 	return "record:" + hex.EncodeToString(sum[:12])
 }
 
-// fetchDetails fetches the queued detail pages with Parallelism workers and stores what they
-// give; the limit rule paces them.
+// detailCounts is what the detail pages fetched gave, for the run's failure.
+type detailCounts struct {
+	answered int    // detail pages that answered 2xx, 404 or 410
+	parsed   int    // detail pages that gave a posting
+	notFound int    // detail pages that answered 404 or 410, or said the posting is gone
+	first    string // the reason of the first page failure
+}
+
+// fetchDetails fetches the queued detail pages and stores what they give. When pages
+// answered and none gave a posting, that is a failure of the list's URL.
 func fetchDetails(ctx context.Context, sink jobs.Sink, cfg Config, name string, f *fetcher, r detailReader,
 	listURL string, queue []*listedPosting, stats *jobs.SourceStats) {
-	var (
-		mu       sync.Mutex // guards stats and the counts, and serialises the sink
-		done     int
-		answered int // detail pages that answered 2xx, 404 or 410
-		parsed   int
-		notFound int
-		first    string
-		failures []indexedFailure
-	)
-	finish := func(it *listedPosting, res *result) *jobs.Failure {
-		failAt := func(status int, reason string) *jobs.Failure {
-			return &jobs.Failure{Source: name, URL: it.detail, Status: status, Reason: reason}
-		}
-		if res.requested {
-			stats.Fetched++
-		}
-		page := jobs.Page{Source: name, SourceID: it.id, URL: cmp.Or(it.scope, it.detail), LastMod: it.lastMod,
-			FetchedAt: cfg.Now(), Filter: it.fingerprint}
-		closeGone := func(status int) *jobs.Failure {
-			page.Outcome = jobs.OutcomeClosed
-			if err := sink.Save(ctx, page, nil); err != nil {
-				return failAt(status, "could not store the closed posting: "+cleanText(err.Error()))
+	var counts detailCounts
+	fetchQueue(ctx, cfg, queue, stats,
+		func(it *listedPosting) *result { return f.do(ctx, it.detail, fetchPage, it.req) },
+		func(it *listedPosting, res *result) *jobs.Failure {
+			fl := saveDetail(ctx, sink, cfg, name, r, it, res, &counts, stats)
+			if fl != nil && counts.first == "" {
+				counts.first = fl.Reason
 			}
-			stats.Closed++
-			return nil
-		}
-		if res.status == 404 || res.status == 410 {
-			answered++
-			notFound++
-			return closeGone(res.status)
-		}
-		if !res.ok() {
-			fl := requestFailure(res, name)
-			return &fl
-		}
-		answered++
-		p, gone, err := r.readDetail(res.body, it)
-		if err != nil {
-			return failAt(res.status, err.Error())
-		}
-		if gone {
-			notFound++
-			return closeGone(res.status)
-		}
-		parsed++
-		stats.Parsed++
-		p.Source, p.SourceID = name, it.id
-		page.Outcome = jobs.OutcomeKept
-		if p.Due != nil && p.Due.Before(cfg.Now()) {
-			p.Status = jobs.StatusClosed
-			page.Outcome = jobs.OutcomeClosed
-		}
-		if err := sink.Save(ctx, page, p); err != nil {
-			return failAt(res.status, "could not store the posting: "+cleanText(err.Error()))
-		}
-		if page.Outcome == jobs.OutcomeKept {
-			stats.Kept++
-		} else {
-			stats.Closed++
+			return fl
+		})
+	if counts.answered > 0 && counts.parsed == 0 && counts.notFound < counts.answered {
+		stats.Failed++
+		stats.Failures = append(stats.Failures, jobs.Failure{Source: name, URL: listURL,
+			Reason: fmt.Sprintf("no posting could be read from any of the %d detail pages fetched (%s)",
+				counts.answered-counts.notFound, counts.first)})
+	}
+}
+
+// saveDetail reads one fetched detail page and stores what it gives: the posting completed
+// from it (closed when its deadline passed), or the posting closed when the page answered
+// 404 or 410 or says it is gone. It returns the page's failure.
+func saveDetail(ctx context.Context, sink jobs.Sink, cfg Config, name string, r detailReader, it *listedPosting,
+	res *result, counts *detailCounts, stats *jobs.SourceStats) *jobs.Failure {
+	failAt := func(status int, reason string) *jobs.Failure {
+		return &jobs.Failure{Source: name, URL: it.detail, Status: status, Reason: reason}
+	}
+	page := jobs.Page{Source: name, SourceID: it.id, URL: cmp.Or(it.scope, it.detail), LastMod: it.lastMod,
+		FetchedAt: cfg.Now(), Filter: it.fingerprint}
+	closeGone := func(status int) *jobs.Failure {
+		page.Outcome = jobs.OutcomeClosed
+		if err := storePage(ctx, sink, page, nil, stats); err != nil {
+			return failAt(status, "could not store the closed posting: "+cleanText(err.Error()))
 		}
 		return nil
 	}
-	parallel.For(ctx, cfg.Parallelism, len(queue), func(i int) {
-		it := queue[i]
-		res := f.do(ctx, it.detail, fetchPage, it.req)
-		if res.cancelled {
-			return
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if fl := finish(it, res); fl != nil {
-			failures = append(failures, indexedFailure{i, *fl})
-			if first == "" {
-				first = fl.Reason
-			}
-		}
-		done++
-		if cfg.Progress != nil {
-			cfg.Progress(done, len(queue))
-		}
-	})
-	if left := len(queue) - done; left > 0 && ctx.Err() != nil {
-		stats.Queued += left
+	if res.status == 404 || res.status == 410 {
+		counts.answered++
+		counts.notFound++
+		return closeGone(res.status)
 	}
-	slices.SortFunc(failures, func(a, b indexedFailure) int { return cmp.Compare(a.index, b.index) })
-	for _, fl := range failures {
-		stats.Failed++
-		stats.Failures = append(stats.Failures, fl.failure)
+	if !res.ok() {
+		fl := requestFailure(res, name)
+		return &fl
 	}
-	if answered > 0 && parsed == 0 && notFound < answered {
-		stats.Failed++
-		stats.Failures = append(stats.Failures, jobs.Failure{Source: name, URL: listURL,
-			Reason: fmt.Sprintf("no posting could be read from any of the %d detail pages fetched (%s)", answered-notFound, first)})
+	counts.answered++
+	p, gone, err := r.readDetail(res.body, it)
+	if err != nil {
+		return failAt(res.status, err.Error())
 	}
+	if gone {
+		counts.notFound++
+		return closeGone(res.status)
+	}
+	counts.parsed++
+	stats.Parsed++
+	p.Source, p.SourceID = name, it.id
+	page.Outcome = jobs.OutcomeKept
+	if p.Due != nil && p.Due.Before(cfg.Now()) {
+		p.Status = jobs.StatusClosed
+		page.Outcome = jobs.OutcomeClosed
+	}
+	if err := storePage(ctx, sink, page, p, stats); err != nil {
+		return failAt(res.status, "could not store the posting: "+cleanText(err.Error()))
+	}
+	return nil
 }
 
 // marshalOrNil is v as compact JSON, nil when it cannot be written.

@@ -16,7 +16,6 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // pagesName is the source's name in the store.
@@ -218,131 +217,23 @@ type specRun struct {
 // no longer linked from a listing page read this run is closed too.
 func (p *Pages) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, error) {
 	stats := jobs.SourceStats{Source: pagesName}
-	interrupted := func(err error) (jobs.SourceStats, error) {
-		return stats, jobs.Errorf(jobs.KindUnavailable, "pages: scrape interrupted: %w", err)
-	}
 	known, err := sink.Known(ctx, pagesName)
 	if err != nil {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "pages: reading the pages fetched before: %w", err)
 	}
-	fail := func(u string, status int, reason string) {
-		stats.Failed++
-		stats.Failures = append(stats.Failures, jobs.Failure{Source: pagesName, URL: u, Status: status, Reason: reason})
-	}
-
-	// One fetcher per host, so that specs on one site share its pace and robots.txt.
-	fetchers := map[string]*fetcher{}
-	fetcherFor := func(u *url.URL) (*fetcher, error) {
-		k := u.Scheme + "://" + hostKey(u)
-		if f := fetchers[k]; f != nil {
-			return f, nil
-		}
-		f, err := newFetcher(ctx, p.cfg, pagesName, u)
-		if err != nil {
-			return nil, err
-		}
-		fetchers[k] = f
-		return f, nil
-	}
-
+	fetchers := &hostFetchers{ctx: ctx, cfg: p.cfg, byHost: map[string]*fetcher{}}
 	runs := make([]specRun, len(p.specs))
-	listed := map[string]bool{}
-	var queue []pageTask
-	now := p.cfg.Now()
-	for i, s := range p.specs {
-		f, err := fetcherFor(s.url)
-		if err != nil {
-			return stats, err
-		}
-		r := f.get(ctx, s.url.String(), fetchList)
-		if r.requested {
-			stats.Fetched++
-		}
-		if r.cancelled || ctx.Err() != nil {
-			return interrupted(cmp.Or(ctx.Err(), context.Canceled))
-		}
-		if !r.ok() {
-			fail(r.url, r.status, "listing page: "+r.reason)
-			continue
-		}
-		from, err := url.Parse(r.url)
-		if err != nil {
-			from = s.url
-		}
-		var links []*url.URL
-		for _, l := range pageLinks(r.body, from) {
-			if s.owns(l) && pageID(l) != pageID(s.url) {
-				links = append(links, l)
-			}
-		}
-		if len(links) == 0 {
-			fail(s.url.String(), r.status, fmt.Sprintf("no link on the listing page matches %q", s.follow))
-			continue
-		}
-		if len(links) > maxFollowLinks {
-			fail(s.url.String(), r.status, fmt.Sprintf("more than %d posting links; the rest were not followed", maxFollowLinks))
-			links = links[:maxFollowLinks]
-		} else {
-			runs[i].listed = true
-		}
-		for _, l := range links {
-			id := pageID(l)
-			if listed[id] {
-				continue
-			}
-			listed[id] = true
-			stats.Listed++
-			if k, ok := known[id]; ok && !k.FetchedAt.IsZero() && now.Sub(k.FetchedAt) < p.cfg.Refresh {
-				continue
-			}
-			queue = append(queue, pageTask{spec: s, id: id, url: l.String()})
-		}
+	queue, linked, err := p.readListings(ctx, fetchers, known, runs, &stats)
+	if err != nil {
+		return stats, err
 	}
-	if p.cfg.Limit > 0 && len(queue) > p.cfg.Limit {
-		stats.Queued = len(queue) - p.cfg.Limit
-		queue = queue[:p.cfg.Limit]
-	}
-
-	p.fetchAll(ctx, sink, queue, fetcherFor, runs, &stats)
+	p.fetchAll(ctx, sink, queue, fetchers, runs, &stats)
 	if err := ctx.Err(); err != nil {
-		return interrupted(err)
+		return stats, pagesInterrupted(err)
 	}
-
-	for i, s := range p.specs {
-		if r := runs[i]; r.fetched > 0 && r.parsed == 0 && r.notFound < r.fetched {
-			fail(s.url.String(), 0, fmt.Sprintf("no JobPosting could be read from any of the %d posting pages fetched (%s)",
-				r.fetched, r.first))
-		}
-	}
-
-	// Close the stored postings that a listing page read this run no longer links to.
-	var gone []string
-	for id, k := range known {
-		if k.Outcome != jobs.OutcomeKept || listed[id] {
-			continue
-		}
-		u, err := url.Parse(k.URL)
-		if err != nil {
-			continue
-		}
-		for i, s := range p.specs {
-			if runs[i].listed && s.owns(u) {
-				gone = append(gone, id)
-				break
-			}
-		}
-	}
-	closed, reason := storeGone(ctx, sink, pagesName, gone, "linked", strings.Compare)
-	if reason != "" {
-		fail("", 0, reason)
-	}
-	stats.Closed += closed
-
-	anyListed := false
-	for _, r := range runs {
-		anyListed = anyListed || r.listed
-	}
-	if !anyListed && stats.Listed == 0 {
+	p.failUnreadSpecs(runs, &stats)
+	p.closeUnlinked(ctx, sink, known, linked, runs, &stats)
+	if !slices.ContainsFunc(runs, func(r specRun) bool { return r.listed }) && stats.Listed == 0 {
 		why := "no answer"
 		if len(stats.Failures) > 0 {
 			why = stats.Failures[0].Error()
@@ -352,67 +243,135 @@ func (p *Pages) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, e
 	return stats, nil
 }
 
-// fetchAll fetches the queued posting pages with Parallelism workers; each host's limit
-// rule paces them.
-func (p *Pages) fetchAll(ctx context.Context, sink jobs.Sink, queue []pageTask,
-	fetcherFor func(*url.URL) (*fetcher, error), runs []specRun, stats *jobs.SourceStats) {
-	var (
-		mu       sync.Mutex // guards stats, runs and fetchers, and serialises the sink
-		done     int
-		failures []indexedFailure
-	)
-	parallel.For(ctx, p.cfg.Parallelism, len(queue), func(i int) {
-		t := queue[i]
-		u, _ := url.Parse(t.url)
-		mu.Lock()
-		f, err := fetcherFor(u)
+// pagesInterrupted is the error of a run whose context ended.
+func pagesInterrupted(err error) error {
+	return jobs.Errorf(jobs.KindUnavailable, "pages: scrape interrupted: %w", err)
+}
+
+// hostFetchers makes one fetcher per host, so that specs on one site share its pace and
+// robots.txt. It is safe for concurrent use.
+type hostFetchers struct {
+	ctx    context.Context
+	cfg    Config
+	mu     sync.Mutex
+	byHost map[string]*fetcher // by scheme and hostKey
+}
+
+// get is the fetcher of u's host, made on first use.
+func (h *hostFetchers) get(u *url.URL) (*fetcher, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	k := u.Scheme + "://" + hostKey(u)
+	if f := h.byHost[k]; f != nil {
+		return f, nil
+	}
+	f, err := newFetcher(h.ctx, h.cfg, pagesName, u)
+	if err != nil {
+		return nil, err
+	}
+	h.byHost[k] = f
+	return f, nil
+}
+
+// readListings reads every spec's listing page and returns the posting pages to fetch, in
+// the order the listing pages link to them, and the ids of every posting page linked. A
+// posting page fetched less than Config.Refresh ago is not fetched again. The error is for a
+// fetcher that could not be made, or a run that was cancelled.
+func (p *Pages) readListings(ctx context.Context, fetchers *hostFetchers, known map[string]jobs.Page, runs []specRun,
+	stats *jobs.SourceStats) (queue []pageTask, linked map[string]bool, err error) {
+	linked = map[string]bool{}
+	now := p.cfg.Now()
+	for i, s := range p.specs {
+		links, whole, err := p.readListing(ctx, fetchers, s, stats)
 		if err != nil {
-			failures = append(failures, indexedFailure{i, jobs.Failure{Source: pagesName, URL: t.url, Reason: err.Error()}})
+			return nil, nil, err
 		}
-		mu.Unlock()
-		if err != nil {
-			return
-		}
-		r := f.get(ctx, t.url, fetchPage)
-		if r.cancelled {
-			return
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		run := &runs[t.spec.index]
-		if fl := p.finishPage(ctx, sink, t, r, run, stats); fl != nil {
-			failures = append(failures, indexedFailure{i, *fl})
-			if run.first == "" {
-				run.first = fl.Reason
+		runs[i].listed = whole
+		for _, l := range links {
+			id := pageID(l)
+			if linked[id] {
+				continue
 			}
+			linked[id] = true
+			stats.Listed++
+			if k, ok := known[id]; ok && !k.FetchedAt.IsZero() && now.Sub(k.FetchedAt) < p.cfg.Refresh {
+				continue
+			}
+			queue = append(queue, pageTask{spec: s, id: id, url: l.String()})
 		}
-		done++
-		if p.cfg.Progress != nil {
-			p.cfg.Progress(done, len(queue))
-		}
-	})
-	if left := len(queue) - done; left > 0 && ctx.Err() != nil {
-		stats.Queued += left
 	}
-	slices.SortFunc(failures, func(a, b indexedFailure) int { return cmp.Compare(a.index, b.index) })
-	for _, f := range failures {
-		stats.Failed++
-		stats.Failures = append(stats.Failures, f.failure)
-	}
+	return queue, linked, nil
 }
 
-type indexedFailure struct {
-	index   int
-	failure jobs.Failure
-}
-
-// finishPage reads and saves one fetched posting page; it returns the page's failure.
-// The caller holds the lock.
-func (p *Pages) finishPage(ctx context.Context, sink jobs.Sink, t pageTask, r *result, run *specRun,
-	stats *jobs.SourceStats) *jobs.Failure {
+// readListing fetches a spec's listing page and returns the links on it to the spec's
+// posting pages (the first maxFollowLinks), and whether they are all of them. A listing page
+// that could not be read, or links to none, is a failure and gives no links; so is one with
+// more links than are followed, which gives the first ones.
+func (p *Pages) readListing(ctx context.Context, fetchers *hostFetchers, s *pageSpec, stats *jobs.SourceStats) (
+	links []*url.URL, whole bool, err error) {
+	f, err := fetchers.get(s.url)
+	if err != nil {
+		return nil, false, err
+	}
+	r := f.get(ctx, s.url.String(), fetchList)
 	if r.requested {
 		stats.Fetched++
 	}
+	if r.cancelled || ctx.Err() != nil {
+		return nil, false, pagesInterrupted(cmp.Or(ctx.Err(), context.Canceled))
+	}
+	if !r.ok() {
+		addFailure(stats, pagesName, r.url, r.status, "listing page: "+r.reason)
+		return nil, false, nil
+	}
+	from, err := url.Parse(r.url)
+	if err != nil {
+		from = s.url
+	}
+	for _, l := range pageLinks(r.body, from) {
+		if s.owns(l) && pageID(l) != pageID(s.url) {
+			links = append(links, l)
+		}
+	}
+	switch {
+	case len(links) == 0:
+		addFailure(stats, pagesName, s.url.String(), r.status, fmt.Sprintf("no link on the listing page matches %q", s.follow))
+		return nil, false, nil
+	case len(links) > maxFollowLinks:
+		addFailure(stats, pagesName, s.url.String(), r.status,
+			fmt.Sprintf("more than %d posting links; the rest were not followed", maxFollowLinks))
+		return links[:maxFollowLinks], false, nil
+	}
+	return links, true, nil
+}
+
+// fetchAll fetches the queued posting pages and stores what they give.
+func (p *Pages) fetchAll(ctx context.Context, sink jobs.Sink, queue []pageTask, fetchers *hostFetchers, runs []specRun,
+	stats *jobs.SourceStats) {
+	fetchQueue(ctx, p.cfg, queue, stats,
+		func(t pageTask) *result {
+			u, _ := url.Parse(t.url)
+			f, err := fetchers.get(u)
+			if err != nil {
+				return &result{url: t.url, reason: err.Error()}
+			}
+			return f.get(ctx, t.url, fetchPage)
+		},
+		func(t pageTask, r *result) *jobs.Failure {
+			run := &runs[t.spec.index]
+			fl := p.savePage(ctx, sink, t, r, run, stats)
+			if fl != nil && run.first == "" {
+				run.first = fl.Reason
+			}
+			return fl
+		})
+}
+
+// savePage reads one fetched posting page and stores what it gives: the posting (closed when
+// its validThrough has passed), or the page closed when it answered 404 or 410. It returns
+// the page's failure.
+func (p *Pages) savePage(ctx context.Context, sink jobs.Sink, t pageTask, r *result, run *specRun,
+	stats *jobs.SourceStats) *jobs.Failure {
 	if r.blocked {
 		// robots.txt disallows the page: policy, not a failure. It stays unsaved, so a later
 		// robots.txt that allows it gets it fetched.
@@ -426,10 +385,9 @@ func (p *Pages) finishPage(ctx context.Context, sink jobs.Sink, t pageTask, r *r
 		run.fetched++
 		run.notFound++
 		page.Outcome = jobs.OutcomeClosed
-		if err := sink.Save(ctx, page, nil); err != nil {
+		if err := storePage(ctx, sink, page, nil, stats); err != nil {
 			return fail(r.status, "could not store the closed page: "+cleanText(err.Error()))
 		}
-		stats.Closed++
 		return nil
 	}
 	if !r.ok() {
@@ -451,15 +409,47 @@ func (p *Pages) finishPage(ctx context.Context, sink jobs.Sink, t pageTask, r *r
 		posting.Status = jobs.StatusClosed
 		page.Outcome = jobs.OutcomeClosed
 	}
-	if err := sink.Save(ctx, page, posting); err != nil {
+	if err := storePage(ctx, sink, page, posting, stats); err != nil {
 		return fail(r.status, "could not store the posting: "+cleanText(err.Error()))
 	}
-	if page.Outcome == jobs.OutcomeKept {
-		stats.Kept++
-	} else {
-		stats.Closed++
-	}
 	return nil
+}
+
+// failUnreadSpecs fails each spec whose posting pages answered but gave no JobPosting.
+func (p *Pages) failUnreadSpecs(runs []specRun, stats *jobs.SourceStats) {
+	for i, s := range p.specs {
+		if r := runs[i]; r.fetched > 0 && r.parsed == 0 && r.notFound < r.fetched {
+			addFailure(stats, pagesName, s.url.String(), 0,
+				fmt.Sprintf("no JobPosting could be read from any of the %d posting pages fetched (%s)", r.fetched, r.first))
+		}
+	}
+}
+
+// closeUnlinked closes the stored postings that a listing page read whole this run no
+// longer links to.
+func (p *Pages) closeUnlinked(ctx context.Context, sink jobs.Sink, known map[string]jobs.Page, linked map[string]bool,
+	runs []specRun, stats *jobs.SourceStats) {
+	var gone []string
+	for id, k := range known {
+		if k.Outcome != jobs.OutcomeKept || linked[id] {
+			continue
+		}
+		u, err := url.Parse(k.URL)
+		if err != nil {
+			continue
+		}
+		for i, s := range p.specs {
+			if runs[i].listed && s.owns(u) {
+				gone = append(gone, id)
+				break
+			}
+		}
+	}
+	closed, reason := storeGone(ctx, sink, pagesName, gone, "linked", strings.Compare)
+	if reason != "" {
+		addFailure(stats, pagesName, "", 0, reason)
+	}
+	stats.Closed += closed
 }
 
 // pageLinks returns the links of an HTML page (<a href>, <area href>), resolved against the

@@ -8,11 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/internal/parallel"
 )
 
 // wantedName is the source's name in the store.
@@ -61,8 +59,8 @@ func NewWanted(baseURL string, categories []int, cfg Config) (*Wanted, error) {
 // Name is "wanted".
 func (w *Wanted) Name() string { return wantedName }
 
-// listed is one posting page found in the sitemaps.
-type listed struct {
+// sitemapPage is one posting page found in the sitemaps.
+type sitemapPage struct {
 	id      string
 	lastMod time.Time // zero = the sitemap gave none
 }
@@ -95,13 +93,7 @@ func (w *Wanted) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, 
 	if err != nil {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "wanted: reading the pages fetched before: %w", err)
 	}
-	queue := w.changed(ids, known)
-	if w.cfg.Limit > 0 && len(queue) > w.cfg.Limit {
-		stats.Queued = len(queue) - w.cfg.Limit
-		queue = queue[:w.cfg.Limit]
-	}
-
-	run := w.fetchAll(ctx, f, sink, queue, &stats)
+	run := w.fetchAll(ctx, f, sink, w.changed(ids, known), &stats)
 
 	if err := ctx.Err(); err != nil {
 		return stats, jobs.Errorf(jobs.KindUnavailable, "wanted: scrape interrupted: %w", err)
@@ -254,9 +246,9 @@ func (w *Wanted) idFromLoc(sitemapURL *url.URL, loc string) string {
 // changed returns the listed pages to fetch, newest (largest id) first: every page not
 // fetched before, and every known page whose lastmod changed, or, when the sitemap gives no
 // lastmod, that was fetched longer than Refresh ago.
-func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) []listed {
+func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) []sitemapPage {
 	now := w.cfg.Now()
-	var out []listed
+	var out []sitemapPage
 	for id, lm := range ids {
 		// A page skipped under another filter, or closed and now listed again, is fetched
 		// whatever its lastmod says.
@@ -268,9 +260,9 @@ func (w *Wanted) changed(ids map[string]time.Time, known map[string]jobs.Page) [
 				continue
 			}
 		}
-		out = append(out, listed{id: id, lastMod: lm})
+		out = append(out, sitemapPage{id: id, lastMod: lm})
 	}
-	slices.SortFunc(out, func(a, b listed) int { return compareIDs(b.id, a.id) })
+	slices.SortFunc(out, func(a, b sitemapPage) int { return compareIDs(b.id, a.id) })
 	return out
 }
 
@@ -298,96 +290,35 @@ type runCounts struct {
 	first     string // the first page failure, for the run's error
 }
 
-// pageResult is the outcome of one posting page.
-type pageResult struct {
-	index     int
-	requested bool
-	parsed    bool
-	outcome   jobs.Outcome // "" when nothing was saved
-	notFound  bool
-	blocked   bool
-	cancelled bool
-	failure   *jobs.Failure
-}
-
-// fetchAll fetches the queued pages with Parallelism workers; the limit rule paces them.
-func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue []listed, stats *jobs.SourceStats) runCounts {
-	var (
-		mu       sync.Mutex // guards stats, counts, failures, and serialises the sink
-		counts   runCounts
-		failures []pageResult
-	)
-	save := func(page jobs.Page, p *jobs.Posting) error {
-		mu.Lock()
-		defer mu.Unlock()
-		return sink.Save(ctx, page, p)
-	}
-	parallel.For(ctx, w.cfg.Parallelism, len(queue), func(i int) {
-		pr := w.fetchPage(ctx, f, queue[i], save)
-		pr.index = i
-		mu.Lock()
-		defer mu.Unlock()
-		if pr.cancelled {
-			return
-		}
-		counts.done++
-		if pr.requested {
-			stats.Fetched++
-		}
-		if pr.parsed {
-			stats.Parsed++
-		}
-		if pr.notFound {
-			counts.closed404++
-		}
-		if pr.blocked {
-			counts.blocked++
-		}
-		switch pr.outcome {
-		case jobs.OutcomeKept:
-			stats.Kept++
-		case jobs.OutcomeClosed:
-			stats.Closed++
-		}
-		if pr.failure != nil {
-			stats.Failed++
-			failures = append(failures, pr)
-		}
-		if w.cfg.Progress != nil {
-			w.cfg.Progress(counts.done, len(queue))
-		}
-	})
-	if left := len(queue) - counts.done; left > 0 {
-		stats.Queued += left // cancelled: left for the next run
-	}
-	slices.SortFunc(failures, func(a, b pageResult) int { return cmp.Compare(a.index, b.index) })
-	for _, pr := range failures {
-		stats.Failures = append(stats.Failures, *pr.failure)
-	}
+// fetchAll fetches the queued pages and stores what they give.
+func (w *Wanted) fetchAll(ctx context.Context, f *fetcher, sink jobs.Sink, queue []sitemapPage, stats *jobs.SourceStats) runCounts {
+	var counts runCounts
+	done, failures := fetchQueue(ctx, w.cfg, queue, stats,
+		func(item sitemapPage) *result { return f.get(ctx, w.pageURL(item.id), fetchPage) },
+		func(item sitemapPage, r *result) *jobs.Failure { return w.savePage(ctx, sink, item, r, &counts, stats) })
+	counts.done = done
 	if len(failures) > 0 {
-		counts.first = failures[0].failure.Error()
+		counts.first = failures[0].Error()
 	}
 	return counts
 }
 
-// fetchPage fetches, parses and saves one posting page.
-func (w *Wanted) fetchPage(ctx context.Context, f *fetcher, item listed, save func(jobs.Page, *jobs.Posting) error) pageResult {
-	pageURL := w.baseStr + "/wd/" + item.id
-	r := f.get(ctx, pageURL, fetchPage)
-	pr := pageResult{requested: r.requested}
-	fail := func(status int, reason string) pageResult {
-		pr.failure = &jobs.Failure{Source: wantedName, URL: pageURL, Status: status, Reason: reason}
-		return pr
-	}
-	if r.cancelled {
-		pr.cancelled = true
-		return pr
+// pageURL is the address of a posting's page.
+func (w *Wanted) pageURL(id string) string { return w.baseStr + "/wd/" + id }
+
+// savePage reads one fetched posting page and stores what it gives: the posting, or the page
+// closed (404 or 410) or skipped (outside the categories). It returns the page's failure.
+func (w *Wanted) savePage(ctx context.Context, sink jobs.Sink, item sitemapPage, r *result, counts *runCounts,
+	stats *jobs.SourceStats) *jobs.Failure {
+	pageURL := w.pageURL(item.id)
+	fail := func(status int, reason string) *jobs.Failure {
+		return &jobs.Failure{Source: wantedName, URL: pageURL, Status: status, Reason: reason}
 	}
 	if r.blocked {
 		// robots.txt disallows this page: it is never requested, and that is policy, not a
 		// failure. It stays unsaved, so a later robots.txt that allows it gets it fetched.
-		pr.blocked = true
-		return pr
+		counts.blocked++
+		return nil
 	}
 	page := jobs.Page{
 		Source:    wantedName,
@@ -397,13 +328,12 @@ func (w *Wanted) fetchPage(ctx context.Context, f *fetcher, item listed, save fu
 		FetchedAt: w.cfg.Now(),
 	}
 	if r.status == 404 || r.status == 410 {
-		pr.notFound = true
+		counts.closed404++
 		page.Outcome = jobs.OutcomeClosed
-		if err := save(page, nil); err != nil {
+		if err := storePage(ctx, sink, page, nil, stats); err != nil {
 			return fail(r.status, "could not store the closed page: "+cleanText(err.Error()))
 		}
-		pr.outcome = page.Outcome
-		return pr
+		return nil
 	}
 	if !r.ok() {
 		return fail(r.status, r.reason)
@@ -415,7 +345,7 @@ func (w *Wanted) fetchPage(ctx context.Context, f *fetcher, item listed, save fu
 	if p.SourceID != item.id {
 		return fail(r.status, fmt.Sprintf("page holds posting %s, not %s", p.SourceID, item.id))
 	}
-	pr.parsed = true
+	stats.Parsed++
 	p.Source, p.URL = wantedName, pageURL
 	switch {
 	case p.Status != jobs.StatusOpen:
@@ -427,11 +357,10 @@ func (w *Wanted) fetchPage(ctx context.Context, f *fetcher, item listed, save fu
 	default:
 		page.Outcome = jobs.OutcomeKept
 	}
-	if err := save(page, p); err != nil {
+	if err := storePage(ctx, sink, page, p, stats); err != nil {
 		return fail(r.status, "could not store the posting: "+cleanText(err.Error()))
 	}
-	pr.outcome = page.Outcome
-	return pr
+	return nil
 }
 
 // inCategories is true when no categories are configured, when one of ids is configured,
