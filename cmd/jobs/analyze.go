@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -156,8 +157,8 @@ func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m 
 		}
 		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", text)
 	}
-	fmt.Fprintf(w, "%-10s %s\n", "Years:", orDash(years(res.MinYears, res.MaxYears)))
-	fmt.Fprintf(w, "%-10s %s\n", "Degree:", orDash(string(res.Degree)))
+	fmt.Fprintf(w, "%-10s %s\n", "Years:", tableprinter.OrDash(years(res.MinYears, res.MaxYears)))
+	fmt.Fprintf(w, "%-10s %s\n", "Degree:", tableprinter.OrDash(string(res.Degree)))
 	if major := majorText(res.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, d.FitMajor(prof.Major, &res.Analysis)))
 	}
@@ -187,9 +188,9 @@ func printScore(io *IOStreams, m jobs.Match) {
 	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, paintBand(io, string(m.Band)))
 	for _, p := range m.Parts {
 		if p.Weight > 0 {
-			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
+			fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
 		} else {
-			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
+			fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
 		}
 	}
 	if len(m.Missing) > 0 {
@@ -198,16 +199,9 @@ func printScore(io *IOStreams, m jobs.Match) {
 		for _, g := range m.UnmetGroups() {
 			unmet = append(unmet, alternatives(g))
 		}
-		fmt.Fprintln(io.Out, wrapText("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
 	}
 	if len(m.Partial) > 0 {
-		fmt.Fprintln(io.Out, wrapText("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
 	}
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

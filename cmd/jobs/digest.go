@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
 
@@ -121,8 +123,8 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 				}
 				return "\x1b[" + code + "m" + s + "\x1b[0m"
 			},
-			Wrap:  func(s, indent string) string { return wrapText(s, width, indent) },
-			Cells: displayWidth,
+			Wrap:  func(s, indent string) string { return tableprinter.Wrap(s, width, indent) },
+			Cells: tableprinter.DisplayWidth,
 		})
 	}
 	if opts.Out == "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -158,12 +159,12 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	top := shown[0]
-	fmt.Fprintln(f.IO.Out, "\n"+wrapText("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
+	fmt.Fprintln(f.IO.Out, "\n"+tableprinter.Wrap("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
 	if top.Unlocks > 0 {
-		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
+		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
 			top.Skill, top.Unlocks, len(items), noun), f.IO.Width, ""))
 	} else {
-		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
+		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
 			top.Skill, top.Required), f.IO.Width, ""))
 	}
 	return nil
@@ -260,10 +261,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	}
 	last := steps[len(steps)-1]
 	fmt.Fprintln(io.Out)
-	fmt.Fprintln(io.Out, wrapText(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
+	fmt.Fprintln(io.Out, tableprinter.Wrap(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
 	fmt.Fprintln(io.Out)
 	for i, s := range steps {
-		fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
 	}
 	return nil
 }

@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
 
@@ -210,7 +212,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
 		if dbPath, err := f.DBPath(); err == nil {
-			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
+			fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
 	sources, err := f.Sources(cfg, *opts)
@@ -307,7 +309,7 @@ func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
 		width = io.Width
 	}
 	for _, fl := range show {
-		fmt.Fprintln(w, wrapText("  "+oneLine(fl.Error()), width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap("  "+oneLine(fl.Error()), width, "    "))
 	}
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -87,7 +88,7 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	}
 	fmt.Fprintln(w)
 	a := p.Analysis
-	fmt.Fprintf(w, "Years: %s   Degree: %s", orDash(years(a.MinYears, a.MaxYears)), orDash(string(a.Degree)))
+	fmt.Fprintf(w, "Years: %s   Degree: %s", tableprinter.OrDash(years(a.MinYears, a.MaxYears)), tableprinter.OrDash(string(a.Degree)))
 	if major := majorText(a.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, an.Dictionary().FitMajor(prof.Major, &res.Analysis)))
 	}
@@ -121,12 +122,12 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			}
 			line += "   " + paint(f.IO, "2", "[") + strings.Join(marks, " ") + paint(f.IO, "2", "]")
 		}
-		fmt.Fprintln(w, wrapText(line, f.IO.Width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap(line, f.IO.Width, "    "))
 	}
 	fmt.Fprintln(w)
 	printScore(f.IO, m)
 	if len(m.MissingPreferred) > 0 {
-		fmt.Fprintln(w, wrapText("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
 	}
 	return nil
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
 
@@ -131,7 +133,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 	if app.Posting.Status == jobs.StatusClosed {
 		msg += " The posting is closed; its history is kept."
 	}
-	fmt.Fprintln(f.IO.ErrOut, wrapText(msg+" 'jobs board' shows every application.", f.IO.Width, ""))
+	fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(msg+" 'jobs board' shows every application.", f.IO.Width, ""))
 	return nil
 }
 
