@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 )
@@ -129,7 +130,7 @@ func analyzeRun(opts *analyzeOptions) error {
 			d := string(res.Degree)
 			out.Degree = &d
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	printAnalysis(f.IO, an.Dictionary(), res, m, prof)
 	return nil

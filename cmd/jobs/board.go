@@ -11,6 +11,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 )
 
 type boardOptions struct {
@@ -171,7 +172,7 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 		for i, a := range apps {
 			out[i] = boardEntry(a, now)
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)

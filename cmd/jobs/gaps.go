@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
@@ -108,7 +109,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		if gaps == nil {
 			gaps = []matcher.Gap{}
 		}
-		return writeJSON(f.IO.Out, gaps)
+		return jsonout.Write(f.IO.Out, gaps)
 	}
 	if len(items) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "No open postings to learn from. Run 'jobs scrape' first.")
@@ -221,7 +222,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 			}
 			out.Plan[i] = j
 		}
-		return writeJSON(io.Out, out)
+		return jsonout.Write(io.Out, out)
 	}
 	if len(items) == 0 {
 		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", w.noun)

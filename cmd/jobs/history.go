@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -92,7 +93,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 			}
 			out[i] = j
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)

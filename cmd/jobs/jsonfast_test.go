@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/jobs-cli/jobs/internal/jsonout"
 )
 
 // encodingJSON is what encoding/json writes for v with HTML escaping off.
@@ -47,7 +49,7 @@ func TestAppendJSONIsEncodingJSON(t *testing.T) {
 	for i, s := range strs {
 		for k, score := range scores {
 			for _, j := range []postingJSON{samplePostingJSON(s, i+k, score), {}} {
-				got := j.appendJSON(nil)
+				got := j.AppendJSON(nil)
 				if want := encodingJSON(t, j); !bytes.Equal(got, want) {
 					t.Errorf("%q, %v:\n got %s\nwant %s", s, score, got, want)
 				}
@@ -64,7 +66,7 @@ func FuzzAppendJSON(f *testing.F) {
 			return // encoding/json refuses them; scores are never either
 		}
 		j := samplePostingJSON(s, n, score)
-		if got, want := j.appendJSON(nil), encodingJSON(t, j); !bytes.Equal(got, want) {
+		if got, want := j.AppendJSON(nil), encodingJSON(t, j); !bytes.Equal(got, want) {
 			t.Errorf("got %s\nwant %s", got, want)
 		}
 	})
@@ -78,7 +80,7 @@ func TestWriteJSONArrayManyBlocks(t *testing.T) {
 		elems[i] = samplePostingJSON(fmt.Sprintf("posting %d \u2028", i), i, float64(i%7)/7)
 	}
 	var got bytes.Buffer
-	if err := writeJSONArray(&got, len(elems), func(i int) any { return &elems[i] }); err != nil {
+	if err := jsonout.WriteArray(&got, len(elems), func(i int) any { return &elems[i] }); err != nil {
 		t.Fatal(err)
 	}
 	want := append(encodingJSON(t, elems), '\n')

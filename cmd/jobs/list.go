@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -101,7 +102,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 			countOf(len(left), "posting", "postings"), isAre(len(left)))
 	}
 	if opts.JSON {
-		return writeJSONArray(f.IO.Out, len(items), func(i int) any {
+		return jsonout.WriteArray(f.IO.Out, len(items), func(i int) any {
 			j := toJSON(items[i])
 			items[i] = matcher.Scored{} // written: its memory can go
 			return &j

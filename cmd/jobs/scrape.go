@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
@@ -272,7 +273,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		warnf(f.IO, "the gaps report of run %d was not saved: %s", out.RunID, oneLine(out.SnapshotErr.Error()))
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, out.Stats); err != nil {
+		if err := jsonout.Write(f.IO.Out, out.Stats); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 )
@@ -64,7 +65,7 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			Sections jobs.Sections      `json:"sections"`
 			Skills   []jobs.Requirement `json:"skills"`
 		}{toJSON(matcher.Scored{Posting: p, Match: m}), cleanSections(p.Sections), res.Skills}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", oneLine(p.Title)), oneLine(p.Company))

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 
 	"github.com/spf13/cobra"
 
@@ -274,7 +276,7 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(f.IO.Out, struct {
+		return jsonout.Write(f.IO.Out, struct {
 			Sources   []sourceRow  `json:"sources"`
 			Companies []companyRow `json:"companies"`
 		}{rows, companies})
@@ -331,7 +333,7 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 		results = append(results, res)
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, results); err != nil {
+		if err := jsonout.Write(f.IO.Out, results); err != nil {
 			return err
 		}
 	} else {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
@@ -90,9 +91,9 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 		if opts.JSON {
 			if app == nil {
-				return writeJSON(f.IO.Out, nil)
+				return jsonout.Write(f.IO.Out, nil)
 			}
-			return writeJSON(f.IO.Out, boardEntry(app, now))
+			return jsonout.Write(f.IO.Out, boardEntry(app, now))
 		}
 		if app == nil {
 			fmt.Fprintf(f.IO.ErrOut, "#%d %s · %s is not tracked yet: 'jobs track %d saved' starts.\n",
@@ -116,7 +117,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		return err
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, boardEntry(app, now)); err != nil {
+		if err := jsonout.Write(f.IO.Out, boardEntry(app, now)); err != nil {
 			return err
 		}
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 
 	"github.com/spf13/cobra"
 
@@ -216,7 +218,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(f.IO.Out, trendsToJSON(rep, shown))
+		return jsonout.Write(f.IO.Out, trendsToJSON(rep, shown))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
