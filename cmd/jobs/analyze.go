@@ -12,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type analyzeOptions struct {
@@ -113,8 +114,8 @@ func analyzeRun(opts *analyzeOptions) error {
 	if opts.JSON {
 		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
 			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),
-			Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingGroups: nonNilGroups(m.MissingGroups),
-			MissingPreferred: nonNil(m.MissingPreferred), Majors: nonNil(res.Majors), Requirements: []requirementJSON{}}
+			Matched: report.NonNil(m.Matched), Missing: report.NonNil(m.Missing), MissingGroups: report.NonNilGroups(m.MissingGroups),
+			MissingPreferred: report.NonNil(m.MissingPreferred), Majors: report.NonNil(res.Majors), Requirements: []requirementJSON{}}
 		for _, g := range res.Groups {
 			out.Requirements = append(out.Requirements, requirementJSON{Section: g.Section, AnyOf: g.AnyOf, Start: g.Span.Start, End: g.Span.End})
 		}

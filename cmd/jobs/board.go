@@ -12,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type boardOptions struct {
@@ -70,7 +71,7 @@ type stepJSON struct {
 func toApplicationJSON(app *db.Application) *applicationJSON {
 	out := &applicationJSON{Stage: string(app.Stage()), Steps: make([]stepJSON, len(app.Steps))}
 	for i, s := range app.Steps {
-		out.Steps[i] = stepJSON{Stage: string(s.Stage), Date: rfc3339(s.At), Note: clean(s.Note), RecordedAt: rfc3339(s.RecordedAt)}
+		out.Steps[i] = stepJSON{Stage: string(s.Stage), Date: report.RFC3339(s.At), Note: clean(s.Note), RecordedAt: report.RFC3339(s.RecordedAt)}
 	}
 	return out
 }
@@ -97,7 +98,7 @@ func boardEntry(app *db.Application, now time.Time) boardJSON {
 	out := boardJSON{
 		ID: strconv.FormatInt(p.ID, 10), Source: p.Source, SourceID: p.SourceID, Company: clean(p.Company),
 		Title: clean(p.Title), URL: p.URL, Status: string(p.Status), Stage: a.Stage,
-		LastStep: rfc3339(app.Last().At), DaysSinceLastStep: daysBetween(app.Last().At, now, now.Location()), Steps: a.Steps,
+		LastStep: report.RFC3339(app.Last().At), DaysSinceLastStep: daysBetween(app.Last().At, now, now.Location()), Steps: a.Steps,
 	}
 	if p.Due != nil {
 		d := p.Due.In(now.Location()).Format("2006-01-02")

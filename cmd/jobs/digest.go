@@ -4,17 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/jobs-cli/jobs/config"
-	"github.com/jobs-cli/jobs/internal/tableprinter"
-
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -103,7 +104,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	}
 	if opts.JSON {
 		return jsonout.WriteArray(f.IO.Out, len(items), func(i int) any {
-			j := toJSON(items[i])
+			j := report.PostingView(items[i])
 			items[i] = matcher.Scored{} // written: its memory can go
 			return &j
 		})
@@ -139,7 +140,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 	if !io.OutTTY {
 		t := newTable(io)
 		for _, it := range items {
-			j := toJSON(it)
+			j := report.PostingView(it)
 			t.Row(j.ID, strconv.FormatFloat(j.Score, 'f', 2, 64), j.Band, j.Company, j.Title,
 				strings.Join(j.Missing, ","), years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
 		}
@@ -152,7 +153,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		return score + " " + paintBand(io, band)
 	})
 	for _, it := range items {
-		j := toJSON(it)
+		j := report.PostingView(it)
 		due := "상시"
 		if j.Due != nil {
 			due = (*j.Due)[5:]

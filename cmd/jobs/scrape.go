@@ -5,20 +5,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/jobs-cli/jobs/config"
-	"github.com/jobs-cli/jobs/internal/jsonout"
-	"github.com/jobs-cli/jobs/internal/tableprinter"
-
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"

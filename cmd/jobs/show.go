@@ -10,6 +10,7 @@ import (
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type showOptions struct {
@@ -61,10 +62,10 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	m := an.Dictionary().Explain(prof, p.Analysis)
 	if opts.JSON {
 		out := struct {
-			postingJSON
+			report.PostingJSON
 			Sections jobs.Sections      `json:"sections"`
 			Skills   []jobs.Requirement `json:"skills"`
-		}{toJSON(matcher.Scored{Posting: p, Match: m}), cleanSections(p.Sections), res.Skills}
+		}{report.PostingView(matcher.Scored{Posting: p, Match: m}), report.CleanSections(p.Sections), res.Skills}
 		return jsonout.Write(f.IO.Out, out)
 	}
 	w := f.IO.Out
@@ -131,9 +132,4 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 		fmt.Fprintln(w, tableprinter.Wrap("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
 	}
 	return nil
-}
-
-func cleanSections(s jobs.Sections) jobs.Sections {
-	return jobs.Sections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
-		Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)}
 }

@@ -2,18 +2,17 @@ package main
 
 import (
 	"fmt"
+	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/jobs-cli/jobs/config"
-	"github.com/jobs-cli/jobs/internal/jsonout"
-	"github.com/jobs-cli/jobs/internal/tableprinter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 type trackOptions struct {
