@@ -210,11 +210,11 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 			prev = st
 		}
 		p := a.Posting
-		t.Row(label, strconv.FormatInt(p.ID, 10), displayCompany(p.Company), p.Title, a.Last().At.In(loc).Format("01-02"),
+		t.Row(label, strconv.FormatInt(p.ID, 10), jobs.DisplayCompany(p.Company), p.Title, a.Last().At.In(loc).Format("01-02"),
 			sinceLabel(daysBetween(a.Last().At, now, loc)), dueLabel(p, now), lastNote(a))
 		if (st == db.StageSaved || st == db.StageApplied) && p.Status == jobs.StatusOpen && p.Due != nil {
 			if n := daysBetween(now, *p.Due, loc); n >= 0 && n <= boardDueDays {
-				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(displayCompany(p.Company)), dueLabel(p, now)))
+				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(jobs.DisplayCompany(p.Company)), dueLabel(p, now)))
 			}
 		}
 	}

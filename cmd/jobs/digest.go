@@ -211,7 +211,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Excluded: cfg.TargetRules().Excluded,
 		MinScore: cfg.Filters.MinScore,
 		Group:    target.GroupSightings,
-		Company:  displayCompany,
+		Company:  jobs.DisplayCompany,
 		Trends:   trends,
 		Limit:    limit,
 	})

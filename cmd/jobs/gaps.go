@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
@@ -117,7 +118,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	titles := map[int64]string{}
 	for _, it := range items {
-		titles[it.Posting.ID] = displayCompany(it.Posting.Company) + " " + it.Posting.Title
+		titles[it.Posting.ID] = jobs.DisplayCompany(it.Posting.Company) + " " + it.Posting.Title
 	}
 	shown := gaps
 	if len(shown) > opts.Top {
@@ -201,7 +202,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n, w.broader), w.broader)
 	titles := make(map[int64]string, len(items))
 	for _, it := range items {
-		titles[it.Posting.ID] = oneLine(displayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
+		titles[it.Posting.ID] = oneLine(jobs.DisplayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
 	}
 	relatives := func(skill string) []string {
 		if w.relatives == nil {

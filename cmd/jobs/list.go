@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
@@ -161,7 +162,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		if j.Status == "closed" {
 			due = "closed"
 		}
-		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), displayCompany(j.Company), j.Title,
+		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), jobs.DisplayCompany(j.Company), j.Title,
 			strings.Join(j.Missing, ", "), years(j.MinYears, j.MaxYears), due)
 	}
 	return t.Render()

@@ -92,18 +92,6 @@ func TestListOnATerminal(t *testing.T) {
 	}
 }
 
-func TestDisplayCompany(t *testing.T) {
-	for in, want := range map[string]string{
-		"주식회사 카카오": "카카오", "(주)우아한형제들": "우아한형제들", "비바리퍼블리카 주식회사": "비바리퍼블리카",
-		"㈜토스": "토스", "Coupang, Inc.": "Coupang", "Acme Korea Co., Ltd.": "Acme Korea", "Inc.": "Inc.",
-		"Princeton Corp Solutions": "Princeton Corp Solutions", "주식회사": "주식회사", "한국투자증권": "한국투자증권",
-	} {
-		if got := displayCompany(in); got != want {
-			t.Errorf("displayCompany(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 3753: "3,753", 20000: "20,000", 1234567: "1,234,567"} {
 		if got := thousands(n); got != want {

@@ -121,7 +121,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 	}
 	loc := now.Location()
-	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(displayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
+	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(jobs.DisplayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
 		stage, app.Last().At.In(loc).Format("2006-01-02"))
 	if before != nil {
 		msg += fmt.Sprintf(" (was %s since %s)", before.Stage(), before.Last().At.In(loc).Format("2006-01-02"))
