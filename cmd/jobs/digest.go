@@ -270,7 +270,7 @@ func digestWindow(since string, last *jobs.Run, now time.Time, dbPath string) (t
 		}
 		return last.Started, report.WindowSinceRun(last.Started, now.Location()), nil
 	}
-	t, err := parseSince(since, now)
+	t, err := config.ParseSince(since, now)
 	if err != nil {
 		return time.Time{}, "", err
 	}

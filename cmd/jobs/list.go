@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/config"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
@@ -85,7 +86,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		}
 		sel.MinScore = &opts.MinScore
 	}
-	since, err := parseSince(opts.Since, f.Now())
+	since, err := config.ParseSince(opts.Since, f.Now())
 	if err != nil {
 		return err
 	}
