@@ -157,25 +157,15 @@ func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m 
 				text = strings.Join(parts, "  ")
 			}
 		}
-		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", text)
+		fmt.Fprintf(w, "%-10s %s\n", report.SectionTitle(sec)+":", text)
 	}
-	fmt.Fprintf(w, "%-10s %s\n", "Years:", tableprinter.OrDash(years(res.MinYears, res.MaxYears)))
+	fmt.Fprintf(w, "%-10s %s\n", "Years:", tableprinter.OrDash(report.Years(res.MinYears, res.MaxYears)))
 	fmt.Fprintf(w, "%-10s %s\n", "Degree:", tableprinter.OrDash(string(res.Degree)))
-	if major := majorText(res.Major, res.Majors); major != "" {
+	if major := report.MajorText(res.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, d.FitMajor(prof.Major, &res.Analysis)))
 	}
 	fmt.Fprintln(w)
 	printScore(io, m)
-}
-
-func sectionTitle(s jobs.Section) string {
-	switch s {
-	case jobs.SectionRequired:
-		return "Required"
-	case jobs.SectionPreferred:
-		return "Preferred"
-	}
-	return "Other"
 }
 
 // mark writes a skill with ✓ when the profile has it and ✗ when not.
@@ -199,7 +189,7 @@ func printScore(io *IOStreams, m jobs.Match) {
 		// Each unmet requirement once, its alternatives together: "React or Vue.js, Docker".
 		var unmet []string
 		for _, g := range m.UnmetGroups() {
-			unmet = append(unmet, alternatives(g))
+			unmet = append(unmet, report.Alternatives(g))
 		}
 		fmt.Fprintln(io.Out, tableprinter.Wrap("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
 	}

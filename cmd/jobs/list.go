@@ -102,7 +102,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		printExclusions(f.IO, left, len(items))
 	} else if len(left) > 0 && f.IO.OutTTY && !opts.JSON {
 		defer fmt.Fprintf(f.IO.ErrOut, "%s outside your targets %s hidden ('jobs list --verbose' says why).\n",
-			countOf(len(left), "posting", "postings"), isAre(len(left)))
+			countOf(len(left), "posting", "postings"), report.IsAre(len(left)))
 	}
 	if opts.JSON {
 		return jsonout.WriteArray(f.IO.Out, len(items), func(i int) any {
@@ -120,22 +120,9 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	total := len(items)
 	if f.IO.OutTTY && !opts.limitSet && total > listTerminalLimit {
 		items = items[:listTerminalLimit]
-		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), postingsWord(opts.All, total))
+		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), report.PostingsWord(opts.All, total))
 	}
 	return printList(f.IO, items)
-}
-
-// postingsWord names what list counted: open postings, or every stored one with --all.
-func postingsWord(all bool, n int) string {
-	switch {
-	case all && n == 1:
-		return "posting"
-	case all:
-		return "postings"
-	case n == 1:
-		return "open posting"
-	}
-	return "open postings"
 }
 
 func printList(io *IOStreams, items []matcher.Scored) error {
@@ -144,7 +131,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		for _, it := range items {
 			j := report.PostingView(it)
 			t.Row(j.ID, strconv.FormatFloat(j.Score, 'f', 2, 64), j.Band, j.Company, j.Title,
-				strings.Join(j.Missing, ","), years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
+				strings.Join(j.Missing, ","), report.Years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
 		}
 		return t.Render()
 	}
@@ -164,29 +151,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 			due = "closed"
 		}
 		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), jobs.DisplayCompany(j.Company), j.Title,
-			strings.Join(j.Missing, ", "), years(j.MinYears, j.MaxYears), due)
+			strings.Join(j.Missing, ", "), report.Years(j.MinYears, j.MaxYears), due)
 	}
 	return t.Render()
-}
-
-// years prints an experience range: "신입", "3+", "3-5", "" when unknown.
-func years(min, max *int) string {
-	switch {
-	case min == nil:
-		return ""
-	case max != nil && *min == 0:
-		return fmt.Sprintf("신입-%d", *max)
-	case max != nil:
-		return fmt.Sprintf("%d-%d", *min, *max)
-	case *min == 0:
-		return "신입"
-	}
-	return fmt.Sprintf("%d+", *min)
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 // newTable makes a table printed to the command's standard output, fitted to its terminal.
@@ -43,28 +44,9 @@ func groupMarks(io *IOStreams, prof *matcher.Profile, groups []jobs.Group) strin
 			marks = append(marks, paint(io, "32", "✓ "+had))
 			continue
 		}
-		marks = append(marks, paint(io, "31", "✗ "+alternatives(g.AnyOf)))
+		marks = append(marks, paint(io, "31", "✗ "+report.Alternatives(g.AnyOf)))
 	}
 	return paint(io, "2", "[") + strings.Join(marks, paint(io, "2", " · ")) + paint(io, "2", "]")
-}
-
-// alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
-func alternatives(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// majorText is the field of study a posting asks for: as written, else the fields read.
-func majorText(written string, majors []string) string {
-	if written != "" {
-		return oneLine(written)
-	}
-	return strings.Join(majors, ", ")
 }
 
 // majorNote says how the profile's major fits the fields a posting names.

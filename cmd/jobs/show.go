@@ -90,8 +90,8 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	}
 	fmt.Fprintln(w)
 	a := p.Analysis
-	fmt.Fprintf(w, "Years: %s   Degree: %s", tableprinter.OrDash(years(a.MinYears, a.MaxYears)), tableprinter.OrDash(string(a.Degree)))
-	if major := majorText(a.Major, res.Majors); major != "" {
+	fmt.Fprintf(w, "Years: %s   Degree: %s", tableprinter.OrDash(report.Years(a.MinYears, a.MaxYears)), tableprinter.OrDash(string(a.Degree)))
+	if major := report.MajorText(a.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, an.Dictionary().FitMajor(prof.Major, &res.Analysis)))
 	}
 	fmt.Fprintln(w)
