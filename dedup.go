@@ -77,6 +77,36 @@ func FoldCompany(name string) string {
 	return strings.Join(kept, "")
 }
 
+// legalWords are the English legal forms DisplayCompany drops at the end of a name ("Acme
+// Co., Ltd."): fewer than companyWords, for a name shown keeps "Korea" and "Company".
+var legalWords = map[string]bool{
+	"inc": true, "corp": true, "corporation": true, "co": true, "ltd": true, "llc": true,
+	"gmbh": true, "limited": true, "plc": true, "pte": true,
+}
+
+// DisplayCompany is a company's name as a table shows it, without its legal form: "주식회사
+// 카카오" and "(주)카카오" are 카카오, "Coupang, Inc." is Coupang. A name that is nothing but a
+// legal form is kept. Matching, JSON and piped output keep the name as stored.
+func DisplayCompany(name string) string {
+	s := name
+	for _, m := range companyMarks {
+		s = strings.ReplaceAll(s, m, " ")
+	}
+	words := strings.Fields(s)
+	for len(words) > 1 {
+		w := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
+		if !legalWords[w] {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	s = strings.TrimRight(strings.Join(words, " "), ",")
+	if s == "" {
+		return strings.TrimSpace(name)
+	}
+	return s
+}
+
 // NormalizeTitle folds a posting title: case, spacing and punctuation do not matter.
 func NormalizeTitle(title string) string {
 	return foldKey(strings.ToLower(title))

@@ -30,3 +30,15 @@ func TestDedupKey(t *testing.T) {
 		t.Error("an empty company must give no key")
 	}
 }
+
+func TestDisplayCompany(t *testing.T) {
+	for in, want := range map[string]string{
+		"주식회사 카카오": "카카오", "(주)우아한형제들": "우아한형제들", "비바리퍼블리카 주식회사": "비바리퍼블리카",
+		"㈜토스": "토스", "Coupang, Inc.": "Coupang", "Acme Korea Co., Ltd.": "Acme Korea", "Inc.": "Inc.",
+		"Princeton Corp Solutions": "Princeton Corp Solutions", "주식회사": "주식회사", "한국투자증권": "한국투자증권",
+	} {
+		if got := DisplayCompany(in); got != want {
+			t.Errorf("DisplayCompany(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -400,7 +400,7 @@ func (in *Input) entryOf(it matcher.Scored) Entry {
 	}
 	// Each unmet requirement once, its alternatives together: "React or Vue.js".
 	for _, g := range m.UnmetGroups() {
-		e.Missing = append(e.Missing, oneLine(alternatives(g)))
+		e.Missing = append(e.Missing, oneLine(Alternatives(g)))
 	}
 	return e
 }
@@ -464,8 +464,8 @@ func (dg *Digest) summary() string {
 		countOf(dg.Open, "open posting", "open postings"))
 }
 
-// alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
-func alternatives(names []string) string {
+// Alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
+func Alternatives(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""

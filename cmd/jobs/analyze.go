@@ -9,7 +9,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type analyzeOptions struct {
@@ -111,8 +114,8 @@ func analyzeRun(opts *analyzeOptions) error {
 	if opts.JSON {
 		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
 			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),
-			Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingGroups: nonNilGroups(m.MissingGroups),
-			MissingPreferred: nonNil(m.MissingPreferred), Majors: nonNil(res.Majors), Requirements: []requirementJSON{}}
+			Matched: report.NonNil(m.Matched), Missing: report.NonNil(m.Missing), MissingGroups: report.NonNilGroups(m.MissingGroups),
+			MissingPreferred: report.NonNil(m.MissingPreferred), Majors: report.NonNil(res.Majors), Requirements: []requirementJSON{}}
 		for _, g := range res.Groups {
 			out.Requirements = append(out.Requirements, requirementJSON{Section: g.Section, AnyOf: g.AnyOf, Start: g.Span.Start, End: g.Span.End})
 		}
@@ -128,7 +131,7 @@ func analyzeRun(opts *analyzeOptions) error {
 			d := string(res.Degree)
 			out.Degree = &d
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	printAnalysis(f.IO, an.Dictionary(), res, m, prof)
 	return nil
@@ -154,25 +157,15 @@ func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m 
 				text = strings.Join(parts, "  ")
 			}
 		}
-		fmt.Fprintf(w, "%-10s %s\n", sectionTitle(sec)+":", text)
+		fmt.Fprintf(w, "%-10s %s\n", report.SectionTitle(sec)+":", text)
 	}
-	fmt.Fprintf(w, "%-10s %s\n", "Years:", orDash(years(res.MinYears, res.MaxYears)))
-	fmt.Fprintf(w, "%-10s %s\n", "Degree:", orDash(string(res.Degree)))
-	if major := majorText(res.Major, res.Majors); major != "" {
+	fmt.Fprintf(w, "%-10s %s\n", "Years:", tableprinter.OrDash(report.Years(res.MinYears, res.MaxYears)))
+	fmt.Fprintf(w, "%-10s %s\n", "Degree:", tableprinter.OrDash(string(res.Degree)))
+	if major := report.MajorText(res.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, d.FitMajor(prof.Major, &res.Analysis)))
 	}
 	fmt.Fprintln(w)
 	printScore(io, m)
-}
-
-func sectionTitle(s jobs.Section) string {
-	switch s {
-	case jobs.SectionRequired:
-		return "Required"
-	case jobs.SectionPreferred:
-		return "Preferred"
-	}
-	return "Other"
 }
 
 // mark writes a skill with ✓ when the profile has it and ✗ when not.
@@ -187,27 +180,20 @@ func printScore(io *IOStreams, m jobs.Match) {
 	fmt.Fprintf(io.Out, "Score %.2f (%s)\n", m.Score, paintBand(io, string(m.Band)))
 	for _, p := range m.Parts {
 		if p.Weight > 0 {
-			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
+			fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("  %-9s %.2f x %.1f  %s", p.Name, p.Value, p.Weight, p.Note), io.Width, strings.Repeat(" ", 23)))
 		} else {
-			fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
+			fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("  %-9s x%.2f       %s", p.Name, p.Value, p.Note), io.Width, strings.Repeat(" ", 23)))
 		}
 	}
 	if len(m.Missing) > 0 {
 		// Each unmet requirement once, its alternatives together: "React or Vue.js, Docker".
 		var unmet []string
 		for _, g := range m.UnmetGroups() {
-			unmet = append(unmet, alternatives(g))
+			unmet = append(unmet, report.Alternatives(g))
 		}
-		fmt.Fprintln(io.Out, wrapText("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap("  missing required: "+strings.Join(unmet, ", "), io.Width, "    "))
 	}
 	if len(m.Partial) > 0 {
-		fmt.Fprintln(io.Out, wrapText("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap("  half credit (you know a close relative): "+strings.Join(m.Partial, ", "), io.Width, "    "))
 	}
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type boardOptions struct {
@@ -69,7 +71,7 @@ type stepJSON struct {
 func toApplicationJSON(app *db.Application) *applicationJSON {
 	out := &applicationJSON{Stage: string(app.Stage()), Steps: make([]stepJSON, len(app.Steps))}
 	for i, s := range app.Steps {
-		out.Steps[i] = stepJSON{Stage: string(s.Stage), Date: rfc3339(s.At), Note: clean(s.Note), RecordedAt: rfc3339(s.RecordedAt)}
+		out.Steps[i] = stepJSON{Stage: string(s.Stage), Date: report.RFC3339(s.At), Note: clean(s.Note), RecordedAt: report.RFC3339(s.RecordedAt)}
 	}
 	return out
 }
@@ -96,7 +98,7 @@ func boardEntry(app *db.Application, now time.Time) boardJSON {
 	out := boardJSON{
 		ID: strconv.FormatInt(p.ID, 10), Source: p.Source, SourceID: p.SourceID, Company: clean(p.Company),
 		Title: clean(p.Title), URL: p.URL, Status: string(p.Status), Stage: a.Stage,
-		LastStep: rfc3339(app.Last().At), DaysSinceLastStep: daysBetween(app.Last().At, now, now.Location()), Steps: a.Steps,
+		LastStep: report.RFC3339(app.Last().At), DaysSinceLastStep: daysBetween(app.Last().At, now, now.Location()), Steps: a.Steps,
 	}
 	if p.Due != nil {
 		d := p.Due.In(now.Location()).Format("2006-01-02")
@@ -171,7 +173,7 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 		for i, a := range apps {
 			out[i] = boardEntry(a, now)
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
@@ -208,11 +210,11 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 			prev = st
 		}
 		p := a.Posting
-		t.Row(label, strconv.FormatInt(p.ID, 10), displayCompany(p.Company), p.Title, a.Last().At.In(loc).Format("01-02"),
+		t.Row(label, strconv.FormatInt(p.ID, 10), jobs.DisplayCompany(p.Company), p.Title, a.Last().At.In(loc).Format("01-02"),
 			sinceLabel(daysBetween(a.Last().At, now, loc)), dueLabel(p, now), lastNote(a))
 		if (st == db.StageSaved || st == db.StageApplied) && p.Status == jobs.StatusOpen && p.Due != nil {
 			if n := daysBetween(now, *p.Due, loc); n >= 0 && n <= boardDueDays {
-				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(displayCompany(p.Company)), dueLabel(p, now)))
+				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(jobs.DisplayCompany(p.Company)), dueLabel(p, now)))
 			}
 		}
 	}

@@ -194,19 +194,3 @@ func TestCleanStripsEscapes(t *testing.T) {
 		}
 	}
 }
-
-func TestWriteJSONArray(t *testing.T) {
-	for _, n := range []int{0, 1, 3} {
-		var b bytes.Buffer
-		if err := writeJSONArray(&b, n, func(i int) any { return map[string]any{"i": i, "s": "<R&D>"} }); err != nil {
-			t.Fatal(err)
-		}
-		var got []map[string]any
-		if err := json.Unmarshal(b.Bytes(), &got); err != nil || len(got) != n {
-			t.Errorf("n=%d: %q is not an array of %d: %v", n, b.String(), n, err)
-		}
-		if n > 0 && !strings.Contains(b.String(), "<R&D>") {
-			t.Errorf("HTML was escaped: %s", b.String())
-		}
-	}
-}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 )
 
@@ -81,7 +82,7 @@ func completePostings(cmd *cobra.Command, f *Factory, toComplete string) ([]stri
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		// "ID\tdescription": zsh and fish show the description beside the id.
-		out[i] = strconv.FormatInt(l.ID, 10) + "\t" + oneLine(displayCompany(l.Company)+" · "+l.Title)
+		out[i] = strconv.FormatInt(l.ID, 10) + "\t" + oneLine(jobs.DisplayCompany(l.Company)+" · "+l.Title)
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
@@ -108,7 +109,7 @@ func completeCompanies(cmd *cobra.Command, f *Factory, toComplete string) ([]str
 	seen := map[string]bool{}
 	var out []string
 	for _, n := range names {
-		d := oneLine(displayCompany(n))
+		d := oneLine(jobs.DisplayCompany(n))
 		if !seen[d] && strings.HasPrefix(strings.ToLower(d), strings.ToLower(toComplete)) {
 			seen[d] = true
 			out = append(out, d)

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
@@ -121,8 +122,8 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 				}
 				return "\x1b[" + code + "m" + s + "\x1b[0m"
 			},
-			Wrap:  func(s, indent string) string { return wrapText(s, width, indent) },
-			Cells: displayWidth,
+			Wrap:  func(s, indent string) string { return tableprinter.Wrap(s, width, indent) },
+			Cells: tableprinter.DisplayWidth,
 		})
 	}
 	if opts.Out == "" {
@@ -210,7 +211,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Excluded: cfg.TargetRules().Excluded,
 		MinScore: cfg.Filters.MinScore,
 		Group:    target.GroupSightings,
-		Company:  displayCompany,
+		Company:  jobs.DisplayCompany,
 		Trends:   trends,
 		Limit:    limit,
 	})
@@ -269,7 +270,7 @@ func digestWindow(since string, last *jobs.Run, now time.Time, dbPath string) (t
 		}
 		return last.Started, report.WindowSinceRun(last.Started, now.Location()), nil
 	}
-	t, err := parseSince(since, now)
+	t, err := config.ParseSince(since, now)
 	if err != nil {
 		return time.Time{}, "", err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 type doctorOptions struct {
@@ -123,7 +124,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 					if f.IO.OutTTY {
 						width = f.IO.Width
 					}
-					fmt.Fprintln(w, wrapText("      "+oneLine(fl.Error()), width, "        "))
+					fmt.Fprintln(w, tableprinter.Wrap("      "+oneLine(fl.Error()), width, "        "))
 				}
 			}
 		}
@@ -155,11 +156,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		for i, line := range strings.Split(fx, "\n") {
 			switch {
 			case i == 0:
-				fmt.Fprintln(w, wrapText("  - "+line, width, "    "))
+				fmt.Fprintln(w, tableprinter.Wrap("  - "+line, width, "    "))
 			case strings.HasPrefix(line, "    "):
 				fmt.Fprintln(w, line)
 			default:
-				fmt.Fprintln(w, wrapText(line, width, "    "))
+				fmt.Fprintln(w, tableprinter.Wrap(line, width, "    "))
 			}
 		}
 	}

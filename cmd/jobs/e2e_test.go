@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs/internal/replay"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 // site serves the replay postings; swap changes what it serves (the next night's site).
@@ -240,7 +241,7 @@ func TestScrapeListGapsShowEndToEnd(t *testing.T) {
 		t.Errorf("terminal list:\n%s", r.out)
 	}
 	for _, l := range strings.Split(strings.TrimRight(r.out, "\n"), "\n") {
-		if w := displayWidth(l); w > 140 {
+		if w := tableprinter.DisplayWidth(l); w > 140 {
 			t.Errorf("terminal line wider than the terminal (%d): %q", w, l)
 		}
 	}

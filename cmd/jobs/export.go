@@ -13,6 +13,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type exportOptions struct {
@@ -58,7 +59,7 @@ its application's stage and every step. 'jobs import' reads the JSON Lines back.
 
 // exportJSON is one line of `export --format jsonl` and of `import`.
 type exportJSON struct {
-	postingJSON
+	report.PostingJSON
 	Sections   jobs.Sections `json:"sections"` // its JSON is the contract's sections object
 	Skills     []exportSkill `json:"skills"`
 	Categories []int         `json:"categories,omitempty"`
@@ -154,7 +155,7 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 func exportLine(p *jobs.Posting, m jobs.Match) exportJSON {
 	s := p.Sections
 	line := exportJSON{
-		postingJSON: toJSON(matcher.Scored{Posting: p, Match: m}),
+		PostingJSON: report.PostingView(matcher.Scored{Posting: p, Match: m}),
 		Sections: jobs.Sections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
 			Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)},
 		Skills:     []exportSkill{},

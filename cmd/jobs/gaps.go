@@ -7,6 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -107,7 +110,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		if gaps == nil {
 			gaps = []matcher.Gap{}
 		}
-		return writeJSON(f.IO.Out, gaps)
+		return jsonout.Write(f.IO.Out, gaps)
 	}
 	if len(items) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "No open postings to learn from. Run 'jobs scrape' first.")
@@ -115,7 +118,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	titles := map[int64]string{}
 	for _, it := range items {
-		titles[it.Posting.ID] = displayCompany(it.Posting.Company) + " " + it.Posting.Title
+		titles[it.Posting.ID] = jobs.DisplayCompany(it.Posting.Company) + " " + it.Posting.Title
 	}
 	shown := gaps
 	if len(shown) > opts.Top {
@@ -158,12 +161,12 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		return err
 	}
 	top := shown[0]
-	fmt.Fprintln(f.IO.Out, "\n"+wrapText("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
+	fmt.Fprintln(f.IO.Out, "\n"+tableprinter.Wrap("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
 	if top.Unlocks > 0 {
-		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
+		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
 			top.Skill, top.Unlocks, len(items), noun), f.IO.Width, ""))
 	} else {
-		fmt.Fprintln(f.IO.Out, wrapText(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
+		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
 			top.Skill, top.Required), f.IO.Width, ""))
 	}
 	return nil
@@ -199,7 +202,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n, w.broader), w.broader)
 	titles := make(map[int64]string, len(items))
 	for _, it := range items {
-		titles[it.Posting.ID] = oneLine(displayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
+		titles[it.Posting.ID] = oneLine(jobs.DisplayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
 	}
 	relatives := func(skill string) []string {
 		if w.relatives == nil {
@@ -220,7 +223,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 			}
 			out.Plan[i] = j
 		}
-		return writeJSON(io.Out, out)
+		return jsonout.Write(io.Out, out)
 	}
 	if len(items) == 0 {
 		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", w.noun)
@@ -260,10 +263,10 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 	}
 	last := steps[len(steps)-1]
 	fmt.Fprintln(io.Out)
-	fmt.Fprintln(io.Out, wrapText(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
+	fmt.Fprintln(io.Out, tableprinter.Wrap(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
 	fmt.Fprintln(io.Out)
 	for i, s := range steps {
-		fmt.Fprintln(io.Out, wrapText(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
+		fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -54,15 +55,15 @@ lines with no header: id, first seen, closed (empty while open), status, company
 }
 
 type historyJSON struct {
-	ID        string       `json:"id"`
-	Company   string       `json:"company"`
-	Title     string       `json:"title"`
-	URL       string       `json:"url"`
-	Status    string       `json:"status"`
-	FirstSeen string       `json:"first_seen"`
-	LastSeen  string       `json:"last_seen"`
-	ClosedAt  *string      `json:"closed_at"`
-	Sources   []sourceJSON `json:"sources"`
+	ID        string                 `json:"id"`
+	Company   string                 `json:"company"`
+	Title     string                 `json:"title"`
+	URL       string                 `json:"url"`
+	Status    string                 `json:"status"`
+	FirstSeen string                 `json:"first_seen"`
+	LastSeen  string                 `json:"last_seen"`
+	ClosedAt  *string                `json:"closed_at"`
+	Sources   []report.PostingSource `json:"sources"`
 }
 
 func historyRun(cmd *cobra.Command, opts *historyOptions) error {
@@ -81,27 +82,27 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		for i, r := range roles {
 			j := historyJSON{
 				ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
-				URL: r.First.URL, Status: string(r.Status), FirstSeen: rfc3339(r.FirstSeen), LastSeen: rfc3339(r.LastSeen),
+				URL: r.First.URL, Status: string(r.Status), FirstSeen: report.RFC3339(r.FirstSeen), LastSeen: report.RFC3339(r.LastSeen),
 			}
 			if r.ClosedAt != nil {
-				c := rfc3339(*r.ClosedAt)
+				c := report.RFC3339(*r.ClosedAt)
 				j.ClosedAt = &c
 			}
 			for _, pl := range r.First.Places {
-				j.Sources = append(j.Sources, sourceJSON{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
+				j.Sources = append(j.Sources, report.PostingSource{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
 			}
 			out[i] = j
 		}
-		return writeJSON(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, out)
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
 		for _, r := range roles {
 			closed := ""
 			if r.ClosedAt != nil {
-				closed = rfc3339(*r.ClosedAt)
+				closed = report.RFC3339(*r.ClosedAt)
 			}
-			t.Row(strconv.FormatInt(r.First.ID, 10), rfc3339(r.FirstSeen), closed, string(r.Status),
+			t.Row(strconv.FormatInt(r.First.ID, 10), report.RFC3339(r.FirstSeen), closed, string(r.Status),
 				r.First.Company, r.First.Title, r.First.URL)
 		}
 		return t.Render()
@@ -116,7 +117,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		}
 	}
 	oldest := roles[len(roles)-1].FirstSeen
-	companies := report.RoleCompanies(roles, displayCompany)
+	companies := report.RoleCompanies(roles, jobs.DisplayCompany)
 	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
 		countOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
 	several := len(companies) > 1
@@ -137,7 +138,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		cells := []string{strconv.FormatInt(r.First.ID, 10), r.First.Title, r.FirstSeen.In(loc).Format("2006-01-02"), closed,
 			countOf(days, "day", "days")}
 		if several {
-			cells = append(cells, displayCompany(r.First.Company))
+			cells = append(cells, jobs.DisplayCompany(r.First.Company))
 		}
 		t.Row(cells...)
 	}

@@ -7,7 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -82,7 +86,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		}
 		sel.MinScore = &opts.MinScore
 	}
-	since, err := parseSince(opts.Since, f.Now())
+	since, err := config.ParseSince(opts.Since, f.Now())
 	if err != nil {
 		return err
 	}
@@ -98,11 +102,11 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		printExclusions(f.IO, left, len(items))
 	} else if len(left) > 0 && f.IO.OutTTY && !opts.JSON {
 		defer fmt.Fprintf(f.IO.ErrOut, "%s outside your targets %s hidden ('jobs list --verbose' says why).\n",
-			countOf(len(left), "posting", "postings"), isAre(len(left)))
+			countOf(len(left), "posting", "postings"), report.IsAre(len(left)))
 	}
 	if opts.JSON {
-		return writeJSONArray(f.IO.Out, len(items), func(i int) any {
-			j := toJSON(items[i])
+		return jsonout.WriteArray(f.IO.Out, len(items), func(i int) any {
+			j := report.PostingView(items[i])
 			items[i] = matcher.Scored{} // written: its memory can go
 			return &j
 		})
@@ -116,31 +120,18 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	total := len(items)
 	if f.IO.OutTTY && !opts.limitSet && total > listTerminalLimit {
 		items = items[:listTerminalLimit]
-		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), postingsWord(opts.All, total))
+		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), report.PostingsWord(opts.All, total))
 	}
 	return printList(f.IO, items)
-}
-
-// postingsWord names what list counted: open postings, or every stored one with --all.
-func postingsWord(all bool, n int) string {
-	switch {
-	case all && n == 1:
-		return "posting"
-	case all:
-		return "postings"
-	case n == 1:
-		return "open posting"
-	}
-	return "open postings"
 }
 
 func printList(io *IOStreams, items []matcher.Scored) error {
 	if !io.OutTTY {
 		t := newTable(io)
 		for _, it := range items {
-			j := toJSON(it)
+			j := report.PostingView(it)
 			t.Row(j.ID, strconv.FormatFloat(j.Score, 'f', 2, 64), j.Band, j.Company, j.Title,
-				strings.Join(j.Missing, ","), years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
+				strings.Join(j.Missing, ","), report.Years(j.MinYears, j.MaxYears), j.Status, j.URL, j.FirstSeen)
 		}
 		return t.Render()
 	}
@@ -151,7 +142,7 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		return score + " " + paintBand(io, band)
 	})
 	for _, it := range items {
-		j := toJSON(it)
+		j := report.PostingView(it)
 		due := "상시"
 		if j.Due != nil {
 			due = (*j.Due)[5:]
@@ -159,30 +150,8 @@ func printList(io *IOStreams, items []matcher.Scored) error {
 		if j.Status == "closed" {
 			due = "closed"
 		}
-		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), displayCompany(j.Company), j.Title,
-			strings.Join(j.Missing, ", "), years(j.MinYears, j.MaxYears), due)
+		t.Row(j.ID, fmt.Sprintf("%.2f %s", j.Score, j.Band), jobs.DisplayCompany(j.Company), j.Title,
+			strings.Join(j.Missing, ", "), report.Years(j.MinYears, j.MaxYears), due)
 	}
 	return t.Render()
-}
-
-// years prints an experience range: "신입", "3+", "3-5", "" when unknown.
-func years(min, max *int) string {
-	switch {
-	case min == nil:
-		return ""
-	case max != nil && *min == 0:
-		return fmt.Sprintf("신입-%d", *max)
-	case max != nil:
-		return fmt.Sprintf("%d-%d", *min, *max)
-	case *min == 0:
-		return "신입"
-	}
-	return fmt.Sprintf("%d+", *min)
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }

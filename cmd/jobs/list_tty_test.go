@@ -11,6 +11,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 // runWidth runs the command line on a terminal this many columns wide, at a stopped clock.
@@ -73,7 +74,7 @@ func TestListOnATerminal(t *testing.T) {
 			t.Errorf("no footer: %q", r.err)
 		}
 		for _, line := range strings.Split(strings.TrimRight(r.out, "\n"), "\n") {
-			if w := displayWidth(line); w > width {
+			if w := tableprinter.DisplayWidth(line); w > width {
 				t.Errorf("%d columns: a line is %d wide: %q", width, w, line)
 			}
 		}
@@ -88,18 +89,6 @@ func TestListOnATerminal(t *testing.T) {
 	piped := runCLI(t, false, "", "--config", cfg, "--db", dbPath, "list")
 	if rows := strings.Count(piped.out, "\n"); rows != 45 || !strings.Contains(piped.out, "주식회사 카카오모빌리티") {
 		t.Errorf("piped: %d rows:\n%s", rows, piped.out)
-	}
-}
-
-func TestDisplayCompany(t *testing.T) {
-	for in, want := range map[string]string{
-		"주식회사 카카오": "카카오", "(주)우아한형제들": "우아한형제들", "비바리퍼블리카 주식회사": "비바리퍼블리카",
-		"㈜토스": "토스", "Coupang, Inc.": "Coupang", "Acme Korea Co., Ltd.": "Acme Korea", "Inc.": "Inc.",
-		"Princeton Corp Solutions": "Princeton Corp Solutions", "주식회사": "주식회사", "한국투자증권": "한국투자증권",
-	} {
-		if got := displayCompany(in); got != want {
-			t.Errorf("displayCompany(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -128,7 +117,7 @@ func TestListColoursBands(t *testing.T) {
 		}
 		// The coloured table lines up as the plain one does.
 		lines := strings.Split(out.String(), "\n")
-		if w0, w1 := visibleWidth(lines[0]), visibleWidth(lines[1]); w0 != w1 {
+		if w0, w1 := tableprinter.VisibleWidth(lines[0]), tableprinter.VisibleWidth(lines[1]); w0 != w1 {
 			t.Errorf("colour %v: header %d cells, first row %d:\n%s", colour, w0, w1, out.String())
 		}
 	}
@@ -155,7 +144,7 @@ func TestNarrowTablesFit(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, r.code, r.err)
 		}
 		for _, line := range strings.Split(r.out+r.err, "\n") {
-			if w := visibleWidth(line); w > 80 {
+			if w := tableprinter.VisibleWidth(line); w > 80 {
 				t.Errorf("%v: a line is %d cells wide: %q", args, w, line)
 			}
 		}

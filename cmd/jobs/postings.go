@@ -3,13 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/config"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -32,138 +31,6 @@ func targetPostings(ctx context.Context, f *Factory, sel target.Selection) ([]ma
 		return nil, nil, err
 	}
 	return target.Select(ctx, store, sc, cfg.TargetRules(), sel, f.Now())
-}
-
-// postingJSON is one element of `list --json` (docs/cli.md) and of `export`.
-type postingJSON struct {
-	ID               string       `json:"id"`
-	Source           string       `json:"source"`
-	SourceID         string       `json:"source_id"`
-	Company          string       `json:"company"`
-	Title            string       `json:"title"`
-	URL              string       `json:"url"`
-	Status           string       `json:"status"`
-	Score            float64      `json:"score"`
-	Band             string       `json:"band"`
-	Matched          []string     `json:"matched"`
-	Missing          []string     `json:"missing"`
-	MissingGroups    [][]string   `json:"missing_groups"`
-	MissingPreferred []string     `json:"missing_preferred"`
-	Partial          []string     `json:"partial"`
-	Required         []string     `json:"required"`
-	Preferred        []string     `json:"preferred"`
-	MinYears         *int         `json:"min_years"`
-	MaxYears         *int         `json:"max_years"`
-	Degree           *string      `json:"degree"`
-	Major            string       `json:"major,omitempty"`
-	Newcomer         bool         `json:"newcomer"`
-	EmploymentType   string       `json:"employment_type,omitempty"`
-	Location         string       `json:"location,omitempty"`
-	Due              *string      `json:"due"`
-	FirstSeen        string       `json:"first_seen"`
-	LastSeen         string       `json:"last_seen"`
-	ClosedAt         *string      `json:"closed_at,omitempty"`
-	Updated          bool         `json:"updated"`              // its text changed after it was first seen
-	UpdatedAt        *string      `json:"updated_at,omitempty"` // when it last did
-	Sources          []sourceJSON `json:"sources"`
-}
-
-type sourceJSON struct {
-	Source   string `json:"source"`
-	SourceID string `json:"source_id"`
-	URL      string `json:"url"`
-}
-
-func toJSON(s matcher.Scored) postingJSON {
-	p, m := s.Posting, s.Match
-	a := p.Analysis
-	if a == nil {
-		a = &jobs.Analysis{}
-	}
-	out := postingJSON{
-		ID: strconv.FormatInt(p.ID, 10), Source: p.Source, SourceID: p.SourceID,
-		Company: clean(p.Company), Title: clean(p.Title), URL: p.URL, Status: string(p.Status),
-		Score: m.Score, Band: string(m.Band),
-		Matched: nonNil(m.Matched), Missing: nonNil(m.Missing), MissingGroups: nonNilGroups(m.MissingGroups),
-		MissingPreferred: nonNil(m.MissingPreferred), Partial: nonNil(m.Partial), Required: nonNil(a.SkillsIn(jobs.SectionRequired)),
-		Preferred: nonNil(a.SkillsIn(jobs.SectionPreferred)),
-		MinYears:  a.MinYears, MaxYears: a.MaxYears, Major: clean(a.Major), Newcomer: a.Newcomer,
-		EmploymentType: p.EmploymentType, Location: clean(p.Location),
-		FirstSeen: rfc3339(p.FirstSeen), LastSeen: rfc3339(p.LastSeen),
-	}
-	for _, pl := range p.Places {
-		out.Sources = append(out.Sources, sourceJSON(pl))
-	}
-	if len(out.Sources) == 0 {
-		out.Sources = []sourceJSON{{Source: p.Source, SourceID: p.SourceID, URL: p.URL}}
-	}
-	if a.Degree != jobs.DegreeNone {
-		d := string(a.Degree)
-		out.Degree = &d
-	}
-	if p.Due != nil {
-		d := p.Due.Format("2006-01-02")
-		out.Due = &d
-	}
-	if p.UpdatedAt != nil {
-		u := rfc3339(*p.UpdatedAt)
-		out.Updated, out.UpdatedAt = true, &u
-	}
-	if p.ClosedAt != nil {
-		c := rfc3339(*p.ClosedAt)
-		out.ClosedAt = &c
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func nonNilGroups(g [][]string) [][]string {
-	if g == nil {
-		return [][]string{}
-	}
-	return g
-}
-
-func rfc3339(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-// parseSince reads --since: a duration back from now ("7d", "48h") or a date or time.
-func parseSince(s string, now time.Time) (*time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	// What track --date takes: today and yesterday (from their midnight), a time ago, a date.
-	midnight := func(t time.Time) *time.Time {
-		m := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
-		return &m
-	}
-	switch strings.ToLower(s) {
-	case "today":
-		return midnight(now), nil
-	case "yesterday":
-		return midnight(now.AddDate(0, 0, -1)), nil
-	}
-	if d, err := config.ParseDuration(s); err == nil && d > 0 {
-		t := now.Add(-d)
-		return &t, nil
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, now.Location()); err == nil {
-			return &t, nil
-		}
-	}
-	return nil, jobs.Errorf(jobs.KindInvalid, "--since %q is not a date (2026-11-01), today, yesterday or a time ago (7d, 48h)", s)
 }
 
 // builtinSources are the sources jobs collects from; imported postings add their own.

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -163,7 +164,7 @@ func exitCode(err error, io *IOStreams) int {
 	if io.ErrTTY {
 		width = io.Width
 	}
-	fmt.Fprintln(io.ErrOut, wrapText(oneLine(msg), width, "  "))
+	fmt.Fprintln(io.ErrOut, tableprinter.Wrap(oneLine(msg), width, "  "))
 	if jobs.KindOf(err) == jobs.KindInvalid {
 		return 2
 	}

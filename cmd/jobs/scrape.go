@@ -16,6 +16,8 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
@@ -210,7 +212,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
 		if dbPath, err := f.DBPath(); err == nil {
-			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
+			fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
 	sources, err := f.Sources(cfg, *opts)
@@ -270,7 +272,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		warnf(f.IO, "the gaps report of run %d was not saved: %s", out.RunID, oneLine(out.SnapshotErr.Error()))
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, out.Stats); err != nil {
+		if err := jsonout.Write(f.IO.Out, out.Stats); err != nil {
 			return err
 		}
 	}
@@ -307,7 +309,7 @@ func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
 		width = io.Width
 	}
 	for _, fl := range show {
-		fmt.Fprintln(w, wrapText("  "+oneLine(fl.Error()), width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap("  "+oneLine(fl.Error()), width, "    "))
 	}
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))

@@ -7,7 +7,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type showOptions struct {
@@ -59,11 +62,11 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	m := an.Dictionary().Explain(prof, p.Analysis)
 	if opts.JSON {
 		out := struct {
-			postingJSON
+			report.PostingJSON
 			Sections jobs.Sections      `json:"sections"`
 			Skills   []jobs.Requirement `json:"skills"`
-		}{toJSON(matcher.Scored{Posting: p, Match: m}), cleanSections(p.Sections), res.Skills}
-		return writeJSON(f.IO.Out, out)
+		}{report.PostingView(matcher.Scored{Posting: p, Match: m}), report.CleanSections(p.Sections), res.Skills}
+		return jsonout.Write(f.IO.Out, out)
 	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", oneLine(p.Title)), oneLine(p.Company))
@@ -87,8 +90,8 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	}
 	fmt.Fprintln(w)
 	a := p.Analysis
-	fmt.Fprintf(w, "Years: %s   Degree: %s", orDash(years(a.MinYears, a.MaxYears)), orDash(string(a.Degree)))
-	if major := majorText(a.Major, res.Majors); major != "" {
+	fmt.Fprintf(w, "Years: %s   Degree: %s", tableprinter.OrDash(report.Years(a.MinYears, a.MaxYears)), tableprinter.OrDash(string(a.Degree)))
+	if major := report.MajorText(a.Major, res.Majors); major != "" {
 		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, an.Dictionary().FitMajor(prof.Major, &res.Analysis)))
 	}
 	fmt.Fprintln(w)
@@ -121,17 +124,12 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			}
 			line += "   " + paint(f.IO, "2", "[") + strings.Join(marks, " ") + paint(f.IO, "2", "]")
 		}
-		fmt.Fprintln(w, wrapText(line, f.IO.Width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap(line, f.IO.Width, "    "))
 	}
 	fmt.Fprintln(w)
 	printScore(f.IO, m)
 	if len(m.MissingPreferred) > 0 {
-		fmt.Fprintln(w, wrapText("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
 	}
 	return nil
-}
-
-func cleanSections(s jobs.Sections) jobs.Sections {
-	return jobs.Sections{Intro: clean(s.Intro), MainTasks: clean(s.MainTasks), Requirements: clean(s.Requirements),
-		Preferred: clean(s.Preferred), Benefits: clean(s.Benefits), HireRounds: clean(s.HireRounds), Description: clean(s.Description)}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -59,7 +60,7 @@ func skillsRun(opts *skillsOptions) error {
 		if list == nil {
 			list = []matcher.Concept{}
 		}
-		return writeJSON(f.IO.Out, list)
+		return jsonout.Write(f.IO.Out, list)
 	}
 	if len(list) == 0 {
 		return fmt.Errorf("no skill matches %q; add it under skills.extra in your config", opts.Query)
@@ -159,7 +160,7 @@ func skillsUnknownRun(ctx context.Context, opts *skillsUnknownOptions) error {
 		if list == nil {
 			list = []matcher.TermCount{}
 		}
-		return writeJSON(f.IO.Out, list)
+		return jsonout.Write(f.IO.Out, list)
 	}
 	if len(list) == 0 {
 		fmt.Fprintf(f.IO.ErrOut, "No unknown term is named in %d or more of the %d postings read.\n", opts.Min, read)

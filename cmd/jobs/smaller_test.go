@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/jobs-cli/jobs/config"
 )
 
 func TestSinceTakesWhatTrackDateTakes(t *testing.T) {
@@ -18,15 +20,15 @@ func TestSinceTakesWhatTrackDateTakes(t *testing.T) {
 		"48h":        now.Add(-48 * time.Hour),
 		"2026-11-01": time.Date(2026, 11, 1, 0, 0, 0, 0, kst),
 	} {
-		got, err := parseSince(in, now)
+		got, err := config.ParseSince(in, now)
 		if err != nil || !got.Equal(want) {
-			t.Errorf("parseSince(%q) = %v, %v; want %v", in, got, err, want)
+			t.Errorf("config.ParseSince(%q) = %v, %v; want %v", in, got, err, want)
 		}
 		if _, err := parseStepDate(in, now); err != nil {
 			t.Errorf("track --date does not take %q: %v", in, err)
 		}
 	}
-	if _, err := parseSince("last tuesday", now); err == nil || !strings.Contains(err.Error(), "yesterday") {
+	if _, err := config.ParseSince("last tuesday", now); err == nil || !strings.Contains(err.Error(), "yesterday") {
 		t.Errorf("a bad --since: %v", err)
 	}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/scraper"
 )
 
@@ -176,7 +178,7 @@ func companyRows(cfg *config.Config, state map[string]*sourceRow) ([]companyRow,
 	}
 	var out []companyRow
 	for _, co := range cat.Companies() {
-		row := companyRow{Name: co.Name, Aliases: nonNil(co.Aliases), On: true}
+		row := companyRow{Name: co.Name, Aliases: report.NonNil(co.Aliases), On: true}
 		for _, n := range named {
 			if c, ok := cat.Lookup(n); ok && c.Name == co.Name {
 				row.Named = true
@@ -235,7 +237,7 @@ func runStatusLine(started time.Time, st jobs.SourceStats) string {
 	case st.Failed > 0:
 		state = "partial"
 	}
-	line := fmt.Sprintf("%s %s: listed %d, kept %d, closed %d, failed %d", rfc3339(started), state,
+	line := fmt.Sprintf("%s %s: listed %d, kept %d, closed %d, failed %d", report.RFC3339(started), state,
 		st.Listed, st.Kept, st.Closed, st.Failed)
 	if len(st.Failures) > 0 {
 		line += " (" + truncateRunes(oneLine(st.Failures[0].Error()), 120) + ")"
@@ -264,7 +266,7 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 		if st := state[kind]; st != nil {
 			row = *st
 		}
-		row.IDs = nonNil(row.IDs)
+		row.IDs = report.NonNil(row.IDs)
 		row.LastRun = last[kind]
 		rows = append(rows, row)
 	}
@@ -274,7 +276,7 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(f.IO.Out, struct {
+		return jsonout.Write(f.IO.Out, struct {
 			Sources   []sourceRow  `json:"sources"`
 			Companies []companyRow `json:"companies"`
 		}{rows, companies})
@@ -331,7 +333,7 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 		results = append(results, res)
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, results); err != nil {
+		if err := jsonout.Write(f.IO.Out, results); err != nil {
 			return err
 		}
 	} else {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/report"
 )
 
 // Talent-pool postings (Toss's 인재풀) are not openings: where targets are configured, list
@@ -33,7 +34,7 @@ func TestTalentPoolPostingsAreTargetsOnlyWhenAsked(t *testing.T) {
 	listed := func(config string, args ...string) []string {
 		t.Helper()
 		r := runAt(t, targetNow, false, append([]string{"--config", config, "--db", dbPath, "list", "--json"}, args...)...)
-		var got []postingJSON
+		var got []report.PostingJSON
 		if r.code != 0 || json.Unmarshal([]byte(r.out), &got) != nil {
 			t.Fatalf("list: exit %d %s %s", r.code, r.out, r.err)
 		}

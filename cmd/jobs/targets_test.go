@@ -14,6 +14,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -160,7 +161,7 @@ func TestListAndGapsWorkOnTheTargets(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("list: exit %d: %s", r.code, r.err)
 		}
-		var got []postingJSON
+		var got []report.PostingJSON
 		if err := json.Unmarshal([]byte(r.out), &got); err != nil {
 			t.Fatalf("list --json: %v\n%s", err, r.out)
 		}
@@ -268,7 +269,7 @@ filters:
 		{[]string{"--min-score", "0"}, 8}, // every open posting but the Senior one
 	} {
 		r := runAt(t, targetNow, false, append([]string{"--config", cfg, "--db", dbPath, "list", "--json"}, tc.args...)...)
-		var got []postingJSON
+		var got []report.PostingJSON
 		if r.code != 0 || json.Unmarshal([]byte(r.out), &got) != nil {
 			t.Fatalf("%v: exit %d %s", tc.args, r.code, r.err)
 		}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 type trackOptions struct {
@@ -88,9 +90,9 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 		if opts.JSON {
 			if app == nil {
-				return writeJSON(f.IO.Out, nil)
+				return jsonout.Write(f.IO.Out, nil)
 			}
-			return writeJSON(f.IO.Out, boardEntry(app, now))
+			return jsonout.Write(f.IO.Out, boardEntry(app, now))
 		}
 		if app == nil {
 			fmt.Fprintf(f.IO.ErrOut, "#%d %s · %s is not tracked yet: 'jobs track %d saved' starts.\n",
@@ -114,12 +116,12 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		return err
 	}
 	if opts.JSON {
-		if err := writeJSON(f.IO.Out, boardEntry(app, now)); err != nil {
+		if err := jsonout.Write(f.IO.Out, boardEntry(app, now)); err != nil {
 			return err
 		}
 	}
 	loc := now.Location()
-	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(displayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
+	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(jobs.DisplayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
 		stage, app.Last().At.In(loc).Format("2006-01-02"))
 	if before != nil {
 		msg += fmt.Sprintf(" (was %s since %s)", before.Stage(), before.Last().At.In(loc).Format("2006-01-02"))
@@ -131,7 +133,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 	if app.Posting.Status == jobs.StatusClosed {
 		msg += " The posting is closed; its history is kept."
 	}
-	fmt.Fprintln(f.IO.ErrOut, wrapText(msg+" 'jobs board' shows every application.", f.IO.Width, ""))
+	fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(msg+" 'jobs board' shows every application.", f.IO.Width, ""))
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
@@ -216,7 +217,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(f.IO.Out, trendsToJSON(rep, shown))
+		return jsonout.Write(f.IO.Out, trendsToJSON(rep, shown))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
@@ -235,7 +236,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 func trendsToJSON(rep *report.Trends, shown []report.SkillTrend) trendsJSON {
 	out := trendsJSON{Weeks: []trendWeekJSON{}, Skills: []skillTrendJSON{}, Rising: []string{}, Falling: []string{}}
 	for _, w := range rep.Weeks {
-		out.Weeks = append(out.Weeks, trendWeekJSON{Start: rfc3339(w.Start), End: rfc3339(w.End), Postings: w.Postings, Collected: w.Collected})
+		out.Weeks = append(out.Weeks, trendWeekJSON{Start: report.RFC3339(w.Start), End: report.RFC3339(w.End), Postings: w.Postings, Collected: w.Collected})
 	}
 	for _, s := range shown {
 		out.Skills = append(out.Skills, skillTrendJSON(s))
@@ -248,7 +249,7 @@ func trendsToJSON(rep *report.Trends, shown []report.SkillTrend) trendsJSON {
 	}
 	out.TargetPostings = rep.Weeks[len(rep.Weeks)-1].Postings
 	if rep.Since != nil {
-		s := rfc3339(*rep.Since)
+		s := report.RFC3339(*rep.Since)
 		out.CollectedSince = &s
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/replay"
+	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
 // show and gaps --plan at 80 columns: prose wraps at word boundaries, no line is wider than
@@ -43,7 +44,7 @@ scrape:
 			t.Fatalf("%v: exit %d: %s", args, r.code, r.err)
 		}
 		for _, line := range strings.Split(r.out, "\n") {
-			if w := visibleWidth(line); w > 80 {
+			if w := tableprinter.VisibleWidth(line); w > 80 {
 				t.Errorf("%v: a line is %d cells wide: %q", args, w, line)
 			}
 		}

@@ -1,4 +1,4 @@
-package main
+package tableprinter
 
 import (
 	"strings"
@@ -6,24 +6,24 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// Prose on a terminal (show's lines, gaps' and the plan's sentences) is wrapped at word
-// boundaries to the terminal's width, measured in display cells: a Hangul syllable takes
+// Prose on a terminal (a posting's lines, the gaps' and the plan's sentences) is wrapped at
+// word boundaries to the terminal's width, measured in display cells: a Hangul syllable takes
 // two, a colour escape none. A word wider than a whole line is broken between characters.
 
-// wrapText breaks s into lines at most width cells wide, at spaces. The first line keeps s's
-// own leading spaces; every further line starts with indent. width <= 0 (not a terminal)
-// leaves s as it is, and so does a line that fits.
-func wrapText(s string, width int, indent string) string {
-	if width <= 0 || visibleWidth(s) <= width || strings.Contains(s, "\n") {
+// Wrap breaks s into lines at most width cells wide, at spaces. The first line keeps s's own
+// leading spaces; every further line starts with indent. width <= 0 (not a terminal) leaves s
+// as it is, and so does a line that fits or a text of several lines.
+func Wrap(s string, width int, indent string) string {
+	if width <= 0 || VisibleWidth(s) <= width || strings.Contains(s, "\n") {
 		return s
 	}
 	lead := s[:len(s)-len(strings.TrimLeft(s, " "))]
 	words, gaps := splitWords(s[len(lead):])
 	room := func(first bool) int {
 		if first {
-			return width - visibleWidth(lead)
+			return width - VisibleWidth(lead)
 		}
-		return width - visibleWidth(indent)
+		return width - VisibleWidth(indent)
 	}
 	var b strings.Builder
 	b.WriteString(lead)
@@ -34,7 +34,7 @@ func wrapText(s string, width int, indent string) string {
 		first, used = false, 0
 	}
 	for i, w := range words {
-		ww := visibleWidth(w)
+		ww := VisibleWidth(w)
 		if used > 0 {
 			if gap := gaps[i]; used+len(gap)+ww <= room(first) {
 				b.WriteString(gap)
@@ -45,13 +45,13 @@ func wrapText(s string, width int, indent string) string {
 		}
 		for used == 0 && ww > room(first) && room(first) > 0 {
 			// Wider than a whole line: as much as fits here, the rest on the next.
-			head := truncateWidth(w, room(first), "")
+			head := Truncate(w, room(first), "")
 			if head == "" {
 				break
 			}
 			b.WriteString(head)
 			w = w[len(head):]
-			ww = visibleWidth(w)
+			ww = VisibleWidth(w)
 			newLine()
 		}
 		b.WriteString(w)
@@ -84,8 +84,12 @@ func splitWords(s string) (words, gaps []string) {
 	return words, gaps
 }
 
-// visibleWidth is the display width of s without its colour escapes (ESC [ ... m).
-func visibleWidth(s string) int {
+// DisplayWidth is the number of terminal cells s takes: two for a Hangul syllable or another
+// wide character, one for most others.
+func DisplayWidth(s string) int { return runewidth.StringWidth(s) }
+
+// VisibleWidth is the display width of s without its colour escapes (ESC [ ... m).
+func VisibleWidth(s string) int {
 	if !strings.Contains(s, "\x1b[") {
 		return runewidth.StringWidth(s)
 	}
@@ -106,9 +110,9 @@ func visibleWidth(s string) int {
 	return runewidth.StringWidth(b.String())
 }
 
-// truncateWidth cuts s to at most width display cells, ending with tail when it cuts. (The
+// Truncate cuts s to at most width display cells, ending with tail when it cuts. (The
 // library's Truncate can return a cell more than asked when a wide character meets the tail.)
-func truncateWidth(s string, width int, tail string) string {
+func Truncate(s string, width int, tail string) string {
 	if runewidth.StringWidth(s) <= width {
 		return s
 	}
@@ -125,4 +129,35 @@ func truncateWidth(s string, width int, tail string) string {
 		used += w
 	}
 	return s + tail
+}
+
+// Paint colours s with the SGR code (such as "32" for green, "1;4" for bold underlined) when
+// color is true, and returns s as it is otherwise.
+func Paint(color bool, code, s string) string {
+	if !color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// BandColor is the colour of a score band on a terminal: Great green, Good cyan, Fair
+// yellow, Poor dim.
+func BandColor(band string) string {
+	switch band {
+	case "Great":
+		return "32"
+	case "Good":
+		return "36"
+	case "Fair":
+		return "33"
+	}
+	return "2"
+}
+
+// OrDash is s, or "-" when s is empty: a value that is not known shows as a dash.
+func OrDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -1,11 +1,11 @@
-package main
+package tableprinter
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestWrapText(t *testing.T) {
+func TestWrap(t *testing.T) {
 	for _, tc := range []struct {
 		in     string
 		width  int
@@ -22,29 +22,29 @@ func TestWrapText(t *testing.T) {
 		{"가나다라마바사아자차카타파하", 10, "", "가나다라마\n바사아자차\n카타파하"},
 		{"keep   [\x1b[32m✓ Python\x1b[0m]", 17, "", "keep   [\x1b[32m✓ Python\x1b[0m]"},
 	} {
-		got := wrapText(tc.in, tc.width, tc.indent)
+		got := Wrap(tc.in, tc.width, tc.indent)
 		if got != tc.want {
-			t.Errorf("wrapText(%q, %d):\n got %q\nwant %q", tc.in, tc.width, got, tc.want)
+			t.Errorf("Wrap(%q, %d):\n got %q\nwant %q", tc.in, tc.width, got, tc.want)
 		}
 		if tc.width > 0 {
 			for _, line := range strings.Split(got, "\n") {
-				if visibleWidth(line) > tc.width {
-					t.Errorf("%q is %d cells, over %d", line, visibleWidth(line), tc.width)
+				if VisibleWidth(line) > tc.width {
+					t.Errorf("%q is %d cells, over %d", line, VisibleWidth(line), tc.width)
 				}
 			}
 		}
 	}
 }
 
-func TestTruncateWidth(t *testing.T) {
+func TestTruncate(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
 		w    int
 		want string
 	}{{"이력서 v3", 6, "이력…"}, {"1차 화상 면접", 6, "1차 …"}, {"short", 6, "short"}, {"가나다", 6, "가나다"}, {"가나다라", 6, "가나…"}} {
-		got := truncateWidth(tc.in, tc.w, "…")
-		if got != tc.want || visibleWidth(got) > tc.w {
-			t.Errorf("truncateWidth(%q, %d) = %q (%d cells), want %q", tc.in, tc.w, got, visibleWidth(got), tc.want)
+		got := Truncate(tc.in, tc.w, "…")
+		if got != tc.want || VisibleWidth(got) > tc.w {
+			t.Errorf("Truncate(%q, %d) = %q (%d cells), want %q", tc.in, tc.w, got, VisibleWidth(got), tc.want)
 		}
 	}
 }

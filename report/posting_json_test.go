@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/jobs-cli/jobs/internal/jsonout"
 )
 
 // encodingJSON is what encoding/json writes for v with HTML escaping off.
@@ -21,15 +23,15 @@ func encodingJSON(t testing.TB, v any) []byte {
 }
 
 // samplePostingJSON fills every field of a list element from s and n.
-func samplePostingJSON(s string, n int, score float64) postingJSON {
+func samplePostingJSON(s string, n int, score float64) PostingJSON {
 	d, u := s+"d", s+"u"
-	j := postingJSON{
+	j := PostingJSON{
 		ID: s, Source: s, SourceID: s, Company: s, Title: s, URL: s, Status: s, Score: score,
 		Band: s, Matched: []string{s, "Python"}, Missing: []string{}, MissingGroups: [][]string{{s, "R"}, {}}, MissingPreferred: nil,
 		Partial: []string{s}, Required: []string{"Go", s}, Preferred: []string{},
 		MinYears: &n, Degree: &d, Major: s, Newcomer: n%2 == 0, EmploymentType: s, Location: s,
 		FirstSeen: s, LastSeen: s, Updated: n%3 == 0, UpdatedAt: &u,
-		Sources: []sourceJSON{{Source: s, SourceID: s, URL: s}, {}},
+		Sources: []PostingSource{{Source: s, SourceID: s, URL: s}, {}},
 	}
 	if n%2 == 1 {
 		j.MaxYears, j.Due, j.ClosedAt = &n, &d, &u
@@ -46,8 +48,8 @@ func TestAppendJSONIsEncodingJSON(t *testing.T) {
 	scores := []float64{0, 1, 0.5, 0.123, 0.667, 1e-7, 2.5e-9, 1e21, -0.25, math.SmallestNonzeroFloat64}
 	for i, s := range strs {
 		for k, score := range scores {
-			for _, j := range []postingJSON{samplePostingJSON(s, i+k, score), {}} {
-				got := j.appendJSON(nil)
+			for _, j := range []PostingJSON{samplePostingJSON(s, i+k, score), {}} {
+				got := j.AppendJSON(nil)
 				if want := encodingJSON(t, j); !bytes.Equal(got, want) {
 					t.Errorf("%q, %v:\n got %s\nwant %s", s, score, got, want)
 				}
@@ -64,7 +66,7 @@ func FuzzAppendJSON(f *testing.F) {
 			return // encoding/json refuses them; scores are never either
 		}
 		j := samplePostingJSON(s, n, score)
-		if got, want := j.appendJSON(nil), encodingJSON(t, j); !bytes.Equal(got, want) {
+		if got, want := j.AppendJSON(nil), encodingJSON(t, j); !bytes.Equal(got, want) {
 			t.Errorf("got %s\nwant %s", got, want)
 		}
 	})
@@ -73,12 +75,12 @@ func FuzzAppendJSON(f *testing.F) {
 // An array of many blocks, encoded on every core, comes out in order and as encoding/json
 // writes the slice.
 func TestWriteJSONArrayManyBlocks(t *testing.T) {
-	elems := make([]postingJSON, 1_000)
+	elems := make([]PostingJSON, 1_000)
 	for i := range elems {
 		elems[i] = samplePostingJSON(fmt.Sprintf("posting %d \u2028", i), i, float64(i%7)/7)
 	}
 	var got bytes.Buffer
-	if err := writeJSONArray(&got, len(elems), func(i int) any { return &elems[i] }); err != nil {
+	if err := jsonout.WriteArray(&got, len(elems), func(i int) any { return &elems[i] }); err != nil {
 		t.Fatal(err)
 	}
 	want := append(encodingJSON(t, elems), '\n')
