@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"slices"
 	"strconv"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
+	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/scraper"
 )
 
@@ -314,7 +315,7 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	sources, err := f.Sources(cfg, scrapeOptions{Limit: -1})
+	sources, err := f.Sources(cfg, ingest.SourceOptions{UserAgent: scraper.UserAgentFor(version), Limit: -1})
 	if err != nil {
 		return err
 	}
