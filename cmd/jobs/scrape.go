@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/progress"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
@@ -69,10 +68,13 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
-	prog := newProgress(f.IO)
+	var prog *progress.Bar // a counter on a terminal's stderr; cron stays quiet
+	if f.IO.ErrTTY {
+		prog = progress.New(f.IO.ErrOut)
+	}
 	srcOpts := ingest.SourceOptions{UserAgent: scraper.UserAgentFor(version), Limit: opts.Limit}
 	if prog != nil && !opts.Quiet && !opts.JSON {
-		srcOpts.Progress = prog.update
+		srcOpts.Progress = prog.Update
 		if dbPath, err := f.DBPath(); err == nil {
 			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
 		}
@@ -112,7 +114,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 			}
 		},
 		SourceDone: func(r ingest.SourceResult) {
-			prog.clear()
+			prog.Clear()
 			if talk {
 				printSourceSummary(f.IO, r)
 			}
@@ -127,7 +129,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	if out.Status() == ingest.StatusInterrupted {
-		prog.clear()
+		prog.Clear()
 		return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 	}
 	if out.SnapshotErr != nil {
@@ -176,49 +178,4 @@ func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))
 	}
-}
-
-// progress is a one-line counter on a terminal's stderr; nil elsewhere (cron stays quiet).
-type progress struct {
-	io   *IOStreams
-	mu   sync.Mutex
-	last time.Time
-	wide int
-}
-
-func newProgress(io *IOStreams) *progress {
-	if !io.ErrTTY {
-		return nil
-	}
-	return &progress{io: io}
-}
-
-func (p *progress) update(source string, done, total int) {
-	if p == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if now := time.Now(); now.Sub(p.last) < 100*time.Millisecond && done < total {
-		return
-	} else {
-		p.last = now
-	}
-	bar := ""
-	if total > 0 {
-		const width = 24
-		n := done * width / total
-		bar = "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "] "
-	}
-	s := fmt.Sprintf("%s: %s%d/%d pages", source, bar, done, total)
-	p.wide = max(p.wide, len(s))
-	fmt.Fprintf(p.io.ErrOut, "\r%-*s", p.wide, s)
-}
-
-func (p *progress) clear() {
-	if p == nil || p.wide == 0 {
-		return
-	}
-	fmt.Fprintf(p.io.ErrOut, "\r%s\r", strings.Repeat(" ", p.wide))
-	p.wide = 0
 }
