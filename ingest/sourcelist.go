@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -251,6 +252,24 @@ func LastRuns(runs []jobs.Run) map[string]SourceRun {
 		}
 	}
 	return out
+}
+
+// Probe asks each source, one after another, for its list's first page (nothing is
+// stored), and returns what each read and how many could not be read. Once ctx ends it
+// stops with context.Canceled.
+func Probe(ctx context.Context, sources []jobs.Source) (results []scraper.ProbeResult, failed int, err error) {
+	results = make([]scraper.ProbeResult, 0, len(sources))
+	for _, src := range sources {
+		if ctx.Err() != nil {
+			return nil, 0, context.Canceled
+		}
+		res := scraper.Probe(ctx, src)
+		if !res.OK() {
+			failed++
+		}
+		results = append(results, res)
+	}
+	return results, failed, nil
 }
 
 // EmptyFields is "location 9/9, deadline 2/9" for the fields some postings a probe read

@@ -130,17 +130,9 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	results := make([]scraper.ProbeResult, 0, len(sources))
-	failed := 0
-	for _, src := range sources {
-		if ctx.Err() != nil {
-			return context.Canceled
-		}
-		res := scraper.Probe(ctx, src)
-		if !res.OK() {
-			failed++
-		}
-		results = append(results, res)
+	results, failed, err := ingest.Probe(ctx, sources)
+	if err != nil {
+		return err
 	}
 	if opts.JSON {
 		if err := writeJSON(f.IO.Out, results); err != nil {
