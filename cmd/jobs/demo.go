@@ -4,21 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/config"
 	"github.com/jobs-cli/jobs/internal/replay"
-	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -58,9 +54,8 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 		return fmt.Errorf("the built-in demo postings are invalid: %v", err)
 	}
 	// Two nights: on the first every posting is open; by the second, one has closed.
-	site := &switchHandler{}
-	site.h.Store(ptrTo(replay.Handler(replay.Reopened(posts), replay.Options{})))
-	base, stop, err := serveLoopback(site)
+	site := replay.NewSwitch(replay.Handler(replay.Reopened(posts), replay.Options{}))
+	base, stop, err := replay.ServeLoopback(site)
 	if err != nil {
 		return jobs.Errorf(jobs.KindUnavailable, "cannot start the demo site on 127.0.0.1: %v", err)
 	}
@@ -96,13 +91,13 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 	prof, _ := yaml.Marshal(map[string]any{"years": cfg.Profile.Years, "skills": cfg.Profile.Skills})
 	say("jobs demo: a Wanted-shaped site is running at %s (no network is used).", base)
-	fmt.Fprintf(io.Out, "Profile (from the example config.yaml):\n%s\n", indent(string(prof)))
+	fmt.Fprintf(io.Out, "Profile (from the example config.yaml):\n  %s\n\n", strings.ReplaceAll(strings.TrimRight(string(prof), "\n"), "\n", "\n  "))
 
 	say("$ jobs scrape            # night 1")
 	if err := demoScrape(ctx, df); err != nil {
 		return err
 	}
-	site.h.Store(ptrTo(replay.Handler(posts, replay.Options{})))
+	site.Set(replay.Handler(posts, replay.Options{}))
 	say("$ jobs scrape            # night 2: nothing changed but one posting closed")
 	if err := demoScrape(ctx, df); err != nil {
 		return err
@@ -127,35 +122,16 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 		return err
 	}
 	if opts.Keep {
+		id := "1" // the database has no posting to show; any id does
+		if len(items) > 0 {
+			id = fmt.Sprint(items[0].Posting.ID)
+		}
 		fmt.Fprintf(io.Out, "\nThe demo database is kept at %s; try: jobs --db %s show %s\n",
-			df.DBFlag, df.DBFlag, firstID(items))
+			df.DBFlag, df.DBFlag, id)
 	} else {
 		fmt.Fprintln(io.Out, "\nNext: 'jobs init' writes your own config; 'jobs scrape' collects the real site.")
 	}
 	return nil
-}
-
-func firstID(items []matcher.Scored) string {
-	if len(items) == 0 {
-		return "1"
-	}
-	return fmt.Sprint(items[0].Posting.ID)
-}
-
-func indent(s string) string {
-	out := ""
-	for _, l := range splitLines(s) {
-		out += "  " + l + "\n"
-	}
-	return out
-}
-
-func splitLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		out = append(out, l)
-	}
-	return out
 }
 
 func demoScrape(ctx context.Context, f *Factory) error {
@@ -165,25 +141,4 @@ func demoScrape(ctx context.Context, f *Factory) error {
 		return nil // some pages failed: the summary said which; the demo goes on
 	}
 	return err
-}
-
-// switchHandler serves whichever site is current, so the demo can move from one night to
-// the next on one address.
-type switchHandler struct{ h atomic.Pointer[http.Handler] }
-
-func (s *switchHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	(*s.h.Load()).ServeHTTP(w, r)
-}
-
-func ptrTo(h http.Handler) *http.Handler { return &h }
-
-// serveLoopback serves h on a free port of 127.0.0.1 until stop is called.
-func serveLoopback(h http.Handler) (base string, stop func(), err error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -41,7 +42,7 @@ type Factory struct {
 	stopProfile func()
 
 	// Sources builds the configured sources; tests replace it.
-	Sources func(cfg *config.Config, opts scrapeOptions) ([]jobs.Source, error)
+	Sources func(cfg *config.Config, opts ingest.SourceOptions) ([]jobs.Source, error)
 	// wrapPostings, when set, wraps the store postings are read and scored from: tests count
 	// the reads a command makes with it.
 	wrapPostings func(target.Store) target.Store
@@ -59,7 +60,7 @@ type Factory struct {
 }
 
 func newFactory(io *IOStreams) *Factory {
-	return &Factory{IO: io, Now: time.Now, Sources: buildSources}
+	return &Factory{IO: io, Now: time.Now, Sources: ingest.Sources}
 }
 
 // Config loads the config once.

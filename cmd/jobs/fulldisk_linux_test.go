@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/ingest"
 )
 
 // diskFillingSource stores one posting, then the disk fills (a file size limit on this
@@ -85,7 +86,7 @@ func TestFullDiskStopsTheRun(t *testing.T) {
 	var out, errb bytes.Buffer
 	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errb}
 	f := newFactory(io)
-	f.Sources = func(*config.Config, scrapeOptions) ([]jobs.Source, error) {
+	f.Sources = func(*config.Config, ingest.SourceOptions) ([]jobs.Source, error) {
 		return []jobs.Source{first, neverSource{t}}, nil
 	}
 	root := newRootCmd(f)

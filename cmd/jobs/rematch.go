@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -49,14 +48,4 @@ func rematchRun(cmd *cobra.Command, opts *rematchOptions) error {
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Re-read %d postings: %d changed.\n", read, changed)
 	return nil
-}
-
-// send hands v to a pipeline's channel, unless ctx ends first.
-func send[T any](ctx context.Context, ch chan<- T, v T) error {
-	select {
-	case ch <- v:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

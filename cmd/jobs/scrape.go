@@ -1,15 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,6 +12,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/progress"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
@@ -28,9 +24,6 @@ type scrapeOptions struct {
 	Limit int
 	JSON  bool
 	Quiet bool
-
-	// progress is set by the command when stderr is a terminal.
-	progress func(source string, done, total int)
 }
 
 func newScrapeCmd(f *Factory, runF func(*scrapeOptions) error) *cobra.Command {
@@ -67,137 +60,6 @@ Each source prints one summary line on stderr. Exit status: 0 when every source 
 	return cmd
 }
 
-// buildSources makes the configured sources.
-func buildSources(cfg *config.Config, opts scrapeOptions) ([]jobs.Source, error) {
-	sc := cfg.Scrape
-	limit := sc.Limit
-	if opts.Limit >= 0 {
-		limit = opts.Limit
-	}
-	base := scraper.Config{
-		UserAgent:   scraper.UserAgentFor(version), // the version the binary was built as
-		Delay:       time.Duration(sc.Delay),
-		Timeout:     time.Duration(sc.Timeout),
-		Refresh:     time.Duration(sc.Refresh),
-		Parallelism: sc.Parallelism,
-		MaxBodySize: int64(sc.MaxPageSize),
-		Limit:       limit,
-	}
-	if sc.Delay == 0 {
-		base.Delay = -1 // "delay: 0s" means no pause
-	}
-	if sc.Retries != nil {
-		base.Retries = *sc.Retries
-		if base.Retries == 0 {
-			base.Retries = -1
-		}
-	}
-	var out []jobs.Source
-	if w := cfg.Wanted(); w != nil {
-		c := base
-		if opts.progress != nil {
-			c.Progress = func(done, total int) { opts.progress("wanted", done, total) }
-		}
-		s, err := scraper.NewWanted(w.BaseURL, w.Categories, c)
-		if err != nil {
-			return nil, jobs.Errorf(jobs.KindInvalid, "sources.wanted: %v", err)
-		}
-		out = append(out, s)
-	}
-	with := func(name string) scraper.Config {
-		c := base
-		if opts.progress != nil {
-			c.Progress = func(done, total int) { opts.progress(name, done, total) }
-		}
-		return c
-	}
-	add := func(key string, src jobs.Source, err error) error {
-		if err != nil {
-			return jobs.Errorf(jobs.KindInvalid, "%s: %v", key, err)
-		}
-		out = append(out, src)
-		return nil
-	}
-	if s := cfg.Sources; s != nil {
-		var err error
-		if g := s.Greenhouse; g != nil && len(g.Boards) > 0 {
-			src, e := scraper.NewGreenhouse(g.BaseURL, g.Boards, with("greenhouse"))
-			err = errors.Join(err, add("sources.greenhouse", src, e))
-		}
-		if l := s.Lever; l != nil && len(l.Sites) > 0 {
-			src, e := scraper.NewLever(l.BaseURL, l.Sites, with("lever"))
-			err = errors.Join(err, add("sources.lever", src, e))
-		}
-		if a := s.Ashby; a != nil && len(a.Boards) > 0 {
-			src, e := scraper.NewAshby(a.BaseURL, a.Boards, with("ashby"))
-			err = errors.Join(err, add("sources.ashby", src, e))
-		}
-		if t := s.Toss; t != nil {
-			u := cmp.Or(t.BaseURL, config.DefaultBaseURL("toss"))
-			src, e := scraper.NewToss(u, with("toss"))
-			err = errors.Join(err, add("sources.toss", src, e))
-		}
-		for _, site := range []struct {
-			key  string
-			conf *config.SiteConfig
-			make func(string, scraper.Config) (jobs.Source, error)
-		}{
-			{"kakao", s.Kakao, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKakao(u, c) }},
-			{"woowa", s.Woowa, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewWoowa(u, c) }},
-			{"line", s.Line, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLine(u, c) }},
-			{"naver", s.Naver, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewNaver(u, c) }},
-			{"samsung", s.Samsung, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSamsung(u, c) }},
-			{"lg", s.LG, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewLG(u, c) }},
-			{"sk", s.SK, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewSK(u, c) }},
-			{"hyundai", s.Hyundai, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHyundai(u, c) }},
-			{"kia", s.Kia, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewKia(u, c) }},
-			{"hanwha", s.Hanwha, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewHanwha(u, c) }},
-			{"jumpit", s.Jumpit, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewJumpit(u, c) }},
-			{"cj", s.CJ, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewCJ(u, c) }},
-			{"posco", s.POSCO, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewPOSCO(u, c) }},
-			{"remember", s.Remember, func(u string, c scraper.Config) (jobs.Source, error) { return scraper.NewRemember(u, c) }},
-		} {
-			if site.conf == nil {
-				continue
-			}
-			u := cmp.Or(site.conf.BaseURL, config.DefaultBaseURL(site.key))
-			src, e := site.make(u, with(site.key))
-			err = errors.Join(err, add("sources."+site.key, src, e))
-		}
-		if g := s.Greeting; g != nil && len(g.Companies) > 0 {
-			src, e := scraper.NewGreeting(g.BaseURL, g.Companies, with("greeting"))
-			err = errors.Join(err, add("sources.greeting.companies", src, e))
-		}
-		if n := s.Ninehire; n != nil && len(n.Companies) > 0 {
-			src, e := scraper.NewNinehire(n.BaseURL, n.Companies, with("ninehire"))
-			err = errors.Join(err, add("sources.ninehire.companies", src, e))
-		}
-		if j := s.Jobflex; j != nil && len(j.Tenants) > 0 {
-			src, e := scraper.NewJobflex(j.BaseURL, j.Tenants, with("jobflex"))
-			err = errors.Join(err, add("sources.jobflex.tenants", src, e))
-		}
-		if sa := s.Saramin; sa != nil {
-			src, e := scraper.NewSaramin(sa.BaseURL, sa.AccessKey, sa.JobMidCode, sa.Keywords, with("saramin"))
-			err = errors.Join(err, add("sources.saramin", src, e))
-		}
-		if len(s.Pages) > 0 {
-			specs := make([]scraper.PageSpec, len(s.Pages))
-			for i, p := range s.Pages {
-				specs[i] = scraper.PageSpec{URL: p.URL, Follow: p.Follow}
-			}
-			src, e := scraper.NewPages(specs, with("pages"))
-			err = errors.Join(err, add("sources.pages", src, e))
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	if len(out) == 0 {
-		return nil, jobs.Errorf(jobs.KindInvalid, "no sources are configured: add sources.wanted to %s", cmp.Or(cfg.File, "config.yaml"))
-	}
-	return out, nil
-}
-
 func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	f := opts.f
 	cfg, err := f.Config()
@@ -208,14 +70,18 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err != nil {
 		return err
 	}
-	prog := newProgress(f.IO)
+	var prog *progress.Bar // a counter on a terminal's stderr; cron stays quiet
+	if f.IO.ErrTTY {
+		prog = progress.New(f.IO.ErrOut)
+	}
+	srcOpts := ingest.SourceOptions{UserAgent: scraper.UserAgentFor(version), Limit: opts.Limit}
 	if prog != nil && !opts.Quiet && !opts.JSON {
-		opts.progress = prog.update
+		srcOpts.Progress = prog.Update
 		if dbPath, err := f.DBPath(); err == nil {
 			fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
-	sources, err := f.Sources(cfg, *opts)
+	sources, err := f.Sources(cfg, srcOpts)
 	if err != nil {
 		return err
 	}
@@ -250,7 +116,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 			}
 		},
 		SourceDone: func(r ingest.SourceResult) {
-			prog.clear()
+			prog.Clear()
 			if talk {
 				printSourceSummary(f.IO, r)
 			}
@@ -265,7 +131,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	if out.Status() == ingest.StatusInterrupted {
-		prog.clear()
+		prog.Clear()
 		return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 	}
 	if out.SnapshotErr != nil {
@@ -314,49 +180,4 @@ func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))
 	}
-}
-
-// progress is a one-line counter on a terminal's stderr; nil elsewhere (cron stays quiet).
-type progress struct {
-	io   *IOStreams
-	mu   sync.Mutex
-	last time.Time
-	wide int
-}
-
-func newProgress(io *IOStreams) *progress {
-	if !io.ErrTTY {
-		return nil
-	}
-	return &progress{io: io}
-}
-
-func (p *progress) update(source string, done, total int) {
-	if p == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if now := time.Now(); now.Sub(p.last) < 100*time.Millisecond && done < total {
-		return
-	} else {
-		p.last = now
-	}
-	bar := ""
-	if total > 0 {
-		const width = 24
-		n := done * width / total
-		bar = "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "] "
-	}
-	s := fmt.Sprintf("%s: %s%d/%d pages", source, bar, done, total)
-	p.wide = max(p.wide, len(s))
-	fmt.Fprintf(p.io.ErrOut, "\r%-*s", p.wide, s)
-}
-
-func (p *progress) clear() {
-	if p == nil || p.wide == 0 {
-		return
-	}
-	fmt.Fprintf(p.io.ErrOut, "\r%s\r", strings.Repeat(" ", p.wide))
-	p.wide = 0
 }

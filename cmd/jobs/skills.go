@@ -3,14 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/matcher"
 )
@@ -121,37 +120,7 @@ func skillsUnknownRun(ctx context.Context, opts *skillsUnknownOptions) error {
 	if err != nil {
 		return err
 	}
-	// The store streams postings; every core reads their terms; one tally counts them (its
-	// counts do not depend on the order they come in).
-	tally := matcher.NewTermTally()
-	read := 0
-	in := make(chan *jobs.Posting, 64)
-	terms := make(chan []string, 64)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for p := range in {
-				terms <- an.UnknownTerms(p)
-			}
-		})
-	}
-	go func() { wg.Wait(); close(terms) }()
-	counted := make(chan struct{})
-	go func() {
-		defer close(counted)
-		for ts := range terms {
-			tally.Add(ts)
-		}
-	}()
-	err = store.EachPosting(ctx, func(p *jobs.Posting) error {
-		if !opts.All && p.Status != jobs.StatusOpen {
-			return nil
-		}
-		read++
-		return send(ctx, in, p)
-	})
-	close(in)
-	<-counted
+	tally, read, err := ingest.UnknownTerms(ctx, store, an, opts.All)
 	if err != nil {
 		return err
 	}

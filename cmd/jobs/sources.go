@@ -3,17 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
-	"github.com/jobs-cli/jobs/catalog"
+	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/scraper"
@@ -57,149 +54,6 @@ quietly finds nothing. Exit status 1 when a check fails.`,
 	return cmd
 }
 
-// sourceKinds is every kind of source, in the order `jobs sources` lists them.
-var sourceKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "kakao", "naver", "woowa", "line",
-	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember", "pages", "saramin", "greeting", "ninehire", "jobflex"}
-
-// readerKinds are the kinds this build can read; a catalogue company posting elsewhere is
-// named but not collected.
-var readerKinds = []string{"wanted", "greenhouse", "lever", "ashby", "toss", "kakao", "naver", "woowa", "line",
-	"samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember", "pages", "saramin",
-	"greeting", "ninehire", "jobflex"}
-
-// sourceRow is one line of `jobs sources`.
-type sourceRow struct {
-	Kind    string   `json:"kind"`
-	On      bool     `json:"on"`
-	Why     string   `json:"why,omitempty"`      // "config", "sources.companies", "default", "config, sources.companies"
-	IDs     []string `json:"ids,omitempty"`      // boards, sites, tenants, categories, pages
-	LastRun string   `json:"last_run,omitempty"` // the status line of its last run
-	Note    string   `json:"note,omitempty"`
-}
-
-// companyRow is one catalogue company.
-type companyRow struct {
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases"`
-	Sources []string `json:"sources"`
-	On      bool     `json:"on"`
-	Named   bool     `json:"named"` // under sources.companies
-	Note    string   `json:"note,omitempty"`
-	LastRun string   `json:"last_run,omitempty"` // its first source's last run
-	kinds   []string
-}
-
-// sourceState is what the config turns on of each kind: nil = off.
-func sourceState(cfg *config.Config) map[string]*sourceRow {
-	out := map[string]*sourceRow{}
-	on := func(kind, why string, ids ...string) {
-		out[kind] = &sourceRow{Kind: kind, On: true, Why: why, IDs: ids}
-	}
-	if w := cfg.Wanted(); w != nil {
-		why := "config"
-		if cfg.Sources == nil {
-			why = "default"
-		}
-		ids := make([]string, len(w.Categories))
-		for i, c := range w.Categories {
-			ids[i] = strconv.Itoa(c)
-		}
-		on("wanted", why, ids...)
-	}
-	s := cfg.Sources
-	if s == nil {
-		return out
-	}
-	cat := s.FromCatalogue()
-	why := func(kind string, configured int) string {
-		switch added := len(cat.Boards[kind]); {
-		case added > 0 && configured > added:
-			return "config, sources.companies"
-		case added > 0:
-			return "sources.companies"
-		case slices.Contains(cat.Sites, kind):
-			return "sources.companies"
-		}
-		return "config"
-	}
-	if g := s.Greenhouse; g != nil && len(g.Boards) > 0 {
-		on("greenhouse", why("greenhouse", len(g.Boards)), g.Boards...)
-	}
-	if l := s.Lever; l != nil && len(l.Sites) > 0 {
-		on("lever", why("lever", len(l.Sites)), l.Sites...)
-	}
-	if a := s.Ashby; a != nil && len(a.Boards) > 0 {
-		on("ashby", why("ashby", len(a.Boards)), a.Boards...)
-	}
-	if s.Toss != nil {
-		on("toss", why("toss", 1))
-	}
-	for _, kind := range []string{"kakao", "naver", "woowa", "line", "samsung", "lg", "sk", "hyundai", "kia", "hanwha", "cj", "posco", "jumpit", "remember"} {
-		if s.Site(kind) != nil {
-			on(kind, why(kind, 1))
-		}
-	}
-	if len(s.Pages) > 0 {
-		urls := make([]string, len(s.Pages))
-		for i, p := range s.Pages {
-			urls[i] = p.URL
-		}
-		on("pages", "config", urls...)
-	}
-	if s.Saramin != nil {
-		on("saramin", "config")
-	}
-	if g := s.Greeting; g != nil && len(g.Companies) > 0 {
-		on("greeting", why("greeting", len(g.Companies)), g.Companies...)
-	}
-	if n := s.Ninehire; n != nil && len(n.Companies) > 0 {
-		on("ninehire", why("ninehire", len(n.Companies)), n.Companies...)
-	}
-	if j := s.Jobflex; j != nil && len(j.Tenants) > 0 {
-		on("jobflex", why("jobflex", len(j.Tenants)), j.Tenants...)
-	}
-	for kind, row := range out {
-		if !slices.Contains(readerKinds, kind) {
-			row.Note = "no reader in this build: named, not collected"
-		}
-	}
-	return out
-}
-
-// companyRows lists the catalogue with each company's state under the config.
-func companyRows(cfg *config.Config, state map[string]*sourceRow) ([]companyRow, error) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	var named []string
-	if cfg.Sources != nil {
-		named = cfg.Sources.Companies
-	}
-	var out []companyRow
-	for _, co := range cat.Companies() {
-		row := companyRow{Name: co.Name, Aliases: report.NonNil(co.Aliases), On: true}
-		for _, n := range named {
-			if c, ok := cat.Lookup(n); ok && c.Name == co.Name {
-				row.Named = true
-			}
-		}
-		for _, src := range co.Sources {
-			row.Sources = append(row.Sources, src.String())
-			row.kinds = append(row.kinds, src.Kind)
-			st := state[src.Kind]
-			if st == nil || (src.ID != "" && !slices.Contains(st.IDs, src.ID)) {
-				row.On = false
-			}
-			if !slices.Contains(readerKinds, src.Kind) {
-				row.Note = "no reader in this build"
-			}
-		}
-		out = append(out, row)
-	}
-	return out, nil
-}
-
 // lastRunLines is each source's status line in the newest run that ran it.
 func lastRunLines(ctx context.Context, f *Factory) (map[string]string, error) {
 	path, err := f.DBPath()
@@ -218,12 +72,8 @@ func lastRunLines(ctx context.Context, f *Factory) (map[string]string, error) {
 		return nil, err
 	}
 	out := map[string]string{}
-	for _, r := range runs {
-		for _, st := range r.Sources {
-			if _, seen := out[st.Source]; !seen {
-				out[st.Source] = runStatusLine(r.Started, st)
-			}
-		}
+	for source, r := range ingest.LastRuns(runs) {
+		out[source] = runStatusLine(r.Started, r.Stats)
 	}
 	return out, nil
 }
@@ -251,63 +101,25 @@ func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	state := sourceState(cfg)
-	companies, err := companyRows(cfg, state)
-	if err != nil {
-		return err
-	}
 	last, err := lastRunLines(ctx, f)
 	if err != nil {
 		return err
 	}
-	rows := make([]sourceRow, 0, len(sourceKinds))
-	for _, kind := range sourceKinds {
-		row := sourceRow{Kind: kind}
-		if st := state[kind]; st != nil {
-			row = *st
-		}
-		row.IDs = report.NonNil(row.IDs)
-		row.LastRun = last[kind]
-		rows = append(rows, row)
-	}
-	for i := range companies {
-		if k := companies[i].kinds; len(k) > 0 {
-			companies[i].LastRun = last[k[0]]
-		}
+	list, err := ingest.ListSources(cfg, last)
+	if err != nil {
+		return err
 	}
 	if opts.JSON {
-		return jsonout.Write(f.IO.Out, struct {
-			Sources   []sourceRow  `json:"sources"`
-			Companies []companyRow `json:"companies"`
-		}{rows, companies})
+		return jsonout.Write(f.IO.Out, list)
 	}
 	t := newTable(f.IO, "SOURCE", "ON", "WHY", "WHAT", "LAST RUN").Flex(3, 4)
-	for _, r := range rows {
-		what := strings.Join(r.IDs, ", ")
-		if r.Note != "" {
-			what = strings.TrimSpace(what + " (" + r.Note + ")")
-		}
-		t.Row("source "+r.Kind, onOff(r.On), r.Why, what, r.LastRun)
+	for _, r := range list.Sources {
+		t.Row("source "+r.Kind, r.State(), r.Why, r.What(), r.LastRun)
 	}
-	for _, c := range companies {
-		why := ""
-		if c.Named {
-			why = "sources.companies"
-		}
-		what := strings.Join(c.Sources, ", ")
-		if c.Note != "" {
-			what += " (" + c.Note + ")"
-		}
-		t.Row("company "+c.Name, onOff(c.On), why, what, c.LastRun)
+	for _, c := range list.Companies {
+		t.Row("company "+c.Name, c.State(), c.Why(), c.What(), c.LastRun)
 	}
 	return t.Render()
-}
-
-func onOff(on bool) string {
-	if on {
-		return "on"
-	}
-	return "off"
 }
 
 func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
@@ -316,21 +128,13 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	sources, err := f.Sources(cfg, scrapeOptions{Limit: -1})
+	sources, err := f.Sources(cfg, ingest.SourceOptions{UserAgent: scraper.UserAgentFor(version), Limit: -1})
 	if err != nil {
 		return err
 	}
-	results := make([]scraper.ProbeResult, 0, len(sources))
-	failed := 0
-	for _, src := range sources {
-		if ctx.Err() != nil {
-			return context.Canceled
-		}
-		res := scraper.Probe(ctx, src)
-		if !res.OK() {
-			failed++
-		}
-		results = append(results, res)
+	results, failed, err := ingest.Probe(ctx, sources)
+	if err != nil {
+		return err
 	}
 	if opts.JSON {
 		if err := jsonout.Write(f.IO.Out, results); err != nil {
@@ -343,7 +147,7 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 			if !r.OK() {
 				result = "FAILED: " + r.Failure
 			}
-			t.Row(r.Source, result, strconv.Itoa(r.Read), emptySummary(r), r.URL)
+			t.Row(r.Source, result, strconv.Itoa(r.Read), ingest.EmptyFields(r), r.URL)
 		}
 		if err := t.Render(); err != nil {
 			return err
@@ -353,19 +157,4 @@ func sourcesCheckRun(ctx context.Context, opts *sourcesOptions) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d sources could not be read (see above)", failed, len(results))}
 	}
 	return nil
-}
-
-// emptySummary is "location 9/9, deadline 2/9" for the fields some postings left empty.
-func emptySummary(r scraper.ProbeResult) string {
-	var parts []string
-	for _, field := range []string{"title", "company", "url", "text", "deadline", "location"} {
-		if n := r.Empty[field]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d/%d", field, n, r.Read))
-		}
-	}
-	s := strings.Join(parts, ", ")
-	if r.Unread > 0 {
-		s = strings.TrimLeft(s+fmt.Sprintf(", %d records unreadable", r.Unread), ", ")
-	}
-	return s
 }

@@ -217,7 +217,12 @@ func serve(ctx context.Context, postings []Posting, opts Options) (*server, erro
 	if err != nil {
 		return nil, fmt.Errorf("cannot listen on 127.0.0.1: %w", err)
 	}
-	hs := &http.Server{Handler: Handler(postings, opts), ReadHeaderTimeout: 10 * time.Second}
+	return serveOn(ctx, ln, Handler(postings, opts)), nil
+}
+
+// serveOn serves h on ln until ctx is done or the server's stop is called.
+func serveOn(ctx context.Context, ln net.Listener, h http.Handler) *server {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	srv := &server{url: "http://" + ln.Addr().String(), done: make(chan struct{})}
 	go func() {
 		defer close(srv.done)
@@ -241,7 +246,7 @@ func serve(ctx context.Context, postings []Posting, opts Options) (*server, erro
 		unwatch()
 		shutdown()
 	}
-	return srv, nil
+	return srv
 }
 
 // A posting page, rendered.
