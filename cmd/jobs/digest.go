@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
@@ -137,18 +138,18 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := firstError(werr, cerr, os.Chmod(name, 0o644)); err != nil {
 		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
 type initOptions struct {
@@ -41,7 +42,7 @@ func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
 
 func initRun(opts *initOptions) error {
 	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o755); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(opts.Path), unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(opts.Path), atomicfile.WithoutPath(err))
 	}
 	// O_EXCL: never overwrite, even a file created a moment ago.
 	fh, err := os.OpenFile(opts.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -52,7 +53,7 @@ func initRun(opts *initOptions) error {
 		return jobs.Errorf(jobs.KindConflict, "%s already exists; edit it, or remove it first to start over", opts.Path)
 	}
 	if err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, atomicfile.WithoutPath(err))
 	}
 	if _, err := fh.Write(jobs.ExampleConfig); err != nil {
 		fh.Close()

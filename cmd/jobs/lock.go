@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
 // runLock keeps two scrapes of one database from running at once: the second waits, then
@@ -27,7 +28,7 @@ func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*r
 	path := resolveFile(dbPath) + ".lock"
 	fh, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, unwrapPathError(err))
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	deadline := now().Add(wait)
 	for {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
 type scheduleOptions struct {
@@ -279,11 +280,11 @@ func (o *scheduleOptions) installSystemd(service, timer string) error {
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(svcPath), 0o755); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(svcPath), unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(svcPath), atomicfile.WithoutPath(err))
 	}
 	for path, body := range map[string]string{svcPath: service, timerPath: timer} {
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+			return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 		}
 	}
 	for _, args := range [][]string{{"--user", "daemon-reload"}, {"--user", "enable", "--now", unitName + ".timer"}} {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
@@ -222,7 +223,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), atomicfile.WithoutPath(err))
 	}
 	lock, err := acquireRunLock(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
 	if err != nil {
