@@ -41,45 +41,6 @@ func TestExportOutReplacesTheFile(t *testing.T) {
 	}
 }
 
-// TestRunLockFollowsTheFile: a scrape reaching the database through a symbolic link, or a
-// path through "..", waits for the lock of the same file.
-func TestRunLockFollowsTheFile(t *testing.T) {
-	dir := isolate(t)
-	real := writeFile(t, filepath.Join(dir, "data", "jobs.db"), "")
-	os.MkdirAll(filepath.Join(dir, "other"), 0o755)
-	link := filepath.Join(dir, "link.db")
-	if err := os.Symlink(real, link); err != nil {
-		t.Skipf("no symbolic links here: %v", err)
-	}
-	dirLink := filepath.Join(dir, "datalink")
-	if err := os.Symlink(filepath.Join(dir, "data"), dirLink); err != nil {
-		t.Fatal(err)
-	}
-	held, err := acquireRunLock(real, 0, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Release()
-	for _, name := range []string{link, filepath.Join(dir, "other", "..", "data", "jobs.db"), filepath.Join(dirLink, "jobs.db")} {
-		l, err := acquireRunLock(name, 0, time.Now)
-		if err == nil {
-			l.Release()
-			t.Errorf("%s: a second lock of the same database was taken", name)
-		} else if !strings.Contains(err.Error(), "another jobs scrape is running") {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	// A database not created yet is resolved through its directory.
-	held2, err := acquireRunLock(filepath.Join(dirLink, "new.db"), 0, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held2.Release()
-	if _, err := acquireRunLock(filepath.Join(dir, "data", "new.db"), 0, time.Now); err == nil {
-		t.Errorf("a new database reached through a linked directory took a second lock")
-	}
-}
-
 // TestImportCSVIsStrict: a quote left open is a bad line named by its number, not a
 // description that swallows the next row; the rows after it are imported.
 func TestImportCSVIsStrict(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/atomicfile"
+	"github.com/jobs-cli/jobs/internal/runlock"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
 	"github.com/jobs-cli/jobs/target"
@@ -225,7 +226,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
 		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), atomicfile.WithoutPath(err))
 	}
-	lock, err := acquireRunLock(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
+	lock, err := runlock.Acquire(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
 	if err != nil {
 		return err
 	}
