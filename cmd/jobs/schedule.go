@@ -15,6 +15,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/atomicfile"
+	"github.com/jobs-cli/jobs/internal/shell"
 )
 
 type scheduleOptions struct {
@@ -132,37 +133,20 @@ func (o *scheduleOptions) nightly() (*nightly, error) {
 	return n, nil
 }
 
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-func shellJoin(args []string) string {
-	q := make([]string, len(args))
-	for i, a := range args {
-		q[i] = shellQuote(a)
-	}
-	return strings.Join(q, " ")
-}
-
 func (n *nightly) cronLine(h, m int) string {
 	env := make([]string, len(n.env))
 	for i, e := range n.env {
 		k, v, _ := strings.Cut(e, "=")
-		env[i] = k + "=" + shellQuote(v)
+		env[i] = k + "=" + shell.Quote(v)
 	}
 	envs := strings.Join(env, " ")
-	return fmt.Sprintf("%d %d * * * %s %s; %s %s %s", m, h, envs, shellJoin(n.scrape), envs, shellJoin(n.digest), cronMarker)
+	return fmt.Sprintf("%d %d * * * %s %s; %s %s %s", m, h, envs, shell.Join(n.scrape), envs, shell.Join(n.digest), cronMarker)
 }
 
 func (n *nightly) units(h, m int) (service, timer string) {
 	var env strings.Builder
 	for _, e := range n.env {
-		fmt.Fprintf(&env, "Environment=%s\n", shellQuote(e))
+		fmt.Fprintf(&env, "Environment=%s\n", shell.Quote(e))
 	}
 	service = fmt.Sprintf(`[Unit]
 Description=jobs: collect job postings, then write the digest
@@ -171,9 +155,9 @@ Description=jobs: collect job postings, then write the digest
 Type=oneshot
 %sExecStart=%s
 ExecStart=%s
-`, env.String(), shellJoin(n.scrape), shellJoin(n.digest))
+`, env.String(), shell.Join(n.scrape), shell.Join(n.digest))
 	// The digest runs even when the scrape exits 3 (some pages failed).
-	service = strings.Replace(service, "ExecStart="+shellJoin(n.scrape), "ExecStart=-"+shellJoin(n.scrape), 1)
+	service = strings.Replace(service, "ExecStart="+shell.Join(n.scrape), "ExecStart=-"+shell.Join(n.scrape), 1)
 	timer = fmt.Sprintf(`[Unit]
 Description=Run jobs every night
 
