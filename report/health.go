@@ -180,19 +180,6 @@ func FailedSources(r jobs.Run) int {
 	return n
 }
 
-// ByteSize writes a file size in bytes, KiB, MiB or GiB, one decimal past bytes.
-func ByteSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // The advice for a database in trouble must fit the trouble: a permissions problem is fixed
 // with chmod, never by moving the database aside, and no step that loses tracked
 // applications is advised without saying so and how to keep them.

@@ -104,11 +104,3 @@ func TestRunFindings(t *testing.T) {
 		t.Error("a run without failures counts as interrupted")
 	}
 }
-
-func TestByteSize(t *testing.T) {
-	for n, want := range map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1536: "1.5 KiB", 5 << 20: "5.0 MiB", 3 << 30: "3.0 GiB"} {
-		if got := ByteSize(n); got != want {
-			t.Errorf("ByteSize(%d) = %q, want %q", n, got, want)
-		}
-	}
-}

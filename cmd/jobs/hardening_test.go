@@ -123,9 +123,6 @@ func TestRepeatedWarningsAreCounted(t *testing.T) {
 	if !strings.Contains(r.err, "warning: and 15 more profile.skills not in the skill dictionary") {
 		t.Errorf("no count of the rest:\n%s", r.err)
 	}
-	if got := thousands(2999990); got != "2,999,990" {
-		t.Errorf("thousands: %s", got)
-	}
 }
 
 // TestReadCommandsNeverCreateTheDatabase: commands that read say how to start instead of

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -116,7 +117,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	total := len(items)
 	if f.IO.OutTTY && !opts.limitSet && total > listTerminalLimit {
 		items = items[:listTerminalLimit]
-		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), postingsWord(opts.All, total))
+		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", report.Thousands(len(items)), report.Thousands(total), postingsWord(opts.All, total))
 	}
 	return printList(f.IO, items)
 }
