@@ -36,6 +36,20 @@ func ExpandHome(p string) string {
 	return p
 }
 
+// Tilde writes a path under the home directory as ~/..., as people type it: the reverse of
+// ExpandHome. Other paths, and any path when the home directory is unknown or "/", are
+// returned as they are.
+func Tilde(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rest, ok := strings.CutPrefix(path, home+string(os.PathSeparator)); ok {
+		return "~/" + rest
+	}
+	return path
+}
+
 // Target is the file the flag, else $JOBS_CONFIG, else the XDG default names, whether or not
 // it exists: where jobs init writes the example.
 func Target(flag string) string {

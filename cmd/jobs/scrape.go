@@ -212,7 +212,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		opts.progress = prog.update
 		if dbPath, err := f.DBPath(); err == nil {
-			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
+			fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("scrape: config %s; database %s", config.Tilde(f.ConfigOrigin()), config.Tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
 	sources, err := f.Sources(cfg, *opts)
