@@ -1,8 +1,13 @@
 package config
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/jobs-cli/jobs"
 )
 
 func TestTilde(t *testing.T) {
@@ -24,5 +29,23 @@ func TestTilde(t *testing.T) {
 	t.Setenv("HOME", "/")
 	if got := Tilde("/etc/jobs.db"); got != "/etc/jobs.db" {
 		t.Errorf("home /: %q", got)
+	}
+}
+
+func TestWriteExampleNeverOverwrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", "config.yaml")
+	if err := WriteExample(path); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, jobs.ExampleConfig) {
+		t.Errorf("wrote %d bytes, not the example", len(got))
+	}
+	os.WriteFile(path, []byte("mine\n"), 0o644)
+	err := WriteExample(path)
+	if jobs.KindOf(err) != jobs.KindConflict || !strings.Contains(err.Error(), path+" already exists") {
+		t.Errorf("an existing file: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "mine\n" {
+		t.Errorf("the existing file was overwritten: %q", got)
 	}
 }
