@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -241,17 +242,17 @@ func readConfigFile(path string) ([]byte, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, jobs.Errorf(jobs.KindInvalid, "config file %s does not exist", path)
 		}
-		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	defer fh.Close()
 	if fi, err := fh.Stat(); err != nil {
-		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, atomicfile.WithoutPath(err))
 	} else if !fi.Mode().IsRegular() {
 		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is not a regular file (a directory, device or pipe); name a YAML file", path)
 	}
 	data, err := io.ReadAll(io.LimitReader(fh, maxConfigSize+1))
 	if err != nil {
-		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, unwrapPathError(err))
+		return nil, jobs.Errorf(jobs.KindInvalid, "cannot read config file %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	if len(data) > maxConfigSize {
 		return nil, jobs.Errorf(jobs.KindInvalid, "config file %s is larger than %d MiB; a config is a few kilobytes", path, maxConfigSize>>20)
@@ -519,14 +520,6 @@ func checkURL(s string) error {
 		return fmt.Errorf("must be an http or https URL, not %q", s)
 	}
 	return nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func platformBase(p *PlatformConfig) string {

@@ -2,10 +2,14 @@ package config
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
 // Path resolves which file to read: the flag, else $JOBS_CONFIG, else
@@ -34,6 +38,20 @@ func ExpandHome(p string) string {
 		}
 	}
 	return p
+}
+
+// Tilde writes a path under the home directory as ~/..., as people type it: the reverse of
+// ExpandHome. Other paths, and any path when the home directory is unknown or "/", are
+// returned as they are.
+func Tilde(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rest, ok := strings.CutPrefix(path, home+string(os.PathSeparator)); ok {
+		return "~/" + rest
+	}
+	return path
 }
 
 // Target is the file the flag, else $JOBS_CONFIG, else the XDG default names, whether or not
@@ -85,4 +103,28 @@ func DataHome() string {
 		return filepath.Join(h, ".local", "share")
 	}
 	return "."
+}
+
+// WriteExample writes the documented example config to path, creating its folder. An
+// existing file, even one created a moment ago, is never overwritten: that is a conflict.
+func WriteExample(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(path), atomicfile.WithoutPath(err))
+	}
+	// O_EXCL: never overwrite, even a file created a moment ago.
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return jobs.Errorf(jobs.KindConflict, "%s already exists; edit it, or remove it first to start over", path)
+	}
+	if err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
+	}
+	if _, err := fh.Write(jobs.ExampleConfig); err != nil {
+		fh.Close()
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, err)
+	}
+	if err := fh.Close(); err != nil {
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, err)
+	}
+	return nil
 }

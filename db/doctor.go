@@ -3,7 +3,10 @@ package db
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -80,4 +83,35 @@ func IsCorrupt(err error) bool {
 		return true
 	}
 	return false
+}
+
+// WriteProblem says why the database at path could not be written, "" when it can: SQLite
+// needs to write the file and its -wal and -shm files, and to create them in the folder
+// (which it probes with a file it removes at once).
+func WriteProblem(path string) string {
+	fh, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Sprintf("%s is read-only for you: 'jobs track' and 'jobs scrape' would fail", path)
+		}
+		return ""
+	}
+	fh.Close()
+	for _, side := range []string{path + "-wal", path + "-shm"} {
+		if fh, err := os.OpenFile(side, os.O_RDWR, 0); err == nil {
+			fh.Close()
+		} else if errors.Is(err, fs.ErrPermission) {
+			return fmt.Sprintf("%s is read-only for you: 'jobs track' and 'jobs scrape' would fail", side)
+		}
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".jobs-doctor-*")
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Sprintf("the folder %s is read-only for you: SQLite cannot create its journal there", filepath.Dir(path))
+		}
+		return ""
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return ""
 }

@@ -2,6 +2,9 @@ package db
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jobs-cli/jobs"
@@ -28,5 +31,32 @@ func TestCheckReportsAHealthyDatabase(t *testing.T) {
 	}
 	if len(h.Runs) != 1 || len(h.Runs[0].Sources) != 1 || len(h.Runs[0].Sources[0].Failures) != 1 {
 		t.Errorf("runs %+v", h.Runs)
+	}
+}
+
+func TestWriteProblem(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "jobs.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := WriteProblem(path); got != "" {
+		t.Errorf("a writable database: %q", got)
+	}
+	if got := WriteProblem(filepath.Join(dir, "none.db")); got != "" {
+		t.Errorf("a missing database: %q", got)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, who may write any file")
+	}
+	os.Chmod(path, 0o444)
+	if got := WriteProblem(path); !strings.Contains(got, "jobs.db is read-only for you") {
+		t.Errorf("a read-only database: %q", got)
+	}
+	os.Chmod(path, 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if got := WriteProblem(path); !strings.Contains(got, "the folder "+dir+" is read-only") {
+		t.Errorf("a read-only folder: %q", got)
 	}
 }

@@ -2,7 +2,10 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -149,4 +152,104 @@ func agoText(d time.Duration) string {
 		return countOf(int(d/(24*time.Hour)), "day", "days")
 	}
 	return countOf(int(d/time.Hour), "hour", "hours")
+}
+
+// Interrupted reports whether the run's failures all say it was interrupted (and it had
+// some).
+func Interrupted(r jobs.Run) bool {
+	seen := false
+	for _, s := range r.Sources {
+		for _, fl := range s.Failures {
+			if !strings.Contains(fl.Reason, "interrupted") {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// FailedSources counts the run's sources with a failed page.
+func FailedSources(r jobs.Run) int {
+	n := 0
+	for _, s := range r.Sources {
+		if s.Failed > 0 || len(s.Failures) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// The advice for a database in trouble must fit the trouble: a permissions problem is fixed
+// with chmod, never by moving the database aside, and no step that loses tracked
+// applications is advised without saying so and how to keep them.
+
+// RecoverFix says how to rebuild the damaged database at path: SQLite's own recovery first,
+// then the last export, then a fresh scrape. Lines after the first that are indented four
+// are commands, to be printed whole.
+func RecoverFix(path string) string {
+	return fmt.Sprintf("keep a copy (cp %[1]s %[1]s.broken), then rebuild it with\n"+
+		"    sqlite3 %[1]s.broken .recover | sqlite3 %[1]s.recovered && mv %[1]s.recovered %[1]s\n"+
+		"  if that fails, move it aside and read your last export into a new one ('jobs import postings.jsonl';\n"+
+		"  'jobs export --out postings.jsonl' makes one), or run 'jobs scrape' to collect afresh\n"+
+		"  (an export keeps your tracked applications, and import restores them)", path)
+}
+
+// openTrouble is what kept a database from opening.
+type openTrouble int
+
+const (
+	troubleOther openTrouble = iota
+	troublePermission
+	troubleCorrupt
+	troubleNewer
+	troubleBusy
+)
+
+// classifyOpen reads an error of db.Open (whose messages this project writes).
+func classifyOpen(err error) openTrouble {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, fs.ErrPermission), strings.Contains(msg, "permission denied"), strings.Contains(msg, "readonly"),
+		strings.Contains(msg, "read-only"):
+		return troublePermission
+	case strings.Contains(msg, "newer than this jobs knows"):
+		return troubleNewer
+	case strings.Contains(msg, "not a SQLite database"), strings.Contains(msg, "corrupt"), strings.Contains(msg, "malformed"):
+		return troubleCorrupt
+	case strings.Contains(msg, "busy"), strings.Contains(msg, "locked"):
+		return troubleBusy
+	}
+	return troubleOther
+}
+
+// OpenFix is what to do when the database at path cannot be opened, by what err (from
+// db.Open) says kept it shut: permissions, a newer schema, another program holding it, or
+// damage.
+func OpenFix(path string, err error) string {
+	dir := filepath.Dir(path)
+	switch classifyOpen(err) {
+	case troublePermission:
+		return fmt.Sprintf("you may not read or write the database or its folder (SQLite writes %s-wal and %s-shm beside it).\n"+
+			"  Fix the permissions, nothing needs deleting: ls -l %s; chmod u+rw %s; chmod u+rwx %s\n"+
+			"  (or chown them to you if another user, such as root, made them)", path, path, dir, path, dir)
+	case troubleNewer:
+		return "this database was written by a newer jobs: install that version (git pull, then go install ./cmd/jobs).\n" +
+			"  Do not delete or replace the file: it holds your postings and tracked applications."
+	case troubleBusy:
+		return "another program holds the database (a scrape still running?): wait for it, then run 'jobs doctor' again"
+	case troubleCorrupt:
+		return fmt.Sprintf("the file is damaged. Keep a copy (cp %s %s.broken), then try to recover it:\n"+
+			"    sqlite3 %s.broken .recover | sqlite3 %s.recovered && mv %s.recovered %s\n"+
+			"  Moving it aside and running 'jobs scrape' starts afresh, and loses the tracked applications it holds\n"+
+			"  unless you have an earlier 'jobs export' to import", path, path, path, path, path, path)
+	}
+	return fmt.Sprintf("check that %s is a jobs database you may read and write (ls -l %s); if another program holds it, retry later", path, path)
+}
+
+// WriteFix is what to do about the database at path that cannot be written, problem saying
+// why (as db.WriteProblem does).
+func WriteFix(path, problem string) string {
+	return fmt.Sprintf("%s. Fix the permissions, nothing needs deleting:\n"+
+		"    chmod u+rw %s*; chmod u+rwx %s   (or chown them to you if another user made them)", problem, path, filepath.Dir(path))
 }

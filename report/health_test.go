@@ -1,6 +1,8 @@
 package report
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -49,5 +51,56 @@ func TestSourceProblemAdvice(t *testing.T) {
 	}
 	if _, ok := sourceProblem(jobs.SourceStats{Source: "wanted", Listed: 3, Kept: 3}); ok {
 		t.Error("a source without failures has a problem")
+	}
+}
+
+func TestWriteFixAdvice(t *testing.T) {
+	got := WriteFix("/d/jobs.db", "/d/jobs.db is read-only for you: 'jobs track' and 'jobs scrape' would fail")
+	if !strings.Contains(got, "chmod u+rw /d/jobs.db*; chmod u+rwx /d") || strings.Contains(got, "mv ") {
+		t.Errorf("%s", got)
+	}
+	fix := OpenFix("/d/jobs.db", os.ErrPermission)
+	if !strings.Contains(fix, "nothing needs deleting") || strings.Contains(fix, "scrape") {
+		t.Errorf("%s", fix)
+	}
+}
+
+// Each trouble opening a database gets its own advice, and only damage advises moving the
+// file aside.
+func TestOpenFixTellsTroublesApart(t *testing.T) {
+	for msg, want := range map[string]string{
+		"database /d/jobs.db is newer than this jobs knows": "written by a newer jobs",
+		"database is locked (5) (SQLITE_BUSY)":              "another program holds the database",
+		"file is not a SQLite database":                     "the file is damaged",
+		"attempt to write a readonly database":              "Fix the permissions",
+		"something else":                                    "check that /d/jobs.db is a jobs database",
+	} {
+		got := OpenFix("/d/jobs.db", errors.New(msg))
+		if !strings.Contains(got, want) || (want != "the file is damaged" && strings.Contains(got, "mv ")) {
+			t.Errorf("%q: %s", msg, got)
+		}
+	}
+	if got := RecoverFix("/d/j.db"); !strings.Contains(got, "\n    sqlite3 /d/j.db.broken .recover | sqlite3 /d/j.db.recovered && mv /d/j.db.recovered /d/j.db\n") {
+		t.Errorf("RecoverFix: %s", got)
+	}
+}
+
+func TestRunFindings(t *testing.T) {
+	stopped := jobs.Run{Sources: []jobs.SourceStats{
+		{Source: "a", Failures: []jobs.Failure{{Reason: "interrupted"}}},
+		{Source: "b"},
+	}}
+	if !Interrupted(stopped) || FailedSources(stopped) != 1 {
+		t.Errorf("an interrupted run: %v %d", Interrupted(stopped), FailedSources(stopped))
+	}
+	failed := jobs.Run{Sources: []jobs.SourceStats{
+		{Source: "a", Failures: []jobs.Failure{{Reason: "interrupted"}, {Reason: "HTTP 503"}}},
+		{Source: "b", Failed: 2},
+	}}
+	if Interrupted(failed) || FailedSources(failed) != 2 {
+		t.Errorf("a failed run: %v %d", Interrupted(failed), FailedSources(failed))
+	}
+	if Interrupted(jobs.Run{}) {
+		t.Error("a run without failures counts as interrupted")
 	}
 }

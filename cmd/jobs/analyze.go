@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
@@ -82,7 +83,7 @@ func analyzeRun(opts *analyzeOptions) error {
 	if opts.File != "" && opts.File != "-" {
 		fh, err := os.Open(opts.File)
 		if err != nil {
-			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, unwrapPathError(err))
+			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, atomicfile.WithoutPath(err))
 		}
 		defer fh.Close()
 		r, name = fh, opts.File

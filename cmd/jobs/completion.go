@@ -8,6 +8,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/shell"
 )
 
 // Shell completion ('jobs completion bash|zsh|fish|powershell', cobra's) completes posting
@@ -65,7 +66,7 @@ func addCompletions(root *cobra.Command, f *Factory) {
 				names = append(append([]string{}, names...), stored...)
 			}
 		}
-		return withPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
+		return shell.WithPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
 	})
 	flag("board", "stage", completeStages)
 }
@@ -92,7 +93,7 @@ func completeStages(cmd *cobra.Command, args []string, toComplete string) ([]str
 	for _, s := range db.Stages {
 		out = append(out, string(s))
 	}
-	return withPrefix(out, toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	return shell.WithPrefix(out, toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
 func completeCompanies(cmd *cobra.Command, f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -119,16 +120,4 @@ func completeCompanies(cmd *cobra.Command, f *Factory, toComplete string) ([]str
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
-}
-
-func withPrefix(words []string, prefix string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, w := range words {
-		if strings.HasPrefix(w, prefix) && !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	return out
 }

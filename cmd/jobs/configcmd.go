@@ -2,9 +2,8 @@ package main
 
 import (
 	"fmt"
+
 	"github.com/jobs-cli/jobs/config"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -63,16 +62,4 @@ func configRun(opts *configOptions) error {
 	}
 	fmt.Fprintf(w, "\nEffective values:\n%s", text)
 	return nil
-}
-
-// tilde writes a path under the home directory as ~/..., as people type it.
-func tilde(path string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" || home == "/" {
-		return path
-	}
-	if rest, ok := strings.CutPrefix(path, home+string(os.PathSeparator)); ok {
-		return "~/" + rest
-	}
-	return path
 }

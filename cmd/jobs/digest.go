@@ -4,15 +4,17 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/jobs-cli/jobs/config"
+
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
@@ -138,18 +140,18 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := firstError(werr, cerr, os.Chmod(name, 0o644)); err != nil {
 		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	return nil
 }

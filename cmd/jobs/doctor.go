@@ -11,6 +11,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type doctorOptions struct {
@@ -65,11 +66,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return nil
 	case db.IsCorrupt(err):
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
-		fmt.Fprintf(f.IO.Out, "Fix: %s\n", recoverFix(path))
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", report.RecoverFix(path))
 		return &exitError{code: 1}
 	default:
 		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
-		fmt.Fprintf(f.IO.Out, "Fix: %s\n", openFix(path, err))
+		fmt.Fprintf(f.IO.Out, "Fix: %s\n", report.OpenFix(path, err))
 		return &exitError{code: 1}
 	}
 	h, err := store.Check(cmd.Context(), opts.Runs)
@@ -77,26 +78,26 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		if !db.IsCorrupt(err) {
 			return err
 		}
-		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, oneLine(err.Error()), recoverFix(path))
+		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, oneLine(err.Error()), report.RecoverFix(path))
 		return &exitError{code: 1}
 	}
 	w := f.IO.Out
 	var fixes []string
-	fmt.Fprintf(w, "Database   %s (%s", h.Path, size(h.SizeBytes))
+	fmt.Fprintf(w, "Database   %s (%s", h.Path, report.ByteSize(h.SizeBytes))
 	if h.WALBytes > 0 {
-		fmt.Fprintf(w, ", write-ahead log %s", size(h.WALBytes))
+		fmt.Fprintf(w, ", write-ahead log %s", report.ByteSize(h.WALBytes))
 	}
 	fmt.Fprintf(w, ")\nSchema     version %d of %d\n", h.SchemaVersion, h.LatestVersion)
 	if h.Healthy() {
 		fmt.Fprintln(w, "Integrity  ok")
 	} else {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
-		fixes = append(fixes, "the database is damaged: "+recoverFix(path))
+		fixes = append(fixes, "the database is damaged: "+report.RecoverFix(path))
 	}
-	readOnly := writeProblem(path)
+	readOnly := db.WriteProblem(path)
 	if readOnly != "" {
 		fmt.Fprintln(w, "Writable   NO")
-		fixes = append(fixes, writeFix(path, readOnly))
+		fixes = append(fixes, report.WriteFix(path, readOnly))
 	}
 	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
 	if len(h.Runs) == 0 {
@@ -134,10 +135,10 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 				age.Round(time.Hour)))
 		}
 		switch {
-		case interruptedRun(last):
+		case report.Interrupted(last):
 			fixes = append(fixes, "the last scrape was interrupted (Ctrl-C or a stop signal): what it collected is stored, "+
 				"and the next 'jobs scrape' resumes where it stopped")
-		case failedSources(last) > 0:
+		case report.FailedSources(last) > 0:
 			fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
 				"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
 		}
@@ -168,50 +169,4 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return &exitError{code: 1}
 	}
 	return nil
-}
-
-// interruptedRun reports whether the run's only failures say it was interrupted.
-func interruptedRun(r jobs.Run) bool {
-	seen := false
-	for _, s := range r.Sources {
-		for _, fl := range s.Failures {
-			if !strings.Contains(fl.Reason, "interrupted") {
-				return false
-			}
-			seen = true
-		}
-	}
-	return seen
-}
-
-// recoverFix says how to rebuild a damaged database: SQLite's own recovery first, then the
-// last export, then a fresh scrape.
-func recoverFix(path string) string {
-	return fmt.Sprintf("keep a copy (cp %[1]s %[1]s.broken), then rebuild it with\n"+
-		"    sqlite3 %[1]s.broken .recover | sqlite3 %[1]s.recovered && mv %[1]s.recovered %[1]s\n"+
-		"  if that fails, move it aside and read your last export into a new one ('jobs import postings.jsonl';\n"+
-		"  'jobs export --out postings.jsonl' makes one), or run 'jobs scrape' to collect afresh\n"+
-		"  (an export keeps your tracked applications, and import restores them)", path)
-}
-
-func failedSources(r jobs.Run) int {
-	n := 0
-	for _, s := range r.Sources {
-		if s.Failed > 0 || len(s.Failures) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -45,7 +45,7 @@ func TestDoctorTellsTroublesApart(t *testing.T) {
 	}
 
 	if os.Geteuid() == 0 {
-		t.Log("running as root, who may write any file: the read-only case is checked by TestWriteFixAdvice")
+		t.Log("running as root, who may write any file: the read-only case's advice is checked by report's TestWriteFixAdvice")
 		return
 	}
 	ro := filepath.Join(dir, "ro.db")
@@ -60,16 +60,5 @@ func TestDoctorTellsTroublesApart(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.out, "Writable   NO") || !strings.Contains(r.out, "chmod u+rw") ||
 		strings.Contains(r.out, "Nothing to fix") || strings.Contains(r.out, "mv ") {
 		t.Errorf("a read-only file: exit %d\n%s", r.code, r.out)
-	}
-}
-
-func TestWriteFixAdvice(t *testing.T) {
-	got := writeFix("/d/jobs.db", "/d/jobs.db is read-only for you: 'jobs track' and 'jobs scrape' would fail")
-	if !strings.Contains(got, "chmod u+rw /d/jobs.db*; chmod u+rwx /d") || strings.Contains(got, "mv ") {
-		t.Errorf("%s", got)
-	}
-	fix := openFix("/d/jobs.db", os.ErrPermission)
-	if !strings.Contains(fix, "nothing needs deleting") || strings.Contains(fix, "scrape") {
-		t.Errorf("%s", fix)
 	}
 }

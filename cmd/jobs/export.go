@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 )
@@ -88,9 +89,9 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 		return err
 	}
 	var w io.Writer = f.IO.Out
-	var file *atomicFile // --out: the last good export stays until this one is complete
+	var file *atomicfile.File // --out: the last good export stays until this one is complete
 	if opts.Out != "" {
-		if file, err = createAtomic(opts.Out); err != nil {
+		if file, err = atomicfile.Create(opts.Out); err != nil {
 			return err
 		}
 		defer file.Abort()

@@ -3,11 +3,12 @@ package main
 import (
 	"cmp"
 	"context"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"

@@ -6,13 +6,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/jobs-cli/jobs/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
 type importOptions struct {
@@ -56,7 +57,7 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	if opts.File != "-" {
 		fh, err := os.Open(opts.File)
 		if err != nil {
-			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, unwrapPathError(err))
+			return jobs.Errorf(jobs.KindInvalid, "cannot read %s: %v", opts.File, atomicfile.WithoutPath(err))
 		}
 		defer fh.Close()
 		r, name = fh, opts.File

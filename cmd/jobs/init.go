@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+
 	"github.com/jobs-cli/jobs/config"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -40,26 +38,13 @@ func newInitCmd(f *Factory, runF func(*initOptions) error) *cobra.Command {
 }
 
 func initRun(opts *initOptions) error {
-	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o755); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(opts.Path), unwrapPathError(err))
-	}
-	// O_EXCL: never overwrite, even a file created a moment ago.
-	fh, err := os.OpenFile(opts.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		if err := initDatabase(opts.f); err != nil {
-			return err
+	if err := config.WriteExample(opts.Path); err != nil {
+		if jobs.KindOf(err) == jobs.KindConflict {
+			if err := initDatabase(opts.f); err != nil {
+				return err
+			}
 		}
-		return jobs.Errorf(jobs.KindConflict, "%s already exists; edit it, or remove it first to start over", opts.Path)
-	}
-	if err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, unwrapPathError(err))
-	}
-	if _, err := fh.Write(jobs.ExampleConfig); err != nil {
-		fh.Close()
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, err)
-	}
-	if err := fh.Close(); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", opts.Path, err)
+		return err
 	}
 	fmt.Fprintf(opts.f.IO.ErrOut, "Wrote %s. Edit profile.skills and profile.years, then run 'jobs scrape'.\n", opts.Path)
 	return initDatabase(opts.f)

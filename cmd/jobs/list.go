@@ -120,7 +120,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 	total := len(items)
 	if f.IO.OutTTY && !opts.limitSet && total > listTerminalLimit {
 		items = items[:listTerminalLimit]
-		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", thousands(len(items)), thousands(total), report.PostingsWord(opts.All, total))
+		defer fmt.Fprintf(f.IO.ErrOut, "%s of %s %s: --limit N, --limit 0 for all.\n", report.Thousands(len(items)), report.Thousands(total), report.PostingsWord(opts.All, total))
 	}
 	return printList(f.IO, items)
 }

@@ -92,14 +92,6 @@ func TestListOnATerminal(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 3753: "3,753", 20000: "20,000", 1234567: "1,234,567"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q", n, got)
-		}
-	}
-}
-
 var _ = jobs.StatusOpen
 
 // On a terminal that allows colour, bands are coloured; NO_COLOR (Color false) keeps them plain.

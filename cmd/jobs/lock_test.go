@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs/internal/replay"
+	"github.com/jobs-cli/jobs/internal/runlock"
 )
 
 // A second scrape of one database waits for the first, then gives up naming it; once the
@@ -23,7 +24,7 @@ func TestScrapeWaitsForARunningScrape(t *testing.T) {
 	cfg := writeFile(t, filepath.Join(dir, "config.yaml"), fmt.Sprintf(
 		"sources:\n  wanted:\n    base_url: %s\nscrape:\n  delay: 0s\n  lock_wait: 300ms\n", s.srv.URL))
 	db := filepath.Join(dir, "jobs.db")
-	held, err := acquireRunLock(db, 0, time.Now)
+	held, err := runlock.Acquire(db, 0, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

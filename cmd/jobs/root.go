@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
@@ -62,7 +63,7 @@ them, and tells you which few skills to learn next.`,
 		}
 		fh, err := os.Create(f.CPUProfile)
 		if err != nil {
-			return jobs.Errorf(jobs.KindInvalid, "cannot write %s: %v", f.CPUProfile, unwrapPathError(err))
+			return jobs.Errorf(jobs.KindInvalid, "cannot write %s: %v", f.CPUProfile, atomicfile.WithoutPath(err))
 		}
 		f.stopProfile = func() { pprof.StopCPUProfile(); fh.Close() }
 		return pprof.StartCPUProfile(fh)

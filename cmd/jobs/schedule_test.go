@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jobs-cli/jobs/internal/schedule"
 )
 
 // fakeCrontab writes a stand-in for crontab(1) that keeps the table in a file.
@@ -50,7 +52,7 @@ func TestScheduleCronInstallsOnceAndUninstalls(t *testing.T) {
 	got := string(b)
 	for _, want := range []string{"0 1 * * * backup\n", "15 3 * * * ", "LANG=C.UTF-8", "XDG_DATA_HOME=",
 		filepath.Join(dir, "bin", "jobs") + " --db '" + filepath.Join(dir, "data dir", "jobs.db") + "' scrape;",
-		"digest --since last-run", cronMarker} {
+		"digest --since last-run", schedule.CronMarker} {
 		if !strings.Contains(got, want) {
 			t.Errorf("crontab lacks %q:\n%s", want, got)
 		}
@@ -79,8 +81,8 @@ func TestScheduleSystemdUnits(t *testing.T) {
 	if err := scheduleRun(o); err != nil {
 		t.Fatal(err)
 	}
-	svc, _ := os.ReadFile(filepath.Join(dir, "units", unitName+".service"))
-	timer, _ := os.ReadFile(filepath.Join(dir, "units", unitName+".timer"))
+	svc, _ := os.ReadFile(filepath.Join(dir, "units", schedule.UnitName+".service"))
+	timer, _ := os.ReadFile(filepath.Join(dir, "units", schedule.UnitName+".timer"))
 	if !strings.Contains(string(svc), "ExecStart=-"+filepath.Join(dir, "bin", "jobs")) || !strings.Contains(string(svc), "Environment=LANG=C.UTF-8") ||
 		!strings.Contains(string(timer), "OnCalendar=*-*-* 06:30:00") {
 		t.Errorf("units:\n%s\n%s", svc, timer)
@@ -92,7 +94,7 @@ func TestScheduleSystemdUnits(t *testing.T) {
 	if err := scheduleRun(o); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "units", unitName+".timer")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(dir, "units", schedule.UnitName+".timer")); !os.IsNotExist(err) {
 		t.Errorf("timer left after uninstall: %v", err)
 	}
 }

@@ -10,9 +10,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/config"
 	"github.com/jobs-cli/jobs/ingest"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/progress"
+	"github.com/jobs-cli/jobs/internal/runlock"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
@@ -78,7 +81,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 	if prog != nil && !opts.Quiet && !opts.JSON {
 		srcOpts.Progress = prog.Update
 		if dbPath, err := f.DBPath(); err == nil {
-			fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(fmt.Sprintf("scrape: config %s; database %s", tilde(f.ConfigOrigin()), tilde(dbPath)), f.IO.Width, "  "))
+			fmt.Fprintln(f.IO.ErrOut, tableprinter.Wrap(fmt.Sprintf("scrape: config %s; database %s", config.Tilde(f.ConfigOrigin()), config.Tilde(dbPath)), f.IO.Width, "  "))
 		}
 	}
 	sources, err := f.Sources(cfg, srcOpts)
@@ -90,9 +93,9 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), unwrapPathError(err))
+		return jobs.Errorf(jobs.KindUnavailable, "cannot create %s: %v", filepath.Dir(dbPath), atomicfile.WithoutPath(err))
 	}
-	lock, err := acquireRunLock(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
+	lock, err := runlock.Acquire(dbPath, time.Duration(cfg.Scrape.LockWait), f.Now)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/shell"
 )
 
 // `jobs` is also a builtin of every common shell (job control), and a builtin wins over a
@@ -85,40 +86,6 @@ func shellInitRun(opts *shellInitOptions) error {
 	if strings.Contains(exe, "go-build") {
 		return jobs.Errorf(jobs.KindInvalid, "this jobs is a temporary build (go run); install it first with 'go install ./cmd/jobs' and run its shell-init")
 	}
-	_, err = fmt.Fprint(opts.f.IO.Out, shellFunction(opts.Shell, exe, opts.commands))
+	_, err = fmt.Fprint(opts.f.IO.Out, shell.Function(opts.Shell, exe, opts.commands))
 	return err
-}
-
-// shellFunction is the text of the function for one shell. -h and every long option (--help,
-// --config, --db, --version) go to the tool: no shell's jobs builtin has one.
-func shellFunction(shell, exe string, words []string) string {
-	var b strings.Builder
-	if shell == "fish" {
-		q := fishQuote(exe)
-		fmt.Fprintf(&b, "# jobs shell-init fish: 'jobs list' runs %s; 'jobs', 'jobs -l', 'jobs %%1' stay job control.\n", q)
-		b.WriteString("function jobs --description 'jobs: the job-postings tool, or job control'\n")
-		b.WriteString("    switch \"$argv[1]\"\n")
-		fmt.Fprintf(&b, "        case %s -h '--*'\n", strings.Join(words, " "))
-		fmt.Fprintf(&b, "            command %s $argv\n", q)
-		b.WriteString("        case '*'\n")
-		b.WriteString("            builtin jobs $argv\n")
-		b.WriteString("    end\nend\n")
-		return b.String()
-	}
-	q := shellQuote(exe)
-	if q == exe {
-		q = "'" + exe + "'"
-	}
-	fmt.Fprintf(&b, "# jobs shell-init %s: 'jobs list' runs %s; 'jobs', 'jobs -l', 'jobs %%1' stay job control.\n", shell, q)
-	b.WriteString("jobs() {\n")
-	b.WriteString("  case \"${1-}\" in\n")
-	fmt.Fprintf(&b, "    %s|-h|--*) command %s \"$@\" ;;\n", strings.Join(words, "|"), q)
-	b.WriteString("    *) builtin jobs \"$@\" ;;\n")
-	b.WriteString("  esac\n}\n")
-	return b.String()
-}
-
-// fishQuote quotes for fish, where a single-quoted string escapes only \ and '.
-func fishQuote(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/jobs-cli/jobs/config"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"

@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
 
 	"github.com/spf13/cobra"
 

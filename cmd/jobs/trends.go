@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/jobs-cli/jobs/config"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jobs-cli/jobs/config"
 
 	"github.com/spf13/cobra"
 

@@ -1,8 +1,6 @@
 package main
 
-import (
-	"strconv"
-)
+import "github.com/jobs-cli/jobs/report"
 
 // maxWarnings is how many warnings of one kind are printed; the rest are counted.
 const maxWarnings = 10
@@ -29,19 +27,6 @@ func (w *warnings) Warnf(format string, args ...any) {
 // Done prints the count of the warnings not printed.
 func (w *warnings) Done() {
 	if w.n > maxWarnings {
-		warnf(w.io, "and %s more %s", thousands(w.n-maxWarnings), w.more)
+		warnf(w.io, "and %s more %s", report.Thousands(w.n-maxWarnings), w.more)
 	}
-}
-
-// thousands writes n with commas between groups of three digits: 2,999,990.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := ""
-	if n < 0 {
-		neg, s = "-", s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return neg + s
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package runlock
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"syscall"
 )
 
+// tryLock takes the advisory lock on f without waiting; false when another process holds it.
 func tryLock(f *os.File) (bool, error) {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 	if errors.Is(err, syscall.EWOULDBLOCK) {
@@ -16,4 +17,5 @@ func tryLock(f *os.File) (bool, error) {
 	return err == nil, err
 }
 
+// unlock gives the lock on f up.
 func unlock(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

@@ -1,4 +1,8 @@
-package main
+// Package runlock keeps two scrapes of one database from running at once: the second waits,
+// then gives up naming the first. The lock is an advisory lock on the database's file with
+// ".lock" added, which the kernel releases when the holder dies, even by kill -9; the file
+// itself holds the holder's pid and start time for the message.
+package runlock
 
 import (
 	"fmt"
@@ -9,25 +13,24 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/atomicfile"
 )
 
-// runLock keeps two scrapes of one database from running at once: the second waits, then
-// gives up naming the first. The lock is an advisory lock on DB.lock, which the kernel
-// releases when the holder dies, even by kill -9; the file itself holds the holder's pid
-// and start time for the message.
-type runLock struct {
+// Lock is a held run lock; Release lets the next scrape in.
+type Lock struct {
 	path string
 	file *os.File
 }
 
-// acquireRunLock takes the lock of the database at dbPath, waiting up to wait. The lock
-// belongs to the file, not to the name it was reached by: a symbolic link or a path through
-// ".." to the same database takes the same lock.
-func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*runLock, error) {
+// Acquire takes the lock of the database at dbPath, waiting up to wait (as now tells time).
+// The lock belongs to the file, not to the name it was reached by: a symbolic link or a path
+// through ".." to the same database takes the same lock. A lock still held after wait is a
+// conflict whose message names the holder's pid and start.
+func Acquire(dbPath string, wait time.Duration, now func() time.Time) (*Lock, error) {
 	path := resolveFile(dbPath) + ".lock"
 	fh, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, unwrapPathError(err))
+		return nil, jobs.Errorf(jobs.KindUnavailable, "cannot open the lock file %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	deadline := now().Add(wait)
 	for {
@@ -51,7 +54,7 @@ func acquireRunLock(dbPath string, wait time.Duration, now func() time.Time) (*r
 		fmt.Fprintf(fh, "%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
 		fh.Sync()
 	}
-	return &runLock{path: path, file: fh}, nil
+	return &Lock{path: path, file: fh}, nil
 }
 
 // resolveFile is the file path names: absolute, cleaned, with every symbolic link followed
@@ -72,7 +75,7 @@ func resolveFile(path string) string {
 }
 
 // Release lets the next scrape in.
-func (l *runLock) Release() {
+func (l *Lock) Release() {
 	if l == nil || l.file == nil {
 		return
 	}
