@@ -227,7 +227,7 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "\n%s: %s.\n", countOf(len(apps), "application", "applications"), strings.Join(parts, ", "))
+	fmt.Fprintf(f.IO.Out, "\n%s: %s.\n", report.CountOf(len(apps), "application", "applications"), strings.Join(parts, ", "))
 	if len(soon) > 0 {
 		fmt.Fprintf(f.IO.Out, "Due within %d days: %s.\n", boardDueDays, strings.Join(soon, "; "))
 	}

@@ -297,20 +297,3 @@ func watchSet(f *Factory, cfg *config.Config) report.Watch {
 	}
 	return w
 }
-
-// countOf is "1 posting", "3 postings".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// truncateRunes cuts s to n characters, marking the cut.
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

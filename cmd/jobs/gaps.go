@@ -11,6 +11,7 @@ import (
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -255,7 +256,7 @@ func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w plan
 			name += " (partial)"
 		}
 		t.Row(strconv.Itoa(i+1), name, strconv.Itoa(s.Unlocks), fmt.Sprintf("%d of %d", s.Cumulative, len(items)),
-			countOf(s.Required, "posting", "postings"))
+			report.CountOf(s.Required, "posting", "postings"))
 		names = append(names, s.Skill)
 	}
 	if err := t.Render(); err != nil {
@@ -303,7 +304,7 @@ func stepSentence(s matcher.PlanStep, relatives []string, titles map[int64]strin
 	b.WriteString(". ")
 	if s.Unlocks == 0 {
 		fmt.Fprintf(&b, "On its own it completes none yet; it brings %s closer (each still misses another skill).",
-			countOf(s.Closer, "posting", "postings"))
+			report.CountOf(s.Closer, "posting", "postings"))
 		return b.String()
 	}
 	var ex []string
@@ -313,13 +314,13 @@ func stepSentence(s matcher.PlanStep, relatives []string, titles map[int64]strin
 		}
 		ex = append(ex, fmt.Sprintf("#%d %s", id, titles[id]))
 	}
-	fmt.Fprintf(&b, "Learning it completes %s: %s", countOf(s.Unlocks, "posting", "postings"), strings.Join(ex, "; "))
+	fmt.Fprintf(&b, "Learning it completes %s: %s", report.CountOf(s.Unlocks, "posting", "postings"), strings.Join(ex, "; "))
 	if more := s.Unlocks - len(ex); more > 0 {
 		fmt.Fprintf(&b, "; and %d more", more)
 	}
 	b.WriteString(".")
 	if s.Closer > 0 {
-		fmt.Fprintf(&b, " It also brings %s closer.", countOf(s.Closer, "other posting", "other postings"))
+		fmt.Fprintf(&b, " It also brings %s closer.", report.CountOf(s.Closer, "other posting", "other postings"))
 	}
 	return b.String()
 }

@@ -119,7 +119,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	oldest := roles[len(roles)-1].FirstSeen
 	companies := report.RoleCompanies(roles, jobs.DisplayCompany)
 	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
-		countOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
+		report.CountOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
 	several := len(companies) > 1
 	headers := []string{"ID", "TITLE", "FIRST SEEN", "CLOSED", "OPEN FOR"}
 	if several {
@@ -136,7 +136,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		}
 		days := int(end.Sub(r.FirstSeen).Hours() / 24)
 		cells := []string{strconv.FormatInt(r.First.ID, 10), r.First.Title, r.FirstSeen.In(loc).Format("2006-01-02"), closed,
-			countOf(days, "day", "days")}
+			report.CountOf(days, "day", "days")}
 		if several {
 			cells = append(cells, jobs.DisplayCompany(r.First.Company))
 		}
