@@ -192,7 +192,7 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 	if err != nil {
 		return nil, err
 	}
-	trendsIn := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, report.TrendWeeks), nil)
+	trendsIn := report.NewTrendsInput(now, report.TrendPeriods(now, report.TrendWeeks), nil, cfg.TargetRules().Any(), d, prof)
 	open, matching, err := digestPostings(ctx, f, cfg, now, &trendsIn)
 	if err != nil {
 		return nil, err
@@ -251,7 +251,7 @@ func digestPostings(ctx context.Context, f *Factory, cfg *config.Config, now tim
 		// Grouped before the open postings are grouped: grouping marks a posting's first
 		// sighting open when another is.
 		items, _ := read.Choose(target.GroupSightings(posts), rules, target.Selection{OpenSince: &trendsIn.Periods[0].Start})
-		trendsIn.Groups = trendGroups(items)
+		trendsIn.Groups = report.TrendGroups(items)
 	}
 	groups := target.GroupSightings(openPosts)
 	matching, _ := read.Choose(groups, rules, target.Selection{})
