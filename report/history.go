@@ -115,3 +115,24 @@ func RolesPerMonth(roles []Role, loc *time.Location) []MonthCount {
 	}
 	return out
 }
+
+// OpenRoles counts the roles still open.
+func OpenRoles(roles []Role) int {
+	n := 0
+	for _, r := range roles {
+		if r.Status == jobs.StatusOpen {
+			n++
+		}
+	}
+	return n
+}
+
+// OpenDays is how many whole days the role has been open: from its first sighting to its
+// closing, or to now while it is open.
+func (r Role) OpenDays(now time.Time) int {
+	end := now
+	if r.ClosedAt != nil {
+		end = *r.ClosedAt
+	}
+	return int(end.Sub(r.FirstSeen).Hours() / 24)
+}

@@ -110,16 +110,10 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 
 	now := f.Now()
 	loc := now.Location()
-	open := 0
-	for _, r := range roles {
-		if r.Status == jobs.StatusOpen {
-			open++
-		}
-	}
 	oldest := roles[len(roles)-1].FirstSeen
 	companies := report.RoleCompanies(roles, jobs.DisplayCompany)
 	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
-		report.CountOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
+		report.CountOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), report.OpenRoles(roles))
 	several := len(companies) > 1
 	headers := []string{"ID", "TITLE", "FIRST SEEN", "CLOSED", "OPEN FOR"}
 	if several {
@@ -130,13 +124,12 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		t.Yield(1, 10, 5)
 	}
 	for _, r := range roles {
-		closed, end := "open", now
+		closed := "open"
 		if r.ClosedAt != nil {
-			closed, end = r.ClosedAt.In(loc).Format("2006-01-02"), *r.ClosedAt
+			closed = r.ClosedAt.In(loc).Format("2006-01-02")
 		}
-		days := int(end.Sub(r.FirstSeen).Hours() / 24)
 		cells := []string{strconv.FormatInt(r.First.ID, 10), r.First.Title, r.FirstSeen.In(loc).Format("2006-01-02"), closed,
-			report.CountOf(days, "day", "days")}
+			report.CountOf(r.OpenDays(now), "day", "days")}
 		if several {
 			cells = append(cells, jobs.DisplayCompany(r.First.Company))
 		}
