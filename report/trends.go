@@ -329,3 +329,24 @@ func Signed(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// CanonicalSkills are the skills names name, each by the dictionary's canonical name, once,
+// in the order given; blank names are skipped. unknown are the names the dictionary does not
+// know, as given: they are kept as spelt.
+func CanonicalSkills(d *matcher.Dictionary, names []string) (skills, unknown []string) {
+	seen := map[string]bool{}
+	for _, s := range names {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		name, ok := d.Canonical(s)
+		if !ok {
+			unknown = append(unknown, s)
+		}
+		if !seen[name] {
+			seen[name] = true
+			skills = append(skills, name)
+		}
+	}
+	return skills, unknown
+}

@@ -112,19 +112,10 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		if err != nil {
 			return err
 		}
-		seen := map[string]bool{}
-		for _, s := range opts.Skills {
-			if strings.TrimSpace(s) == "" {
-				continue
-			}
-			name, ok := d.Canonical(s)
-			if !ok {
-				warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
-			}
-			if !seen[name] {
-				seen[name] = true
-				skills = append(skills, name)
-			}
+		var unknown []string
+		skills, unknown = report.CanonicalSkills(d, opts.Skills)
+		for _, s := range unknown {
+			warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
 		}
 		if len(skills) == 0 {
 			return &usageError{cmd: cmd, err: fmt.Errorf("--skill needs a skill name")}
