@@ -220,3 +220,14 @@ func NewBoardJSON(app *db.Application, now time.Time) BoardJSON {
 	}
 	return out
 }
+
+// AtStage are the applications at stage, in their order; all of them when stage is "".
+func AtStage(apps []*db.Application, stage string) []*db.Application {
+	var out []*db.Application
+	for _, a := range apps {
+		if stage == "" || string(a.Stage()) == stage {
+			out = append(out, a)
+		}
+	}
+	return out
+}

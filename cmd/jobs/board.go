@@ -64,12 +64,7 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 	if err != nil {
 		return err
 	}
-	var apps []*db.Application
-	for _, a := range all {
-		if opts.Stage == "" || string(a.Stage()) == opts.Stage {
-			apps = append(apps, a)
-		}
-	}
+	apps := report.AtStage(all, opts.Stage)
 	report.BoardOrder(apps)
 	now := f.Now()
 	loc := now.Location()
