@@ -1,6 +1,8 @@
 // Package report derives views from the stored postings: the digest (what changed since a
 // run, built from one read of the postings and rendered as text, Markdown or HTML), the
-// weekly skill trends, and a company's history. It reads; it writes nothing.
+// weekly skill trends, a company's history, the plan of skills to learn and its sentences,
+// and the tracked applications (their dates, deadlines, order and JSON). It reads; it writes
+// nothing.
 package report
 
 import (
