@@ -163,8 +163,8 @@ type Sighted struct {
 	matcher.Scored
 }
 
-// Build gathers the digest over the window in.Since starts.
-func Build(ctx context.Context, store Store, in Input) (*Digest, error) {
+// build gathers the digest over the window in.Since starts.
+func build(ctx context.Context, store Store, in Input) (*Digest, error) {
 	now := in.Now
 	dg := &Digest{Now: now, Since: in.Since, Window: in.Window, Trends: in.Trends, loc: now.Location()}
 	dg.Problems = runProblems(in.Last, now, dg.local)

@@ -93,7 +93,7 @@ func BuildDigest(ctx context.Context, store DigestStore, in DigestInput) (*Diges
 	if err != nil {
 		return nil, err
 	}
-	return Build(ctx, store, Input{
+	return build(ctx, store, Input{
 		Now: now, Since: in.Since, Window: in.Window, Last: in.Last,
 		Open:     open,
 		Matching: matching,
