@@ -135,15 +135,14 @@ func LastNote(app *db.Application) string {
 const BoardDueDays = 7
 
 // DueSoon names the saved and applied applications whose open posting is due within
-// BoardDueDays, in the order of apps: "#12 Kakao, 11-24 (3d)". company gives a company's
-// name as it is shown.
-func DueSoon(apps []*db.Application, now time.Time, company func(string) string) []string {
+// BoardDueDays, in the order of apps: "#12 Kakao, 11-24 (3d)".
+func DueSoon(apps []*db.Application, now time.Time) []string {
 	var soon []string
 	for _, a := range apps {
 		st, p := a.Stage(), a.Posting
 		if (st == db.StageSaved || st == db.StageApplied) && p.Status == jobs.StatusOpen && p.Due != nil {
 			if n := DaysBetween(now, *p.Due, now.Location()); n >= 0 && n <= BoardDueDays {
-				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(company(p.Company)), DueLabel(p, now)))
+				soon = append(soon, fmt.Sprintf("#%d %s, %s", p.ID, oneLine(jobs.DisplayCompany(p.Company)), DueLabel(p, now)))
 			}
 		}
 	}

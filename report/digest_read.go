@@ -76,8 +76,7 @@ type DigestInput struct {
 	Rules    *target.Rules // the config's targets
 	MinScore *float64      // the filters' least score; nil = none
 	Watch    Watch
-	Company  func(name string) string // a company's name as it is shown
-	Limit    int                      // at most this many postings per section; 0 = all
+	Limit    int // at most this many postings per section; 0 = all
 }
 
 // BuildDigest reads the postings once, scores them, counts the weekly skill trends and
@@ -103,7 +102,7 @@ func BuildDigest(ctx context.Context, store DigestStore, in DigestInput) (*Diges
 		Excluded: in.Rules.Excluded,
 		MinScore: in.MinScore,
 		Group:    target.GroupSightings,
-		Company:  in.Company,
+		Company:  jobs.DisplayCompany,
 		Trends:   trends,
 		Limit:    in.Limit,
 	})

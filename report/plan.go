@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/matcher"
 )
 
@@ -13,7 +14,6 @@ type PlanWords struct {
 	Noun      string                      // "target postings" or "open postings"
 	Relatives func(skill string) []string // the profile's close relatives of a skill; nil = unknown
 	Broader   func(skill string) []string // the broader skills of a skill (learning it meets them)
-	Company   func(name string) string    // a company's name as it is shown
 }
 
 // Plan is the order in which to learn a few skills so that together they meet every
@@ -37,7 +37,7 @@ func NewPlan(items []matcher.Scored, n int, w PlanWords) *Plan {
 		titles:   make(map[int64]string, len(items)),
 	}
 	for _, it := range items {
-		p.titles[it.Posting.ID] = oneLine(w.Company(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
+		p.titles[it.Posting.ID] = oneLine(jobs.DisplayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
 	}
 	return p
 }

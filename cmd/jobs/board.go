@@ -114,7 +114,7 @@ func boardRun(cmd *cobra.Command, opts *boardOptions) error {
 		return err
 	}
 	fmt.Fprintf(f.IO.Out, "\n%s.\n", report.StageCounts(apps))
-	if soon := report.DueSoon(apps, now, jobs.DisplayCompany); len(soon) > 0 {
+	if soon := report.DueSoon(apps, now); len(soon) > 0 {
 		fmt.Fprintf(f.IO.Out, "Due within %d days: %s.\n", report.BoardDueDays, strings.Join(soon, "; "))
 	}
 	return nil

@@ -169,7 +169,6 @@ func buildDigest(ctx context.Context, f *Factory, since string, limit int) (*rep
 		Rules:    cfg.TargetRules(),
 		MinScore: cfg.Filters.MinScore,
 		Watch:    watchSet(f, cfg),
-		Company:  jobs.DisplayCompany,
 		Limit:    limit,
 	})
 }

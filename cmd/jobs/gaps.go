@@ -104,7 +104,6 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 			Noun:      noun,
 			Relatives: func(skill string) []string { return d.CloseRelatives(prof, skill) },
 			Broader:   d.Broader,
-			Company:   jobs.DisplayCompany,
 		})
 		return writePlan(f.IO, plan, opts.JSON, noun)
 	}
