@@ -2,6 +2,7 @@ package report
 
 import (
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/jobs-cli/jobs"
@@ -135,4 +136,37 @@ func (r Role) OpenDays(now time.Time) int {
 		end = *r.ClosedAt
 	}
 	return int(end.Sub(r.FirstSeen).Hours() / 24)
+}
+
+// RoleJSON is one element of `history --json`.
+type RoleJSON struct {
+	ID        string          `json:"id"`
+	Company   string          `json:"company"`
+	Title     string          `json:"title"`
+	URL       string          `json:"url"`
+	Status    string          `json:"status"`
+	FirstSeen string          `json:"first_seen"`
+	LastSeen  string          `json:"last_seen"`
+	ClosedAt  *string         `json:"closed_at"`
+	Sources   []PostingSource `json:"sources"`
+}
+
+// RolesJSON is roles as `history --json` prints them, their text cleaned.
+func RolesJSON(roles []Role) []RoleJSON {
+	out := make([]RoleJSON, len(roles))
+	for i, r := range roles {
+		j := RoleJSON{
+			ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
+			URL: r.First.URL, Status: string(r.Status), FirstSeen: RFC3339(r.FirstSeen), LastSeen: RFC3339(r.LastSeen),
+		}
+		if r.ClosedAt != nil {
+			c := RFC3339(*r.ClosedAt)
+			j.ClosedAt = &c
+		}
+		for _, pl := range r.First.Places {
+			j.Sources = append(j.Sources, PostingSource{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
+		}
+		out[i] = j
+	}
+	return out
 }

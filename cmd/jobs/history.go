@@ -54,18 +54,6 @@ lines with no header: id, first seen, closed (empty while open), status, company
 	return cmd
 }
 
-type historyJSON struct {
-	ID        string                 `json:"id"`
-	Company   string                 `json:"company"`
-	Title     string                 `json:"title"`
-	URL       string                 `json:"url"`
-	Status    string                 `json:"status"`
-	FirstSeen string                 `json:"first_seen"`
-	LastSeen  string                 `json:"last_seen"`
-	ClosedAt  *string                `json:"closed_at"`
-	Sources   []report.PostingSource `json:"sources"`
-}
-
 func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	f := opts.f
 	store, err := f.Store(cmd.Context())
@@ -78,22 +66,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	}
 	roles := report.CompanyRoles(target.GroupSightings(posts))
 	if opts.JSON {
-		out := make([]historyJSON, len(roles))
-		for i, r := range roles {
-			j := historyJSON{
-				ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
-				URL: r.First.URL, Status: string(r.Status), FirstSeen: report.RFC3339(r.FirstSeen), LastSeen: report.RFC3339(r.LastSeen),
-			}
-			if r.ClosedAt != nil {
-				c := report.RFC3339(*r.ClosedAt)
-				j.ClosedAt = &c
-			}
-			for _, pl := range r.First.Places {
-				j.Sources = append(j.Sources, report.PostingSource{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
-			}
-			out[i] = j
-		}
-		return jsonout.Write(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, report.RolesJSON(roles))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
