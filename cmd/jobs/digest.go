@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -106,37 +104,7 @@ func digestRun(ctx context.Context, opts *digestOptions) error {
 		_, err := f.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	return writeFileAtomic(config.ExpandHome(opts.Out), buf.Bytes())
-}
-
-// writeFileAtomic replaces path with data: a reader never sees half a digest.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := firstError(werr, cerr, os.Chmod(name, 0o644)); err != nil {
-		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return jobs.Errorf(jobs.KindUnavailable, "cannot write %s: %v", path, atomicfile.WithoutPath(err))
-	}
-	return nil
-}
-
-func firstError(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
+	return atomicfile.WriteFile(config.ExpandHome(opts.Out), buf.Bytes())
 }
 
 // buildDigest reads what the digest shows over the window that since names.
