@@ -1,6 +1,8 @@
 // Package report derives views from the stored postings: the digest (what changed since a
 // run, built from one read of the postings and rendered as text, Markdown or HTML), the
-// weekly skill trends, and a company's history. It reads; it writes nothing.
+// weekly skill trends, a company's history, the plan of skills to learn and its sentences,
+// and the tracked applications (their dates, deadlines, order and JSON). It reads; it writes
+// nothing.
 package report
 
 import (
@@ -161,8 +163,8 @@ type Sighted struct {
 	matcher.Scored
 }
 
-// Build gathers the digest over the window in.Since starts.
-func Build(ctx context.Context, store Store, in Input) (*Digest, error) {
+// build gathers the digest over the window in.Since starts.
+func build(ctx context.Context, store Store, in Input) (*Digest, error) {
 	now := in.Now
 	dg := &Digest{Now: now, Since: in.Since, Window: in.Window, Trends: in.Trends, loc: now.Location()}
 	dg.Problems = runProblems(in.Last, now, dg.local)
@@ -299,11 +301,11 @@ func WindowSince(t time.Time, loc *time.Location) string {
 func humanDuration(d time.Duration) string {
 	switch {
 	case d >= 24*time.Hour && d%(24*time.Hour) == 0:
-		return countOf(int(d/(24*time.Hour)), "day", "days")
+		return CountOf(int(d/(24*time.Hour)), "day", "days")
 	case d >= time.Hour && d%time.Hour == 0:
-		return countOf(int(d/time.Hour), "hour", "hours")
+		return CountOf(int(d/time.Hour), "hour", "hours")
 	case d >= time.Minute && d%time.Minute == 0:
-		return countOf(int(d/time.Minute), "minute", "minutes")
+		return CountOf(int(d/time.Minute), "minute", "minutes")
 	}
 	return d.String()
 }
@@ -454,14 +456,14 @@ func (dg *Digest) emptyNote(title string) string {
 // summary is the digest's opening sentence.
 func (dg *Digest) summary() string {
 	var parts []string
-	parts = append(parts, countOf(dg.New.Total, "new posting", "new postings")+" for you")
+	parts = append(parts, CountOf(dg.New.Total, "new posting", "new postings")+" for you")
 	if dg.Watched.Total > 0 {
-		parts = append(parts, countOf(dg.Watched.Total, "new posting", "new postings")+" from watched companies")
+		parts = append(parts, CountOf(dg.Watched.Total, "new posting", "new postings")+" from watched companies")
 	}
 	parts = append(parts, fmt.Sprintf("%d closed", dg.Closed.Total))
-	parts = append(parts, countOf(dg.Due.Total, "deadline", "deadlines")+fmt.Sprintf(" within %d days", DueDays))
+	parts = append(parts, CountOf(dg.Due.Total, "deadline", "deadlines")+fmt.Sprintf(" within %d days", DueDays))
 	return fmt.Sprintf("%s: %s. %s match your profile's filters.", upperFirst(dg.Window), strings.Join(parts, ", "),
-		countOf(dg.Open, "open posting", "open postings"))
+		CountOf(dg.Open, "open posting", "open postings"))
 }
 
 // Alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
@@ -475,8 +477,8 @@ func Alternatives(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// countOf is "1 posting", "3 postings".
-func countOf(n int, one, many string) string {
+// CountOf is "1 posting", "3 postings".
+func CountOf(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -509,7 +511,7 @@ func (dg *Digest) meta(e Entry, closed bool) string {
 		if e.ClosedAt != nil {
 			span := "less than a day"
 			if days := int(e.ClosedAt.Sub(e.FirstSeen).Hours() / 24); days > 0 {
-				span = countOf(days, "day", "days")
+				span = CountOf(days, "day", "days")
 			}
 			parts = append(parts, fmt.Sprintf("open %s to %s (%s)", dg.date(e.FirstSeen), dg.date(*e.ClosedAt), span))
 		}

@@ -86,7 +86,7 @@ func sourceProblem(s jobs.SourceStats) (Problem, bool) {
 	case whole:
 		p.What = "FAILED, nothing collected"
 	default:
-		p.What = fmt.Sprintf("%s failed of %d listed", countOf(max(s.Failed, len(s.Failures)), "page", "pages"), s.Listed)
+		p.What = fmt.Sprintf("%s failed of %d listed", CountOf(max(s.Failed, len(s.Failures)), "page", "pages"), s.Listed)
 	}
 	if reason != "" {
 		p.What += ": " + reason
@@ -149,9 +149,9 @@ func writeProblemsMarkdown(w *bytes.Buffer, problems []Problem) {
 // agoText is how long ago, in whole days from two days on, else in hours.
 func agoText(d time.Duration) string {
 	if d >= 48*time.Hour {
-		return countOf(int(d/(24*time.Hour)), "day", "days")
+		return CountOf(int(d/(24*time.Hour)), "day", "days")
 	}
-	return countOf(int(d/time.Hour), "hour", "hours")
+	return CountOf(int(d/time.Hour), "hour", "hours")
 }
 
 // Interrupted reports whether the run's failures all say it was interrupted (and it had

@@ -2,6 +2,7 @@ package report
 
 import (
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/jobs-cli/jobs"
@@ -112,6 +113,60 @@ func RolesPerMonth(roles []Role, loc *time.Location) []MonthCount {
 		if most > 0 {
 			out[i].Bar = (out[i].Count*width + most - 1) / most
 		}
+	}
+	return out
+}
+
+// OpenRoles counts the roles still open.
+func OpenRoles(roles []Role) int {
+	n := 0
+	for _, r := range roles {
+		if r.Status == jobs.StatusOpen {
+			n++
+		}
+	}
+	return n
+}
+
+// OpenDays is how many whole days the role has been open: from its first sighting to its
+// closing, or to now while it is open.
+func (r Role) OpenDays(now time.Time) int {
+	end := now
+	if r.ClosedAt != nil {
+		end = *r.ClosedAt
+	}
+	return int(end.Sub(r.FirstSeen).Hours() / 24)
+}
+
+// RoleJSON is one element of `history --json`.
+type RoleJSON struct {
+	ID        string          `json:"id"`
+	Company   string          `json:"company"`
+	Title     string          `json:"title"`
+	URL       string          `json:"url"`
+	Status    string          `json:"status"`
+	FirstSeen string          `json:"first_seen"`
+	LastSeen  string          `json:"last_seen"`
+	ClosedAt  *string         `json:"closed_at"`
+	Sources   []PostingSource `json:"sources"`
+}
+
+// RolesJSON is roles as `history --json` prints them, their text cleaned.
+func RolesJSON(roles []Role) []RoleJSON {
+	out := make([]RoleJSON, len(roles))
+	for i, r := range roles {
+		j := RoleJSON{
+			ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
+			URL: r.First.URL, Status: string(r.Status), FirstSeen: RFC3339(r.FirstSeen), LastSeen: RFC3339(r.LastSeen),
+		}
+		if r.ClosedAt != nil {
+			c := RFC3339(*r.ClosedAt)
+			j.ClosedAt = &c
+		}
+		for _, pl := range r.First.Places {
+			j.Sources = append(j.Sources, PostingSource{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
+		}
+		out[i] = j
 	}
 	return out
 }

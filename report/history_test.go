@@ -40,3 +40,21 @@ func TestRoleCompaniesMostRolesFirst(t *testing.T) {
 		t.Errorf("companies %q, want %q", got, want)
 	}
 }
+
+func TestOpenRolesAndDays(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	closed := now.AddDate(0, 0, -10)
+	roles := []Role{
+		{Status: jobs.StatusOpen, FirstSeen: now.Add(-36 * time.Hour)},
+		{Status: jobs.StatusClosed, FirstSeen: now.AddDate(0, 0, -40), ClosedAt: &closed},
+	}
+	if n := OpenRoles(roles); n != 1 {
+		t.Errorf("OpenRoles = %d, want 1", n)
+	}
+	if d := roles[0].OpenDays(now); d != 1 {
+		t.Errorf("open role: %d days, want 1", d)
+	}
+	if d := roles[1].OpenDays(now); d != 30 {
+		t.Errorf("closed role: %d days, want 30", d)
+	}
+}

@@ -159,7 +159,7 @@ func (dg *Digest) demandChart() svgChart {
 		tip := fmt.Sprintf("%s: required by %d, preferred by %d, unlocks %d", oneLine(g.Skill), g.Required, g.Preferred, g.Unlocks)
 		c.Rects = append(c.Rects, svgRect{X: left, Y: y, W: wr, H: barH, Class: "req", Tip: tip},
 			svgRect{X: left + wr, Y: y, W: wp, H: barH, Class: "pref", Tip: tip})
-		c.Texts = append(c.Texts, svgText{X: left - 8, Y: y + 13, Text: truncateRunes(oneLine(g.Skill), 22), Anchor: "end"},
+		c.Texts = append(c.Texts, svgText{X: left - 8, Y: y + 13, Text: TruncateRunes(oneLine(g.Skill), 22), Anchor: "end"},
 			svgText{X: left + wr + wp + 6, Y: y + 13, Text: fmt.Sprintf("%d + %d", g.Required, g.Preferred), Anchor: "start", Class: "small"})
 	}
 	return c
@@ -168,7 +168,7 @@ func (dg *Digest) demandChart() svgChart {
 // scoreChart is a histogram of the open matching postings' scores.
 func (dg *Digest) scoreChart() svgChart {
 	c := svgChart{ID: "chart-scores", Title: "Score distribution",
-		Desc: fmt.Sprintf("How well your profile fits the %s that match your filters.", countOf(dg.Open, "open posting", "open postings"))}
+		Desc: fmt.Sprintf("How well your profile fits the %s that match your filters.", CountOf(dg.Open, "open posting", "open postings"))}
 	most := 0
 	for _, n := range dg.Scores {
 		most = max(most, n)
@@ -195,7 +195,7 @@ func (dg *Digest) scoreChart() svgChart {
 			class = "fair"
 		}
 		c.Rects = append(c.Rects, svgRect{X: x + 3, Y: top + plotH - h, W: bw - 6, H: h, Class: class,
-			Tip: fmt.Sprintf("score %.1f-%.1f: %s", float64(i)/10, float64(i+1)/10, countOf(n, "posting", "postings"))})
+			Tip: fmt.Sprintf("score %.1f-%.1f: %s", float64(i)/10, float64(i+1)/10, CountOf(n, "posting", "postings"))})
 		if n > 0 {
 			c.Texts = append(c.Texts, svgText{X: x + bw/2, Y: top + plotH - h - 4, Text: fmt.Sprint(n), Anchor: "middle", Class: "small"})
 		}
@@ -230,7 +230,7 @@ func (dg *Digest) perDayChart() svgChart {
 		h := float64(d.Count) / float64(most) * plotH
 		x := left + float64(i)*bw
 		c.Rects = append(c.Rects, svgRect{X: x + 1, Y: top + plotH - h, W: max(bw-2, 1), H: h, Class: "day",
-			Tip: fmt.Sprintf("%s: %s", d.Day.Format("2006-01-02"), countOf(d.Count, "new posting", "new postings"))})
+			Tip: fmt.Sprintf("%s: %s", d.Day.Format("2006-01-02"), CountOf(d.Count, "new posting", "new postings"))})
 		if (n-1-i)%every == 0 {
 			c.Texts = append(c.Texts, svgText{X: x + bw/2, Y: height - 8, Text: d.Day.Format("01/02"), Anchor: "middle", Class: "small"})
 		}
@@ -279,7 +279,7 @@ func (dg *Digest) trendsChart() svgChart {
 		if !s.Have {
 			name += " *"
 		}
-		c.Texts = append(c.Texts, svgText{X: left - 8, Y: y + barMaxH - 6, Text: truncateRunes(name, 22), Anchor: "end"})
+		c.Texts = append(c.Texts, svgText{X: left - 8, Y: y + barMaxH - 6, Text: TruncateRunes(name, 22), Anchor: "end"})
 		bw := plotW / float64(max(1, len(s.Counts)))
 		for w, n := range s.Counts {
 			h := max(float64(n)/float64(max(1, most))*barMaxH, 1)
@@ -290,7 +290,7 @@ func (dg *Digest) trendsChart() svgChart {
 			tip := s.Skill
 			if dg.Trends != nil && w < len(dg.Trends.Weeks) {
 				tip = fmt.Sprintf("%s, week of %s: %s", s.Skill, dg.local(dg.Trends.Weeks[w].Start).Format("2006-01-02"),
-					countOf(n, "posting", "postings"))
+					CountOf(n, "posting", "postings"))
 			}
 			c.Rects = append(c.Rects, svgRect{X: left + float64(w)*bw + 1, Y: y + barMaxH - h, W: max(bw-2, 1), H: h, Class: class, Tip: tip})
 		}
@@ -306,8 +306,8 @@ func (dg *Digest) trendsChart() svgChart {
 	return c
 }
 
-// truncateRunes cuts s to n characters, marking the cut.
-func truncateRunes(s string, n int) string {
+// TruncateRunes cuts s to n characters, marking the cut.
+func TruncateRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -2,10 +2,14 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/matcher"
 )
 
 // Week is one week of a trend report.
@@ -148,4 +152,201 @@ func sortMovers(s []SkillTrend, dir int) {
 		}
 		return s[i].Skill < s[j].Skill
 	})
+}
+
+// NewTrendsInput is what the trends are counted from, but the postings the targets choose
+// (Groups): targets says the config sets targets; a skill is learnable unless the dictionary
+// marks it as context, and had when the profile has it.
+func NewTrendsInput(now time.Time, periods []db.Period, skills []string, targets bool, d *matcher.Dictionary, prof *matcher.Profile) TrendsInput {
+	return TrendsInput{
+		Now:     now,
+		Periods: periods,
+		Skills:  skills,
+		Targets: targets,
+		Learnable: func(skill string) bool {
+			c, ok := d.Concept(skill)
+			return !ok || c.Scored()
+		},
+		Have: prof.Has,
+	}
+}
+
+// TrendGroups are the postings the trends count: each one's first sighting.
+func TrendGroups(items []matcher.Scored) []int64 {
+	groups := make([]int64, 0, len(items))
+	for _, it := range items {
+		g := it.Posting.GroupID
+		if g == 0 {
+			g = it.Posting.ID
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// Shown are the skills a report shows: when skills (canonical names) are given, every one
+// of them in the order given, asked for or not (have says whether the profile has one no
+// posting asked for; nil: unknown); else the top most asked for.
+func (rep *Trends) Shown(skills []string, top int, have func(skill string) bool) []SkillTrend {
+	if skills == nil {
+		return rep.Skills[:min(len(rep.Skills), top)]
+	}
+	by := map[string]SkillTrend{}
+	for _, s := range rep.Skills {
+		by[s.Skill] = s
+	}
+	var shown []SkillTrend
+	for _, name := range skills {
+		s, ok := by[name]
+		if !ok {
+			s = SkillTrend{Skill: name, Counts: make([]int, len(rep.Weeks)), Required: make([]int, len(rep.Weeks))}
+			if have != nil {
+				s.Have = have(name)
+			}
+		}
+		shown = append(shown, s)
+	}
+	return shown
+}
+
+// Collected says, week by week, whether jobs had collected postings by the week's end.
+func (rep *Trends) Collected() []bool {
+	collected := make([]bool, len(rep.Weeks))
+	for i, w := range rep.Weeks {
+		collected[i] = w.Collected
+	}
+	return collected
+}
+
+// FirstCollected is the first week by whose end jobs had collected postings; the last week
+// when none was.
+func (rep *Trends) FirstCollected() int {
+	first := 0
+	for first < len(rep.Weeks)-1 && !rep.Weeks[first].Collected {
+		first++
+	}
+	return first
+}
+
+// All is the trend of every counted posting, as a skill's: the postings open each week,
+// this week's, and the change since the first collected week.
+func (rep *Trends) All() SkillTrend {
+	last := len(rep.Weeks) - 1
+	totals := make([]int, len(rep.Weeks))
+	for i, w := range rep.Weeks {
+		totals[i] = w.Postings
+	}
+	return SkillTrend{Counts: totals, Now: totals[last], Change: totals[last] - totals[rep.FirstCollected()]}
+}
+
+// TrendsJSON is `trends --json` (docs/cli.md).
+type TrendsJSON struct {
+	Weeks          []TrendWeekJSON  `json:"weeks"`
+	Skills         []SkillTrendJSON `json:"skills"`
+	Rising         []string         `json:"rising"`
+	Falling        []string         `json:"falling"`
+	TargetPostings int              `json:"target_postings"` // open in the last week
+	CollectedSince *string          `json:"collected_since"`
+}
+
+// TrendWeekJSON is one week of TrendsJSON.
+type TrendWeekJSON struct {
+	Start     string `json:"start"`
+	End       string `json:"end"`
+	Postings  int    `json:"postings"`
+	Collected bool   `json:"collected"`
+}
+
+// SkillTrendJSON is one skill of TrendsJSON.
+type SkillTrendJSON struct {
+	Skill    string `json:"skill"`
+	Counts   []int  `json:"counts"`
+	Required []int  `json:"required"`
+	Now      int    `json:"now"`
+	Change   int    `json:"change"`
+	Have     bool   `json:"have"`
+}
+
+// JSON is the report as `trends --json` prints it, with the skills shown.
+func (rep *Trends) JSON(shown []SkillTrend) TrendsJSON {
+	out := TrendsJSON{Weeks: []TrendWeekJSON{}, Skills: []SkillTrendJSON{}, Rising: []string{}, Falling: []string{}}
+	for _, w := range rep.Weeks {
+		out.Weeks = append(out.Weeks, TrendWeekJSON{Start: RFC3339(w.Start), End: RFC3339(w.End), Postings: w.Postings, Collected: w.Collected})
+	}
+	for _, s := range shown {
+		out.Skills = append(out.Skills, SkillTrendJSON(s))
+	}
+	for _, s := range rep.Rising {
+		out.Rising = append(out.Rising, s.Skill)
+	}
+	for _, s := range rep.Falling {
+		out.Falling = append(out.Falling, s.Skill)
+	}
+	out.TargetPostings = rep.Weeks[len(rep.Weeks)-1].Postings
+	if rep.Since != nil {
+		s := RFC3339(*rep.Since)
+		out.CollectedSince = &s
+	}
+	return out
+}
+
+// Movers lists skills that moved: "Docker (+2, now 3), Kubernetes (+1, now 1)".
+func Movers(s []SkillTrend) string {
+	parts := make([]string, len(s))
+	for i, m := range s {
+		parts[i] = fmt.Sprintf("%s (%s, now %d)", m.Skill, Signed(m.Change), m.Now)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sparkBlocks are the eight heights of a sparkline.
+var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
+
+// Sparkline draws counts from 0 (▁) to their largest (█); a week with no data is ·.
+func Sparkline(counts []int, collected []bool) string {
+	top := 0
+	for _, c := range counts {
+		top = max(top, c)
+	}
+	var b strings.Builder
+	for i, c := range counts {
+		switch {
+		case i < len(collected) && !collected[i]:
+			b.WriteRune('·')
+		case top == 0:
+			b.WriteRune(sparkBlocks[0])
+		default:
+			b.WriteRune(sparkBlocks[(c*(len(sparkBlocks)-1)+top/2)/top])
+		}
+	}
+	return b.String()
+}
+
+// Signed prints n with its sign: +3, -2, 0.
+func Signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// CanonicalSkills are the skills names name, each by the dictionary's canonical name, once,
+// in the order given; blank names are skipped. unknown are the names the dictionary does not
+// know, as given: they are kept as spelt.
+func CanonicalSkills(d *matcher.Dictionary, names []string) (skills, unknown []string) {
+	seen := map[string]bool{}
+	for _, s := range names {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		name, ok := d.Canonical(s)
+		if !ok {
+			unknown = append(unknown, s)
+		}
+		if !seen[name] {
+			seen[name] = true
+			skills = append(skills, name)
+		}
+	}
+	return skills, unknown
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jobs-cli/jobs/report"
 )
 
 var boardNow = time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC)
@@ -101,7 +103,7 @@ func TestBoardGroupsByStage(t *testing.T) {
 	}
 
 	// JSON: every step, in the order recorded; --stage keeps one stage.
-	var entries []boardJSON
+	var entries []report.BoardJSON
 	if err := json.Unmarshal([]byte(board(false, "--json", "--stage", "Applied").out), &entries); err != nil {
 		t.Fatal(err)
 	}
@@ -147,37 +149,9 @@ func TestTrackErrors(t *testing.T) {
 		}
 	}
 	// A failed step changes nothing.
-	var e boardJSON
+	var e report.BoardJSON
 	r := runAt(t, boardNow, false, append(append([]string{}, args...), "track", id, "--json")...)
 	if err := json.Unmarshal([]byte(r.out), &e); err != nil || len(e.Steps) != 2 {
 		t.Errorf("after the errors: %+v %v", e, err)
-	}
-}
-
-func TestParseStepDate(t *testing.T) {
-	kst := time.FixedZone("KST", 9*3600)
-	now := time.Date(2026, 11, 20, 1, 30, 0, 0, kst)
-	for _, tc := range []struct {
-		in   string
-		want time.Time
-	}{
-		{"", time.Time{}},
-		{"now", time.Time{}},
-		{"today", now},
-		{"yesterday", now.AddDate(0, 0, -1)},
-		{"3d", now.Add(-72 * time.Hour)},
-		{"2026-11-18", time.Date(2026, 11, 18, 0, 0, 0, 0, kst)},
-		{"2026-11-18T09:15", time.Date(2026, 11, 18, 9, 15, 0, 0, kst)},
-		{"2026-11-18T09:15:00Z", time.Date(2026, 11, 18, 9, 15, 0, 0, time.UTC)},
-		{"2026-12-01", time.Date(2026, 12, 1, 0, 0, 0, 0, kst)}, // a planned interview
-	} {
-		got, err := parseStepDate(tc.in, now)
-		if err != nil || !got.Equal(tc.want) {
-			t.Errorf("parseStepDate(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
-		}
-	}
-	// Days are counted where the clock runs: 11-19 23:00 UTC is 11-20 in Seoul.
-	if n := daysBetween(time.Date(2026, 11, 19, 23, 0, 0, 0, time.UTC), now, kst); n != 0 {
-		t.Errorf("daysBetween across midnight UTC: %d, want 0", n)
 	}
 }

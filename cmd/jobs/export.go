@@ -65,7 +65,7 @@ type exportJSON struct {
 	Skills     []exportSkill `json:"skills"`
 	Categories []int         `json:"categories,omitempty"`
 	// Application is the user's application to the posting ('jobs track'); absent when none.
-	Application *applicationJSON `json:"application,omitempty"`
+	Application *report.ApplicationJSON `json:"application,omitempty"`
 }
 
 type exportSkill struct {
@@ -118,9 +118,9 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	tracked := make(map[int64]*applicationJSON, len(apps))
+	tracked := make(map[int64]*report.ApplicationJSON, len(apps))
 	for _, a := range apps {
-		tracked[a.Posting.ID] = toApplicationJSON(a)
+		tracked[a.Posting.ID] = report.NewApplicationJSON(a)
 	}
 	n := 0
 	err = store.EachPosting(ctx, func(p *jobs.Posting) error {

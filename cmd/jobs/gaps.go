@@ -11,6 +11,7 @@ import (
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -99,11 +100,12 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		if err != nil {
 			return err
 		}
-		return writePlan(f.IO, items, opts.Plan, opts.JSON, planWords{
-			noun:      noun,
-			relatives: func(skill string) []string { return d.CloseRelatives(prof, skill) },
-			broader:   d.Broader,
+		plan := report.NewPlan(items, opts.Plan, report.PlanWords{
+			Noun:      noun,
+			Relatives: func(skill string) []string { return d.CloseRelatives(prof, skill) },
+			Broader:   d.Broader,
 		})
+		return writePlan(f.IO, plan, opts.JSON, noun)
 	}
 	gaps := matcher.Gaps(items)
 	if opts.JSON {
@@ -131,13 +133,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		}
 		return t.Render()
 	}
-	complete := 0
-	for _, it := range items {
-		if len(it.Match.Missing) == 0 {
-			complete++
-		}
-	}
-	fmt.Fprintf(f.IO.Out, "Of your %d %s, you meet every requirement of %d.\n\n", len(items), noun, complete)
+	fmt.Fprintf(f.IO.Out, "%s\n\n", report.GapsOpening(len(items), report.Complete(items), noun))
 	if len(shown) == 0 {
 		fmt.Fprintln(f.IO.Out, "You miss no required or preferred skill of these postings.")
 		return nil
@@ -148,195 +144,52 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		if g.Partial {
 			name += " (partial)"
 		}
-		var ex []string
-		for _, id := range g.Examples {
-			if len(ex) == 2 {
-				break
-			}
-			ex = append(ex, fmt.Sprintf("#%d %s", id, titles[id]))
-		}
-		t.Row(name, strconv.Itoa(g.Unlocks), strconv.Itoa(g.Required), strconv.Itoa(g.Preferred), strings.Join(ex, "; "))
+		t.Row(name, strconv.Itoa(g.Unlocks), strconv.Itoa(g.Required), strconv.Itoa(g.Preferred), strings.Join(report.Examples(g.Examples, titles), "; "))
 	}
 	if err := t.Render(); err != nil {
 		return err
 	}
 	top := shown[0]
 	fmt.Fprintln(f.IO.Out, "\n"+tableprinter.Wrap("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
-	if top.Unlocks > 0 {
-		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
-			top.Skill, top.Unlocks, len(items), noun), f.IO.Width, ""))
-	} else {
-		fmt.Fprintln(f.IO.Out, tableprinter.Wrap(fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
-			top.Skill, top.Required), f.IO.Width, ""))
-	}
+	fmt.Fprintln(f.IO.Out, tableprinter.Wrap(report.NextSkill(top, len(items), noun), f.IO.Width, ""))
 	return nil
 }
 
-// planJSON is `gaps --plan N --json` (docs/cli.md): the contract's fields, and more.
-type planJSON struct {
-	Plan           []planStepJSON `json:"plan"`
-	TargetPostings int            `json:"target_postings"`
-}
-
-type planStepJSON struct {
-	Skill      string   `json:"skill"`
-	Unlocks    int      `json:"unlocks"`
-	Cumulative int      `json:"cumulative"`
-	Required   int      `json:"required"`  // target postings that require it
-	Preferred  int      `json:"preferred"` // target postings that prefer it
-	Partial    bool     `json:"partial"`   // you have a close relative of it
-	Relatives  []string `json:"relatives,omitempty"`
-	Completes  []string `json:"completes"` // ids of the postings this step completes
-}
-
-// planWords is what a plan's text needs beyond the postings.
-type planWords struct {
-	noun      string                      // "target postings" or "open postings"
-	relatives func(skill string) []string // the profile's close relatives of a skill; nil = unknown
-	broader   func(skill string) []string // the broader skills of a skill (learning it meets them)
-}
-
-// writePlan prints the plan of n skills over items: JSON, tab-separated rows, or on a
-// terminal a table and sentences a student can act on.
-func writePlan(io *IOStreams, items []matcher.Scored, n int, asJSON bool, w planWords) error {
-	steps := matcher.ExplainPlan(items, matcher.BestPlan(items, n, w.broader), w.broader)
-	titles := make(map[int64]string, len(items))
-	for _, it := range items {
-		titles[it.Posting.ID] = oneLine(jobs.DisplayCompany(it.Posting.Company)) + " " + oneLine(it.Posting.Title)
-	}
-	relatives := func(skill string) []string {
-		if w.relatives == nil {
-			return nil
-		}
-		return w.relatives(skill)
-	}
+// writePlan prints plan: JSON, tab-separated rows, or on a terminal a table and sentences
+// a student can act on.
+func writePlan(io *IOStreams, plan *report.Plan, asJSON bool, noun string) error {
 	if asJSON {
-		out := planJSON{Plan: make([]planStepJSON, len(steps)), TargetPostings: len(items)}
-		for i, s := range steps {
-			j := planStepJSON{Skill: s.Skill, Unlocks: s.Unlocks, Cumulative: s.Cumulative, Required: s.Required,
-				Preferred: s.Preferred, Partial: s.Partial, Completes: []string{}}
-			if s.Partial {
-				j.Relatives = relatives(s.Skill)
-			}
-			for _, id := range s.Postings {
-				j.Completes = append(j.Completes, strconv.FormatInt(id, 10))
-			}
-			out.Plan[i] = j
-		}
-		return jsonout.Write(io.Out, out)
+		return jsonout.Write(io.Out, plan.JSON())
 	}
-	if len(items) == 0 {
-		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", w.noun)
+	if plan.Postings == 0 {
+		fmt.Fprintf(io.ErrOut, "No %s to plan for yet: run 'jobs scrape' to collect postings (or loosen the targets in your config; 'jobs list --verbose' says what they leave out).\n", noun)
 		return nil
 	}
 	if !io.OutTTY {
 		t := newTable(io)
-		for _, s := range steps {
+		for _, s := range plan.Steps {
 			t.Row(s.Skill, strconv.Itoa(s.Unlocks), strconv.Itoa(s.Cumulative), strconv.Itoa(s.Required), strconv.FormatBool(s.Partial))
 		}
 		return t.Render()
 	}
-	start := 0
-	for _, it := range items {
-		if len(it.Match.Missing) == 0 {
-			start++
-		}
-	}
-	fmt.Fprintf(io.Out, "You meet every requirement of %d of your %d %s today.\n\n", start, len(items), w.noun)
-	if len(steps) == 0 {
+	fmt.Fprintf(io.Out, "%s\n\n", plan.Opening())
+	if len(plan.Steps) == 0 {
 		fmt.Fprintf(io.Out, "There is no requirement left to meet for these postings.\n")
 		return nil
 	}
 	t := newTable(io, "STEP", "LEARN", "COMPLETES", "COVERED", "REQUIRED BY")
-	var names []string
-	for i, s := range steps {
-		name := s.Skill
-		if s.Partial {
-			name += " (partial)"
-		}
-		t.Row(strconv.Itoa(i+1), name, strconv.Itoa(s.Unlocks), fmt.Sprintf("%d of %d", s.Cumulative, len(items)),
-			countOf(s.Required, "posting", "postings"))
-		names = append(names, s.Skill)
+	for i, s := range plan.Steps {
+		t.Row(strconv.Itoa(i+1), report.StepName(s), strconv.Itoa(s.Unlocks), fmt.Sprintf("%d of %d", s.Cumulative, plan.Postings),
+			report.CountOf(s.Required, "posting", "postings"))
 	}
 	if err := t.Render(); err != nil {
 		return err
 	}
-	last := steps[len(steps)-1]
 	fmt.Fprintln(io.Out)
-	fmt.Fprintln(io.Out, tableprinter.Wrap(planSummary(names, last.Cumulative-start, len(items), w.noun), io.Width, ""))
+	fmt.Fprintln(io.Out, tableprinter.Wrap(plan.Summary(), io.Width, ""))
 	fmt.Fprintln(io.Out)
-	for i, s := range steps {
-		fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("%d. %s", i+1, stepSentence(s, relatives(s.Skill), titles, w.noun)), io.Width, "   "))
+	for i := range plan.Steps {
+		fmt.Fprintln(io.Out, tableprinter.Wrap(fmt.Sprintf("%d. %s", i+1, plan.StepSentence(i)), io.Width, "   "))
 	}
 	return nil
-}
-
-// planSummary is the plan in one sentence: "Learn Docker and Airflow: with them, 14 more of
-// your 40 target postings would have every requirement met."
-func planSummary(names []string, more, total int, noun string) string {
-	pronoun := "them"
-	if len(names) == 1 {
-		pronoun = "it"
-	}
-	if more == 0 {
-		return fmt.Sprintf("Learn %s: no more of your %d %s would be fully covered yet, but each step below brings some closer.",
-			joinAnd(names), total, noun)
-	}
-	return fmt.Sprintf("Learn %s: with %s, %d more of your %d %s would have every requirement met.",
-		joinAnd(names), pronoun, more, total, noun)
-}
-
-// stepSentence says what one step does, naming up to two of the postings it completes.
-func stepSentence(s matcher.PlanStep, relatives []string, titles map[int64]string, noun string) string {
-	var b strings.Builder
-	b.WriteString(s.Skill)
-	switch {
-	case s.Partial && len(relatives) > 0:
-		fmt.Fprintf(&b, " (partial: you know %s, a close relative)", joinAnd(relatives))
-	case s.Partial:
-		b.WriteString(" (partial: you know a close relative)")
-	}
-	fmt.Fprintf(&b, ": %d of your %s require%s it", s.Required, noun, plural(s.Required, "s", ""))
-	if s.Preferred > 0 {
-		fmt.Fprintf(&b, " and %d prefer%s it", s.Preferred, plural(s.Preferred, "s", ""))
-	}
-	b.WriteString(". ")
-	if s.Unlocks == 0 {
-		fmt.Fprintf(&b, "On its own it completes none yet; it brings %s closer (each still misses another skill).",
-			countOf(s.Closer, "posting", "postings"))
-		return b.String()
-	}
-	var ex []string
-	for _, id := range s.Postings {
-		if len(ex) == 2 {
-			break
-		}
-		ex = append(ex, fmt.Sprintf("#%d %s", id, titles[id]))
-	}
-	fmt.Fprintf(&b, "Learning it completes %s: %s", countOf(s.Unlocks, "posting", "postings"), strings.Join(ex, "; "))
-	if more := s.Unlocks - len(ex); more > 0 {
-		fmt.Fprintf(&b, "; and %d more", more)
-	}
-	b.WriteString(".")
-	if s.Closer > 0 {
-		fmt.Fprintf(&b, " It also brings %s closer.", countOf(s.Closer, "other posting", "other postings"))
-	}
-	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

@@ -54,18 +54,6 @@ lines with no header: id, first seen, closed (empty while open), status, company
 	return cmd
 }
 
-type historyJSON struct {
-	ID        string                 `json:"id"`
-	Company   string                 `json:"company"`
-	Title     string                 `json:"title"`
-	URL       string                 `json:"url"`
-	Status    string                 `json:"status"`
-	FirstSeen string                 `json:"first_seen"`
-	LastSeen  string                 `json:"last_seen"`
-	ClosedAt  *string                `json:"closed_at"`
-	Sources   []report.PostingSource `json:"sources"`
-}
-
 func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	f := opts.f
 	store, err := f.Store(cmd.Context())
@@ -78,22 +66,7 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 	}
 	roles := report.CompanyRoles(target.GroupSightings(posts))
 	if opts.JSON {
-		out := make([]historyJSON, len(roles))
-		for i, r := range roles {
-			j := historyJSON{
-				ID: strconv.FormatInt(r.First.ID, 10), Company: clean(r.First.Company), Title: clean(r.First.Title),
-				URL: r.First.URL, Status: string(r.Status), FirstSeen: report.RFC3339(r.FirstSeen), LastSeen: report.RFC3339(r.LastSeen),
-			}
-			if r.ClosedAt != nil {
-				c := report.RFC3339(*r.ClosedAt)
-				j.ClosedAt = &c
-			}
-			for _, pl := range r.First.Places {
-				j.Sources = append(j.Sources, report.PostingSource{Source: pl.Source, SourceID: pl.SourceID, URL: pl.URL})
-			}
-			out[i] = j
-		}
-		return jsonout.Write(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, report.RolesJSON(roles))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
@@ -110,16 +83,10 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 
 	now := f.Now()
 	loc := now.Location()
-	open := 0
-	for _, r := range roles {
-		if r.Status == jobs.StatusOpen {
-			open++
-		}
-	}
 	oldest := roles[len(roles)-1].FirstSeen
 	companies := report.RoleCompanies(roles, jobs.DisplayCompany)
 	fmt.Fprintf(f.IO.Out, "%s: %s seen since %s, %d still open.\n\n", strings.Join(companies, ", "),
-		countOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), open)
+		report.CountOf(len(roles), "role", "roles"), oldest.In(loc).Format("2006-01-02"), report.OpenRoles(roles))
 	several := len(companies) > 1
 	headers := []string{"ID", "TITLE", "FIRST SEEN", "CLOSED", "OPEN FOR"}
 	if several {
@@ -130,13 +97,12 @@ func historyRun(cmd *cobra.Command, opts *historyOptions) error {
 		t.Yield(1, 10, 5)
 	}
 	for _, r := range roles {
-		closed, end := "open", now
+		closed := "open"
 		if r.ClosedAt != nil {
-			closed, end = r.ClosedAt.In(loc).Format("2006-01-02"), *r.ClosedAt
+			closed = r.ClosedAt.In(loc).Format("2006-01-02")
 		}
-		days := int(end.Sub(r.FirstSeen).Hours() / 24)
 		cells := []string{strconv.FormatInt(r.First.ID, 10), r.First.Title, r.FirstSeen.In(loc).Format("2006-01-02"), closed,
-			countOf(days, "day", "days")}
+			report.CountOf(r.OpenDays(now), "day", "days")}
 		if several {
 			cells = append(cells, jobs.DisplayCompany(r.First.Company))
 		}

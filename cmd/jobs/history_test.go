@@ -79,7 +79,7 @@ func TestHistoryOutputs(t *testing.T) {
 			}
 		}},
 		{"json", false, []string{"--json"}, func(t *testing.T, out string) {
-			var got []historyJSON
+			var got []report.RoleJSON
 			if err := json.Unmarshal([]byte(out), &got); err != nil {
 				t.Fatalf("not one JSON array: %v\n%s", err, out)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/atomicfile"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type importOptions struct {
@@ -89,16 +90,16 @@ func importRun(cmd *cobra.Command, opts *importOptions) error {
 	stored := res.Stored()
 	if len(res.Bad) > 0 && stored == 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("nothing was imported: %s of %s could not be read (see above)",
-			countOf(len(res.Bad), "line", "lines"), name)}
+			report.CountOf(len(res.Bad), "line", "lines"), name)}
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d new, %d updated, %d unchanged", name, res.Created, res.Updated, res.Unchanged)
 	if res.Applications > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "; %s, %s added", countOf(res.Applications, "application", "applications"), countOf(res.Steps, "step", "steps"))
+		fmt.Fprintf(f.IO.ErrOut, "; %s, %s added", report.CountOf(res.Applications, "application", "applications"), report.CountOf(res.Steps, "step", "steps"))
 	}
 	fmt.Fprintln(f.IO.ErrOut, ".")
 	if len(res.Bad) > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s of %s could not be read (see above); %s imported",
-			countOf(len(res.Bad), "line", "lines"), name, countOf(stored, "posting was", "postings were"))}
+			report.CountOf(len(res.Bad), "line", "lines"), name, report.CountOf(stored, "posting was", "postings were"))}
 	}
 	return nil
 }

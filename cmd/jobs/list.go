@@ -102,7 +102,7 @@ func listRun(cmd *cobra.Command, opts *listOptions) error {
 		printExclusions(f.IO, left, len(items))
 	} else if len(left) > 0 && f.IO.OutTTY && !opts.JSON {
 		defer fmt.Fprintf(f.IO.ErrOut, "%s outside your targets %s hidden ('jobs list --verbose' says why).\n",
-			countOf(len(left), "posting", "postings"), report.IsAre(len(left)))
+			report.CountOf(len(left), "posting", "postings"), report.IsAre(len(left)))
 	}
 	if opts.JSON {
 		return jsonout.WriteArray(f.IO.Out, len(items), func(i int) any {

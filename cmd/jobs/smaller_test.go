@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/report"
 )
 
 func TestSinceTakesWhatTrackDateTakes(t *testing.T) {
@@ -24,7 +25,7 @@ func TestSinceTakesWhatTrackDateTakes(t *testing.T) {
 		if err != nil || !got.Equal(want) {
 			t.Errorf("config.ParseSince(%q) = %v, %v; want %v", in, got, err, want)
 		}
-		if _, err := parseStepDate(in, now); err != nil {
+		if _, err := report.ParseStepDate(in, now); err != nil {
 			t.Errorf("track --date does not take %q: %v", in, err)
 		}
 	}

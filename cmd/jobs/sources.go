@@ -90,7 +90,7 @@ func runStatusLine(started time.Time, st jobs.SourceStats) string {
 	line := fmt.Sprintf("%s %s: listed %d, kept %d, closed %d, failed %d", report.RFC3339(started), state,
 		st.Listed, st.Kept, st.Closed, st.Failed)
 	if len(st.Failures) > 0 {
-		line += " (" + truncateRunes(oneLine(st.Failures[0].Error()), 120) + ")"
+		line += " (" + report.TruncateRunes(oneLine(st.Failures[0].Error()), 120) + ")"
 	}
 	return line
 }

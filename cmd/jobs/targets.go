@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
 
@@ -23,7 +24,7 @@ func printExclusions(io *IOStreams, ex []target.Exclusion, kept int) {
 	for i, c := range counts {
 		parts[i] = c.Key + " " + strconv.Itoa(c.Count)
 	}
-	msg := fmt.Sprintf("%s kept, %s excluded", countOf(kept, "posting", "postings"), strconv.Itoa(len(ex)))
+	msg := fmt.Sprintf("%s kept, %s excluded", report.CountOf(kept, "posting", "postings"), strconv.Itoa(len(ex)))
 	if len(parts) > 0 {
 		msg += " (" + strings.Join(parts, ", ") + ")"
 	}

@@ -2,11 +2,7 @@ package main
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
-
-	"github.com/jobs-cli/jobs/config"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +10,7 @@ import (
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
+	"github.com/jobs-cli/jobs/report"
 )
 
 type trackOptions struct {
@@ -93,7 +90,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 			if app == nil {
 				return jsonout.Write(f.IO.Out, nil)
 			}
-			return jsonout.Write(f.IO.Out, boardEntry(app, now))
+			return jsonout.Write(f.IO.Out, report.NewBoardJSON(app, now))
 		}
 		if app == nil {
 			fmt.Fprintf(f.IO.ErrOut, "#%d %s · %s is not tracked yet: 'jobs track %d saved' starts.\n",
@@ -104,7 +101,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		return nil
 	}
 	stage, _ := db.ParseStage(opts.Stage)
-	at, err := parseStepDate(opts.Date, now)
+	at, err := report.ParseStepDate(opts.Date, now)
 	if err != nil {
 		return err
 	}
@@ -117,7 +114,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		return err
 	}
 	if opts.JSON {
-		if err := jsonout.Write(f.IO.Out, boardEntry(app, now)); err != nil {
+		if err := jsonout.Write(f.IO.Out, report.NewBoardJSON(app, now)); err != nil {
 			return err
 		}
 	}
@@ -143,88 +140,11 @@ func printApplication(io *IOStreams, app *db.Application, now time.Time) {
 	p := app.Posting
 	loc := now.Location()
 	fmt.Fprintf(io.Out, "#%d %s · %s: %s, %s; due %s\n", p.ID, oneLine(p.Company), oneLine(p.Title), app.Stage(),
-		p.Status, dueLabel(p, now))
+		p.Status, report.DueLabel(p, now))
 	fmt.Fprintf(io.Out, "%s\n\n", oneLine(p.URL))
 	t := newTable(io, "DATE", "STAGE", "NOTE").Flex(2)
 	for _, s := range app.Steps {
 		t.Row(s.At.In(loc).Format("2006-01-02"), string(s.Stage), s.Note)
 	}
 	_ = t.Render()
-}
-
-// parseStepDate reads --date: empty is now; a date is that day's midnight where the clock
-// runs; today, yesterday, a time ago (3d, 12h) or an RFC 3339 time. A date more than a year
-// ahead is refused as a typing error.
-func parseStepDate(s string, now time.Time) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	loc := now.Location()
-	var t time.Time
-	switch strings.ToLower(s) {
-	case "", "now":
-		return time.Time{}, nil
-	case "today":
-		t = now
-	case "yesterday":
-		t = now.AddDate(0, 0, -1)
-	default:
-		if d, err := config.ParseDuration(s); err == nil && d >= 0 {
-			t = now.Add(-d)
-			break
-		}
-		ok := false
-		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
-			if v, err := time.ParseInLocation(layout, s, loc); err == nil {
-				t, ok = v, true
-				break
-			}
-		}
-		if !ok {
-			return time.Time{}, jobs.Errorf(jobs.KindInvalid, "--date %q is not a date (2026-11-20), today, yesterday or a time ago (3d)", s)
-		}
-	}
-	if t.After(now.AddDate(1, 0, 0)) {
-		return time.Time{}, jobs.Errorf(jobs.KindInvalid, "--date %q is more than a year ahead", s)
-	}
-	return t, nil
-}
-
-// daysBetween counts the calendar days from a to b where the clock runs (negative when b is
-// earlier).
-func daysBetween(a, b time.Time, loc *time.Location) int {
-	day := func(t time.Time) time.Time {
-		t = t.In(loc)
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	}
-	return int(day(b).Sub(day(a)).Hours() / 24)
-}
-
-// dueLabel says a posting's deadline: 상시 (rolling), closed, passed, today, or the date and
-// the days left.
-func dueLabel(p *jobs.Posting, now time.Time) string {
-	switch {
-	case p.Status == jobs.StatusClosed:
-		return "closed"
-	case p.Due == nil:
-		return "상시"
-	}
-	loc := now.Location()
-	switch n := daysBetween(now, *p.Due, loc); {
-	case n < 0:
-		return "passed " + p.Due.In(loc).Format("01-02")
-	case n == 0:
-		return "today"
-	default:
-		return p.Due.In(loc).Format("01-02") + " (" + strconv.Itoa(n) + "d)"
-	}
-}
-
-// sinceLabel says how long ago a step was: today, 3d, or in 2d for a planned one.
-func sinceLabel(days int) string {
-	switch {
-	case days == 0:
-		return "today"
-	case days < 0:
-		return "in " + strconv.Itoa(-days) + "d"
-	}
-	return strconv.Itoa(days) + "d"
 }

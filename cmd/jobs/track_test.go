@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs/internal/replay"
+	"github.com/jobs-cli/jobs/report"
 )
 
 // Tracking lives through what the nightly scrape does: the posting closes on the site, comes
@@ -45,9 +46,9 @@ func TestTrackingSurvivesScrapesAndCloses(t *testing.T) {
 		}
 		return r
 	}
-	board := func() boardJSON {
+	board := func() report.BoardJSON {
 		t.Helper()
-		var out []boardJSON
+		var out []report.BoardJSON
 		if err := json.Unmarshal([]byte(run("board", "--json").out), &out); err != nil || len(out) != 1 {
 			t.Fatalf("board --json: %v, %+v", err, out)
 		}
@@ -90,8 +91,8 @@ func TestTrackingSurvivesScrapesAndCloses(t *testing.T) {
 	with := 0
 	for sc.Scan() {
 		var line struct {
-			ID          string           `json:"id"`
-			Application *applicationJSON `json:"application"`
+			ID          string                  `json:"id"`
+			Application *report.ApplicationJSON `json:"application"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			t.Fatal(err)

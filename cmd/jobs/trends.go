@@ -5,15 +5,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/jobs-cli/jobs/config"
 
 	"github.com/spf13/cobra"
 
-	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/jsonout"
-	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -93,73 +88,20 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 		return nil, nil, err
 	}
 	now := f.Now()
-	in := trendsInput(cfg, d, prof, now, report.TrendPeriods(now, weeks), skills)
+	in := report.NewTrendsInput(now, report.TrendPeriods(now, weeks), skills, cfg.TargetRules().Any(), d, prof)
 	if in.Targets {
 		items, ex, err := targetPostings(ctx, f, target.Selection{OpenSince: &in.Periods[0].Start})
 		if err != nil {
 			return nil, nil, err
 		}
 		left = ex
-		in.Groups = trendGroups(items)
+		in.Groups = report.TrendGroups(items)
 	}
 	rep, err = report.CountTrends(ctx, store, in)
 	if err != nil {
 		return nil, nil, err
 	}
 	return rep, left, nil
-}
-
-// trendsInput is what the trends are counted from, but the postings the targets choose.
-func trendsInput(cfg *config.Config, d *matcher.Dictionary, prof *matcher.Profile, now time.Time, periods []db.Period, skills []string) report.TrendsInput {
-	return report.TrendsInput{
-		Now:     now,
-		Periods: periods,
-		Skills:  skills,
-		Targets: cfg.TargetRules().Any(),
-		Learnable: func(skill string) bool {
-			c, ok := d.Concept(skill)
-			return !ok || c.Scored()
-		},
-		Have: prof.Has,
-	}
-}
-
-// trendGroups are the postings the trends count: each one's first sighting.
-func trendGroups(items []matcher.Scored) []int64 {
-	groups := make([]int64, 0, len(items))
-	for _, it := range items {
-		g := it.Posting.GroupID
-		if g == 0 {
-			g = it.Posting.ID
-		}
-		groups = append(groups, g)
-	}
-	return groups
-}
-
-type trendsJSON struct {
-	Weeks          []trendWeekJSON  `json:"weeks"`
-	Skills         []skillTrendJSON `json:"skills"`
-	Rising         []string         `json:"rising"`
-	Falling        []string         `json:"falling"`
-	TargetPostings int              `json:"target_postings"` // open in the last week
-	CollectedSince *string          `json:"collected_since"`
-}
-
-type trendWeekJSON struct {
-	Start     string `json:"start"`
-	End       string `json:"end"`
-	Postings  int    `json:"postings"`
-	Collected bool   `json:"collected"`
-}
-
-type skillTrendJSON struct {
-	Skill    string `json:"skill"`
-	Counts   []int  `json:"counts"`
-	Required []int  `json:"required"`
-	Now      int    `json:"now"`
-	Change   int    `json:"change"`
-	Have     bool   `json:"have"`
 }
 
 func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
@@ -170,19 +112,10 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		if err != nil {
 			return err
 		}
-		seen := map[string]bool{}
-		for _, s := range opts.Skills {
-			if strings.TrimSpace(s) == "" {
-				continue
-			}
-			name, ok := d.Canonical(s)
-			if !ok {
-				warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
-			}
-			if !seen[name] {
-				seen[name] = true
-				skills = append(skills, name)
-			}
+		var unknown []string
+		skills, unknown = report.CanonicalSkills(d, opts.Skills)
+		for _, s := range unknown {
+			warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
 		}
 		if len(skills) == 0 {
 			return &usageError{cmd: cmd, err: fmt.Errorf("--skill needs a skill name")}
@@ -195,30 +128,13 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 	if opts.Verbose {
 		printExclusions(f.IO, left, rep.Weeks[len(rep.Weeks)-1].Postings)
 	}
-	shown := rep.Skills
-	if skills == nil && len(shown) > opts.Top {
-		shown = shown[:opts.Top]
+	var have func(string) bool
+	if prof, err := f.Profile(); err == nil {
+		have = prof.Has
 	}
-	if skills != nil {
-		// Every named skill is shown, asked for or not, in the order given.
-		by := map[string]report.SkillTrend{}
-		for _, s := range rep.Skills {
-			by[s.Skill] = s
-		}
-		shown = nil
-		for _, name := range skills {
-			s, ok := by[name]
-			if !ok {
-				s = report.SkillTrend{Skill: name, Counts: make([]int, len(rep.Weeks)), Required: make([]int, len(rep.Weeks))}
-				if prof, err := f.Profile(); err == nil {
-					s.Have = prof.Has(name)
-				}
-			}
-			shown = append(shown, s)
-		}
-	}
+	shown := rep.Shown(skills, opts.Top, have)
 	if opts.JSON {
-		return jsonout.Write(f.IO.Out, trendsToJSON(rep, shown))
+		return jsonout.Write(f.IO.Out, rep.JSON(shown))
 	}
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
@@ -227,33 +143,11 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 			for i, c := range s.Counts {
 				counts[i] = strconv.Itoa(c)
 			}
-			t.Row(s.Skill, strconv.Itoa(s.Now), signed(s.Change), strings.Join(counts, ","), strconv.FormatBool(s.Have))
+			t.Row(s.Skill, strconv.Itoa(s.Now), report.Signed(s.Change), strings.Join(counts, ","), strconv.FormatBool(s.Have))
 		}
 		return t.Render()
 	}
 	return printTrends(f.IO, rep, shown)
-}
-
-func trendsToJSON(rep *report.Trends, shown []report.SkillTrend) trendsJSON {
-	out := trendsJSON{Weeks: []trendWeekJSON{}, Skills: []skillTrendJSON{}, Rising: []string{}, Falling: []string{}}
-	for _, w := range rep.Weeks {
-		out.Weeks = append(out.Weeks, trendWeekJSON{Start: report.RFC3339(w.Start), End: report.RFC3339(w.End), Postings: w.Postings, Collected: w.Collected})
-	}
-	for _, s := range shown {
-		out.Skills = append(out.Skills, skillTrendJSON(s))
-	}
-	for _, s := range rep.Rising {
-		out.Rising = append(out.Rising, s.Skill)
-	}
-	for _, s := range rep.Falling {
-		out.Falling = append(out.Falling, s.Skill)
-	}
-	out.TargetPostings = rep.Weeks[len(rep.Weeks)-1].Postings
-	if rep.Since != nil {
-		s := report.RFC3339(*rep.Since)
-		out.CollectedSince = &s
-	}
-	return out
 }
 
 func printTrends(io *IOStreams, rep *report.Trends, shown []report.SkillTrend) error {
@@ -274,27 +168,17 @@ func printTrends(io *IOStreams, rep *report.Trends, shown []report.SkillTrend) e
 		fmt.Fprintf(io.Out, "None of these postings asks for a skill jobs knows.\n")
 		return nil
 	}
-	collected := make([]bool, weeks)
-	for i, w := range rep.Weeks {
-		collected[i] = w.Collected
-	}
+	collected := rep.Collected()
 	t := newTable(io, "SKILL", "WEEKLY", "THIS WEEK", "CHANGE").Flex(0)
 	for _, s := range shown {
 		name := s.Skill
 		if s.Have {
 			name += " ✓"
 		}
-		t.Row(name, sparkline(s.Counts, collected), strconv.Itoa(s.Now), signed(s.Change))
+		t.Row(name, report.Sparkline(s.Counts, collected), strconv.Itoa(s.Now), report.Signed(s.Change))
 	}
-	totals := make([]int, weeks)
-	for i, w := range rep.Weeks {
-		totals[i] = w.Postings
-	}
-	first := 0
-	for first < weeks-1 && !collected[first] {
-		first++
-	}
-	t.Row("(all "+noun+")", sparkline(totals, collected), strconv.Itoa(totals[weeks-1]), signed(totals[weeks-1]-totals[first]))
+	all := rep.All()
+	t.Row("(all "+noun+")", report.Sparkline(all.Counts, collected), strconv.Itoa(all.Now), report.Signed(all.Change))
 	if err := t.Render(); err != nil {
 		return err
 	}
@@ -303,7 +187,7 @@ func printTrends(io *IOStreams, rep *report.Trends, shown []report.SkillTrend) e
 		fmt.Fprintf(io.Out, "jobs has collected postings since %s; the weeks before show as ·.\n", rep.Since.In(loc).Format("2006-01-02"))
 	}
 	if len(rep.Rising) == 0 && len(rep.Falling) == 0 {
-		if first == weeks-1 {
+		if rep.FirstCollected() == weeks-1 {
 			fmt.Fprintln(io.Out, "Rising and falling skills show once jobs has collected postings for two weeks.")
 		} else {
 			fmt.Fprintln(io.Out, "No skill rose or fell over these weeks.")
@@ -311,49 +195,10 @@ func printTrends(io *IOStreams, rep *report.Trends, shown []report.SkillTrend) e
 		return nil
 	}
 	if len(rep.Rising) > 0 {
-		fmt.Fprintf(io.Out, "Rising: %s.\n", movers(rep.Rising))
+		fmt.Fprintf(io.Out, "Rising: %s.\n", report.Movers(rep.Rising))
 	}
 	if len(rep.Falling) > 0 {
-		fmt.Fprintf(io.Out, "Falling: %s.\n", movers(rep.Falling))
+		fmt.Fprintf(io.Out, "Falling: %s.\n", report.Movers(rep.Falling))
 	}
 	return nil
-}
-
-func movers(s []report.SkillTrend) string {
-	parts := make([]string, len(s))
-	for i, m := range s {
-		parts[i] = fmt.Sprintf("%s (%s, now %d)", m.Skill, signed(m.Change), m.Now)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// sparkBlocks are the eight heights of a sparkline.
-var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
-
-// sparkline draws counts from 0 (▁) to their largest (█); a week with no data is ·.
-func sparkline(counts []int, collected []bool) string {
-	top := 0
-	for _, c := range counts {
-		top = max(top, c)
-	}
-	var b strings.Builder
-	for i, c := range counts {
-		switch {
-		case i < len(collected) && !collected[i]:
-			b.WriteRune('·')
-		case top == 0:
-			b.WriteRune(sparkBlocks[0])
-		default:
-			b.WriteRune(sparkBlocks[(c*(len(sparkBlocks)-1)+top/2)/top])
-		}
-	}
-	return b.String()
-}
-
-// signed prints n with its sign: +3, -2, 0.
-func signed(n int) string {
-	if n > 0 {
-		return "+" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }

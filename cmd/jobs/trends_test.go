@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jobs-cli/jobs/report"
 )
 
 // trendsFixture stores postings with known first-seen and closing dates; with the clock at
@@ -42,7 +44,7 @@ func TestTrendsCountsTargetPostingsPerWeek(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("trends: exit %d: %s", r.code, r.err)
 	}
-	var got trendsJSON
+	var got report.TrendsJSON
 	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
 		t.Fatalf("not one JSON document: %v\n%s", err, r.out)
 	}
@@ -61,7 +63,7 @@ func TestTrendsCountsTargetPostingsPerWeek(t *testing.T) {
 	if got.Weeks[0].Start != "2026-10-09T12:00:00Z" || got.Weeks[5].End != "2026-11-20T12:00:00Z" {
 		t.Errorf("window %s .. %s", got.Weeks[0].Start, got.Weeks[5].End)
 	}
-	want := []skillTrendJSON{
+	want := []report.SkillTrendJSON{
 		{Skill: "Docker", Counts: []int{0, 0, 1, 1, 2, 3}, Required: []int{0, 0, 1, 1, 2, 3}, Now: 3, Change: 2},
 		{Skill: "Kubernetes", Counts: []int{0, 0, 0, 0, 1, 1}, Required: []int{0, 0, 0, 0, 1, 1}, Now: 1, Change: 1},
 		{Skill: "Python", Counts: []int{0, 0, 2, 2, 1, 1}, Required: []int{0, 0, 1, 1, 1, 1}, Now: 1, Change: -1, Have: true},
@@ -105,7 +107,7 @@ func TestTrendsWithoutTargetsAndErrors(t *testing.T) {
 	cfg, dbPath, now := trendsFixture(t)
 	plain := writeFile(t, filepath.Join(filepath.Dir(cfg), "plain.yaml"), "profile:\n  skills: [Python]\n")
 	r := runAt(t, now, false, "--config", plain, "--db", dbPath, "trends", "--weeks", "2", "--json")
-	var got trendsJSON
+	var got report.TrendsJSON
 	if r.code != 0 || json.Unmarshal([]byte(r.out), &got) != nil {
 		t.Fatalf("trends: exit %d %q %s", r.code, r.out, r.err)
 	}
@@ -128,24 +130,6 @@ func TestTrendsWithoutTargetsAndErrors(t *testing.T) {
 		r := runAt(t, now, false, append([]string{"--config", plain, "--db", dbPath, "trends"}, tc.args...)...)
 		if r.code != 2 || !strings.Contains(r.err, tc.want) {
 			t.Errorf("%v: exit %d %q, want 2 and %q", tc.args, r.code, r.err, tc.want)
-		}
-	}
-}
-
-func TestSparkline(t *testing.T) {
-	for _, tc := range []struct {
-		counts    []int
-		collected []bool
-		want      string
-	}{
-		{[]int{0, 1, 2, 3, 4, 5, 6, 7}, nil, "▁▂▃▄▅▆▇█"},
-		{[]int{0, 0, 0}, nil, "▁▁▁"},
-		{[]int{5, 5}, nil, "██"},
-		{[]int{0, 2, 4}, []bool{false, true, true}, "·▅█"},
-		{[]int{1, 100}, nil, "▁█"},
-	} {
-		if got := sparkline(tc.counts, tc.collected); got != tc.want {
-			t.Errorf("sparkline(%v, %v) = %q, want %q", tc.counts, tc.collected, got, tc.want)
 		}
 	}
 }
