@@ -11,6 +11,8 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/catalog"
 	"github.com/jobs-cli/jobs/config"
+	"github.com/jobs-cli/jobs/internal/safetext"
+	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/scraper"
 )
 
@@ -106,9 +108,7 @@ func ListSources(cfg *config.Config, lastRun map[string]string) (SourceList, err
 		if st := state[kind]; st != nil {
 			row = *st
 		}
-		if row.IDs == nil {
-			row.IDs = []string{}
-		}
+		row.IDs = report.NonNil(row.IDs)
 		row.LastRun = lastRun[kind]
 		rows = append(rows, row)
 	}
@@ -209,11 +209,7 @@ func companyRows(cfg *config.Config, state map[string]*SourceRow) ([]CompanyRow,
 	}
 	var out []CompanyRow
 	for _, co := range cat.Companies() {
-		aliases := co.Aliases
-		if aliases == nil {
-			aliases = []string{}
-		}
-		row := CompanyRow{Name: co.Name, Aliases: aliases, On: true}
+		row := CompanyRow{Name: co.Name, Aliases: report.NonNil(co.Aliases), On: true}
 		for _, n := range named {
 			if c, ok := cat.Lookup(n); ok && c.Name == co.Name {
 				row.Named = true
@@ -252,6 +248,25 @@ func LastRuns(runs []jobs.Run) map[string]SourceRun {
 		}
 	}
 	return out
+}
+
+// StatusLine is the source's counts in the run, as scrape prints them, with the run's start
+// and its first failure.
+func (r SourceRun) StatusLine() string {
+	st := r.Stats
+	state := "ok"
+	switch {
+	case st.Failed > 0 && st.Kept+st.Parsed == 0 && st.Listed == 0:
+		state = "FAILED"
+	case st.Failed > 0:
+		state = "partial"
+	}
+	line := fmt.Sprintf("%s %s: listed %d, kept %d, closed %d, failed %d", report.RFC3339(r.Started), state,
+		st.Listed, st.Kept, st.Closed, st.Failed)
+	if len(st.Failures) > 0 {
+		line += " (" + report.TruncateRunes(safetext.OneLine(st.Failures[0].Error()), 120) + ")"
+	}
+	return line
 }
 
 // Probe asks each source, one after another, for its list's first page (nothing is

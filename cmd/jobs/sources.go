@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/ingest"
 	"github.com/jobs-cli/jobs/internal/jsonout"
-	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/scraper"
 )
 
@@ -73,26 +70,9 @@ func lastRunLines(ctx context.Context, f *Factory) (map[string]string, error) {
 	}
 	out := map[string]string{}
 	for source, r := range ingest.LastRuns(runs) {
-		out[source] = runStatusLine(r.Started, r.Stats)
+		out[source] = r.StatusLine()
 	}
 	return out, nil
-}
-
-// runStatusLine is a source's counts in one run, as scrape prints them.
-func runStatusLine(started time.Time, st jobs.SourceStats) string {
-	state := "ok"
-	switch {
-	case st.Failed > 0 && st.Kept+st.Parsed == 0 && st.Listed == 0:
-		state = "FAILED"
-	case st.Failed > 0:
-		state = "partial"
-	}
-	line := fmt.Sprintf("%s %s: listed %d, kept %d, closed %d, failed %d", report.RFC3339(started), state,
-		st.Listed, st.Kept, st.Closed, st.Failed)
-	if len(st.Failures) > 0 {
-		line += " (" + report.TruncateRunes(oneLine(st.Failures[0].Error()), 120) + ")"
-	}
-	return line
 }
 
 func sourcesRun(ctx context.Context, opts *sourcesOptions) error {
