@@ -121,6 +121,15 @@ var builtin = sync.OnceValues(func() (*Catalog, error) { return Parse(companiesY
 // (catalog_test.go parses it).
 func Builtin() (*Catalog, error) { return builtin() }
 
+// Install makes the built-in catalogue's aliases the ones company names are folded with
+// (jobs.SetCompanyAliases). A program calls it once as it starts, before any posting is
+// stored or compared, so every command folds company names the same way.
+func Install() {
+	if c, err := builtin(); err == nil {
+		jobs.SetCompanyAliases(c.Aliases())
+	}
+}
+
 // Companies returns every company, in the catalogue's order.
 func (c *Catalog) Companies() []Company { return slices.Clone(c.companies) }
 

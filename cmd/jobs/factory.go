@@ -19,16 +19,8 @@ import (
 )
 
 // The catalogue's aliases are installed when the program starts, before any posting is
-// stored or compared, so that every command (and every test of this package) folds company
-// names the same way.
-func init() { installCatalogue() }
-
-// installCatalogue makes the catalogue's aliases the ones company names are folded with.
-func installCatalogue() {
-	if c, err := catalog.Builtin(); err == nil {
-		jobs.SetCompanyAliases(c.Aliases())
-	}
-}
+// stored or compared (and before every test of this package).
+func init() { catalog.Install() }
 
 // Factory gives commands their streams and, lazily, the config, the store and the analyzer,
 // so a command that needs no database never opens one and tests can swap each.
