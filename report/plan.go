@@ -155,7 +155,7 @@ func (p *Plan) StepSentence(i int) string {
 			CountOf(s.Closer, "posting", "postings"))
 		return b.String()
 	}
-	ex := Examples(s.Postings, p.titles)
+	ex := examples(s.Postings, p.titles)
 	fmt.Fprintf(&b, "Learning it completes %s: %s", CountOf(s.Unlocks, "posting", "postings"), strings.Join(ex, "; "))
 	if more := s.Unlocks - len(ex); more > 0 {
 		fmt.Fprintf(&b, "; and %d more", more)
@@ -167,9 +167,9 @@ func (p *Plan) StepSentence(i int) string {
 	return b.String()
 }
 
-// Examples names the first two of the postings ids as "#12 Company Title", titles giving
+// examples names the first two of the postings ids as "#12 Company Title", titles giving
 // each posting's company and title.
-func Examples(ids []int64, titles map[int64]string) []string {
+func examples(ids []int64, titles map[int64]string) []string {
 	var ex []string
 	for _, id := range ids {
 		if len(ex) == 2 {
@@ -196,20 +196,4 @@ func joinAnd(s []string) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
-// GapsOpening is the line above the gaps table: how many of the postings are complete.
-func GapsOpening(postings, complete int, noun string) string {
-	return fmt.Sprintf("Of your %d %s, you meet every requirement of %d.", postings, noun, complete)
-}
-
-// NextSkill is the advice under the gaps table, from the top gap: the skill to learn next
-// and what it completes, or, when no single skill completes a posting, the one asked for most.
-func NextSkill(top matcher.Gap, postings int, noun string) string {
-	if top.Unlocks > 0 {
-		return fmt.Sprintf("Learn %s next: with it, %d more of your %d %s would have every requirement met.",
-			top.Skill, top.Unlocks, postings, noun)
-	}
-	return fmt.Sprintf("No single skill completes a posting yet; %s is asked for most (%d postings). Try 'jobs gaps --plan 3'.",
-		top.Skill, top.Required)
 }

@@ -7,10 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
-	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -107,25 +105,15 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		})
 		return writePlan(f.IO, plan, opts.JSON, noun)
 	}
-	gaps := matcher.Gaps(items)
+	gaps := report.NewGaps(items)
 	if opts.JSON {
-		if gaps == nil {
-			gaps = []matcher.Gap{}
-		}
-		return jsonout.Write(f.IO.Out, gaps)
+		return jsonout.Write(f.IO.Out, gaps.Skills)
 	}
 	if len(items) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "No open postings to learn from. Run 'jobs scrape' first.")
 		return nil
 	}
-	titles := map[int64]string{}
-	for _, it := range items {
-		titles[it.Posting.ID] = jobs.DisplayCompany(it.Posting.Company) + " " + it.Posting.Title
-	}
-	shown := gaps
-	if len(shown) > opts.Top {
-		shown = shown[:opts.Top]
-	}
+	shown := gaps.Top(opts.Top)
 	if !f.IO.OutTTY {
 		t := newTable(f.IO)
 		for _, g := range shown {
@@ -133,7 +121,7 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		}
 		return t.Render()
 	}
-	fmt.Fprintf(f.IO.Out, "%s\n\n", report.GapsOpening(len(items), report.Complete(items), noun))
+	fmt.Fprintf(f.IO.Out, "%s\n\n", gaps.Opening(noun))
 	if len(shown) == 0 {
 		fmt.Fprintln(f.IO.Out, "You miss no required or preferred skill of these postings.")
 		return nil
@@ -144,14 +132,13 @@ func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 		if g.Partial {
 			name += " (partial)"
 		}
-		t.Row(name, strconv.Itoa(g.Unlocks), strconv.Itoa(g.Required), strconv.Itoa(g.Preferred), strings.Join(report.Examples(g.Examples, titles), "; "))
+		t.Row(name, strconv.Itoa(g.Unlocks), strconv.Itoa(g.Required), strconv.Itoa(g.Preferred), strings.Join(gaps.Examples(g), "; "))
 	}
 	if err := t.Render(); err != nil {
 		return err
 	}
-	top := shown[0]
 	fmt.Fprintln(f.IO.Out, "\n"+tableprinter.Wrap("UNLOCKS counts postings where the skill meets the one requirement you still miss.", f.IO.Width, ""))
-	fmt.Fprintln(f.IO.Out, tableprinter.Wrap(report.NextSkill(top, len(items), noun), f.IO.Width, ""))
+	fmt.Fprintln(f.IO.Out, tableprinter.Wrap(gaps.NextSkill(noun), f.IO.Width, ""))
 	return nil
 }
 
