@@ -48,32 +48,6 @@ stand on their own lines; the first line is taken as the title.`,
 	return cmd
 }
 
-// analysisJSON is the JSON of `analyze` (docs/cli.md).
-type analysisJSON struct {
-	Skills           []jobs.Requirement `json:"skills"`
-	MinYears         *int               `json:"min_years"`
-	MaxYears         *int               `json:"max_years"`
-	Degree           *string            `json:"degree"`
-	Major            string             `json:"major,omitempty"`
-	Majors           []string           `json:"majors"`
-	Requirements     []requirementJSON  `json:"requirements"`
-	Newcomer         bool               `json:"newcomer"`
-	Score            float64            `json:"score"`
-	Band             string             `json:"band"`
-	Matched          []string           `json:"matched"`
-	Missing          []string           `json:"missing"`
-	MissingGroups    [][]string         `json:"missing_groups"`
-	MissingPreferred []string           `json:"missing_preferred"`
-}
-
-// requirementJSON is one requirement: a group of alternatives, and its line's byte range.
-type requirementJSON struct {
-	Section jobs.Section `json:"section"`
-	AnyOf   []string     `json:"any_of"`
-	Start   int          `json:"start"`
-	End     int          `json:"end"`
-}
-
 const maxAnalyzeInput = 4 << 20
 
 func analyzeRun(opts *analyzeOptions) error {
@@ -109,38 +83,17 @@ func analyzeRun(opts *analyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	text := string(data)
-	res := an.Analyze(text)
-	m := an.Dictionary().Explain(prof, &res.Analysis)
+	reading := report.ReadText(an, prof, string(data))
 	if opts.JSON {
-		out := analysisJSON{Skills: res.Skills, MinYears: res.MinYears, MaxYears: res.MaxYears,
-			Major: clean(res.Major), Newcomer: res.Newcomer, Score: m.Score, Band: string(m.Band),
-			Matched: report.NonNil(m.Matched), Missing: report.NonNil(m.Missing), MissingGroups: report.NonNilGroups(m.MissingGroups),
-			MissingPreferred: report.NonNil(m.MissingPreferred), Majors: report.NonNil(res.Majors), Requirements: []requirementJSON{}}
-		for _, g := range res.Groups {
-			out.Requirements = append(out.Requirements, requirementJSON{Section: g.Section, AnyOf: g.AnyOf, Start: g.Span.Start, End: g.Span.End})
-		}
-		if out.Skills == nil {
-			out.Skills = []jobs.Requirement{}
-		}
-		for i := range out.Skills {
-			if out.Skills[i].Evidence == nil {
-				out.Skills[i].Evidence = []jobs.Span{}
-			}
-		}
-		if res.Degree != jobs.DegreeNone {
-			d := string(res.Degree)
-			out.Degree = &d
-		}
-		return jsonout.Write(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, reading.AnalysisJSON())
 	}
-	printAnalysis(f.IO, an.Dictionary(), res, m, prof)
+	printAnalysis(f.IO, reading, prof)
 	return nil
 }
 
 // printAnalysis writes what was read from a posting, section by section, and the match.
-func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m jobs.Match, prof *matcher.Profile) {
-	w := io.Out
+func printAnalysis(io *IOStreams, r *report.Reading, prof *matcher.Profile) {
+	w, res := io.Out, r.Result
 	// Required and preferred: the requirements, each a group of alternatives; other: the
 	// skills named elsewhere (title, intro, tasks).
 	for _, sec := range []jobs.Section{jobs.SectionRequired, jobs.SectionPreferred, jobs.SectionOther} {
@@ -163,10 +116,10 @@ func printAnalysis(io *IOStreams, d *matcher.Dictionary, res *matcher.Result, m 
 	fmt.Fprintf(w, "%-10s %s\n", "Years:", tableprinter.OrDash(report.Years(res.MinYears, res.MaxYears)))
 	fmt.Fprintf(w, "%-10s %s\n", "Degree:", tableprinter.OrDash(string(res.Degree)))
 	if major := report.MajorText(res.Major, res.Majors); major != "" {
-		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, d.FitMajor(prof.Major, &res.Analysis)))
+		fmt.Fprintf(w, "%-10s %s%s\n", "Major:", major, majorNote(io, prof, r.MajorFit))
 	}
 	fmt.Fprintln(w)
-	printScore(io, m)
+	printScore(io, r.Match)
 }
 
 // mark writes a skill with ✓ when the profile has it and ✗ when not.

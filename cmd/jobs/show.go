@@ -9,7 +9,6 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
-	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
 )
 
@@ -53,20 +52,9 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	text := matcher.Compose(p)
-	res := an.Analyze(text)
-	// The stored analysis is what list and gaps use; the text is re-read for the marks.
-	if p.Analysis == nil {
-		p.Analysis = an.AnalyzePosting(p)
-	}
-	m := an.Dictionary().Explain(prof, p.Analysis)
+	r := report.ReadPosting(an, prof, p)
 	if opts.JSON {
-		out := struct {
-			report.PostingJSON
-			Sections jobs.Sections      `json:"sections"`
-			Skills   []jobs.Requirement `json:"skills"`
-		}{report.PostingView(matcher.Scored{Posting: p, Match: m}), report.CleanSections(p.Sections), res.Skills}
-		return jsonout.Write(f.IO.Out, out)
+		return jsonout.Write(f.IO.Out, r.ShowJSON(p))
 	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", oneLine(p.Title)), oneLine(p.Company))
@@ -74,15 +62,7 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 		fmt.Fprintf(w, " · %s", oneLine(p.Location))
 	}
 	fmt.Fprintf(w, "\n%s\n", p.URL)
-	status := string(p.Status)
-	switch {
-	case p.Status == jobs.StatusOpen && p.Expired(f.Now()):
-		status = "closed: deadline " + p.Due.Format("2006-01-02") + " passed"
-	case p.Due != nil:
-		status += ", due " + p.Due.Format("2006-01-02")
-	case p.Status == jobs.StatusOpen:
-		status += ", rolling (상시)"
-	}
+	status := report.PostingStatus(p, f.Now())
 	fmt.Fprintf(w, "#%d · %s · first seen %s · last seen %s", p.ID, status,
 		p.FirstSeen.Local().Format("2006-01-02"), p.LastSeen.Local().Format("2006-01-02"))
 	if p.UpdatedAt != nil {
@@ -91,18 +71,15 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	fmt.Fprintln(w)
 	a := p.Analysis
 	fmt.Fprintf(w, "Years: %s   Degree: %s", tableprinter.OrDash(report.Years(a.MinYears, a.MaxYears)), tableprinter.OrDash(string(a.Degree)))
-	if major := report.MajorText(a.Major, res.Majors); major != "" {
-		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, an.Dictionary().FitMajor(prof.Major, &res.Analysis)))
+	if major := report.MajorText(a.Major, r.Result.Majors); major != "" {
+		fmt.Fprintf(w, "   Major: %s%s", major, majorNote(f.IO, prof, r.MajorFit))
 	}
 	fmt.Fprintln(w)
 	// Each line's requirements, read as groups of alternatives.
-	groups := map[jobs.Span][]jobs.Group{}
-	for _, g := range res.Groups {
-		groups[g.Span] = append(groups[g.Span], g)
-	}
+	groups := r.GroupsByLine()
 	// The text, line by line, each skill marked where it stands.
-	for _, l := range res.Lines {
-		raw := text[l.Start:l.End]
+	for _, l := range r.Result.Lines {
+		raw := r.Text[l.Start:l.End]
 		if strings.TrimSpace(raw) == "" {
 			continue
 		}
@@ -127,9 +104,9 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 		fmt.Fprintln(w, tableprinter.Wrap(line, f.IO.Width, "    "))
 	}
 	fmt.Fprintln(w)
-	printScore(f.IO, m)
-	if len(m.MissingPreferred) > 0 {
-		fmt.Fprintln(w, tableprinter.Wrap("  missing preferred: "+strings.Join(m.MissingPreferred, ", "), f.IO.Width, "    "))
+	printScore(f.IO, r.Match)
+	if len(r.Match.MissingPreferred) > 0 {
+		fmt.Fprintln(w, tableprinter.Wrap("  missing preferred: "+strings.Join(r.Match.MissingPreferred, ", "), f.IO.Width, "    "))
 	}
 	return nil
 }
