@@ -135,11 +135,11 @@ func digestPostings(ctx context.Context, in DigestInput, trendsIn *TrendsInput) 
 		}
 		// Grouped before the open postings are grouped: grouping marks a posting's first
 		// sighting open when another is.
-		items, _ := read.Choose(target.GroupSightings(posts), rules, target.Selection{OpenSince: &trendsIn.Periods[0].Start})
+		items, _ := read.Choose(target.GroupSightings(posts), rules, target.Query{OpenSince: &trendsIn.Periods[0].Start})
 		trendsIn.Groups = TrendGroups(items)
 	}
 	groups := target.GroupSightings(openPosts)
-	matching, _ := read.Choose(groups, rules, target.Selection{})
+	matching, _ := read.Choose(groups, rules, target.Query{})
 	open := make([]Sighted, len(groups))
 	for i, g := range groups {
 		open[i] = Sighted{Sightings: g, Scored: matcher.Scored{Posting: g[0], Match: read.MatchOf(g)}}

@@ -12,9 +12,10 @@ import (
 	"github.com/jobs-cli/jobs/matcher"
 )
 
-// Selection is what list, gaps, digest and trends work on: the filters a command line sets;
-// the targets apply unless All is set.
-type Selection struct {
+// Query is what a command (list, gaps, digest, trends) asks of the stored postings: the
+// filters its command line sets. The targets apply unless All is set. Part of it the store
+// answers (Filter); the rest is applied as the postings are scored (Choose).
+type Query struct {
 	All      bool // every stored posting, open or closed, targets off
 	MinScore *float64
 	Company  string
@@ -28,23 +29,23 @@ type Selection struct {
 }
 
 // Filter is what the store is asked for: the open postings unless All or OpenSince is set.
-func (sel Selection) Filter() jobs.Filter {
+func (q Query) Filter() jobs.Filter {
 	var filter jobs.Filter
-	if !sel.All && sel.OpenSince == nil {
+	if !q.All && q.OpenSince == nil {
 		open := jobs.StatusOpen
 		filter.Status = &open
 	}
-	if sel.Company != "" {
-		filter.Company = &sel.Company
+	if q.Company != "" {
+		filter.Company = &q.Company
 	}
-	if sel.Newcomer {
+	if q.Newcomer {
 		t := true
 		filter.Newcomer = &t
 	}
-	if sel.Source != "" {
-		filter.Source = &sel.Source
+	if q.Source != "" {
+		filter.Source = &q.Source
 	}
-	filter.Since = sel.Since
+	filter.Since = q.Since
 	return filter
 }
 
@@ -59,17 +60,17 @@ type Scoring struct {
 	Profile *matcher.Profile
 }
 
-// Select reads the postings sel selects, scores them, and returns those the rules keep, best
+// Select reads the postings q selects, scores them, and returns those the rules keep, best
 // first, and those they leave out, each with the rules that did, in the store's order.
 // A posting whose deadline passed by now is not open, whatever its source still says.
-func Select(ctx context.Context, store Store, sc Scoring, rules *Rules, sel Selection, now time.Time) ([]matcher.Scored, []Exclusion, error) {
-	filter := sel.Filter()
+func Select(ctx context.Context, store Store, sc Scoring, rules *Rules, q Query, now time.Time) ([]matcher.Scored, []Exclusion, error) {
+	filter := q.Filter()
 	read, err := Read(ctx, store, sc, filter)
 	if err != nil {
 		return nil, nil, err
 	}
 	posts := jobs.CloseExpired(read.Posts, now, filter.Status != nil)
-	out, excluded := read.Choose(GroupSightings(posts), rules, sel)
+	out, excluded := read.Choose(GroupSightings(posts), rules, q)
 	return out, excluded, nil
 }
 
@@ -109,35 +110,35 @@ func (r *Scored) MatchOf(g []*jobs.Posting) jobs.Match {
 	return m
 }
 
-// Choose keeps the postings (their sightings, grouped) that sel and the rules select, best
+// Choose keeps the postings (their sightings, grouped) that q and the rules select, best
 // first, and returns those the rules left out.
-func (r *Scored) Choose(groups [][]*jobs.Posting, rules *Rules, sel Selection) ([]matcher.Scored, []Exclusion) {
+func (r *Scored) Choose(groups [][]*jobs.Posting, rules *Rules, q Query) ([]matcher.Scored, []Exclusion) {
 	out := make([]matcher.Scored, 0, len(groups))
 	var excluded []Exclusion
 	for _, g := range groups {
 		p, m := g[0], r.MatchOf(g)
-		if sel.OpenSince != nil && !OpenSince(g, *sel.OpenSince) {
+		if q.OpenSince != nil && !OpenSince(g, *q.OpenSince) {
 			continue
 		}
-		if !sel.All {
+		if !q.All {
 			if why := rules.Check(g); len(why) > 0 {
 				excluded = append(excluded, Exclusion{Posting: p, Reasons: why})
 				continue
 			}
 		}
-		if sel.All {
-			if sel.MinScore != nil && m.Score < *sel.MinScore {
+		if q.All {
+			if q.MinScore != nil && m.Score < *q.MinScore {
 				continue
 			}
-		} else if why, left := rules.CheckScore(m.Score, sel.MinScore); left {
+		} else if why, left := rules.CheckScore(m.Score, q.MinScore); left {
 			excluded = append(excluded, Exclusion{Posting: p, Reasons: []Reason{why}})
 			continue
 		}
 		out = append(out, matcher.Scored{Posting: p, Match: m})
 	}
 	out = BestFirst(out)
-	if sel.Limit > 0 && len(out) > sel.Limit {
-		out = out[:sel.Limit]
+	if q.Limit > 0 && len(out) > q.Limit {
+		out = out[:q.Limit]
 	}
 	return out, excluded
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jobs-cli/jobs/internal/safetext"
 )
 
 // cli runs the command line with buffers for streams. tty makes stdout and stderr terminals.
@@ -189,8 +191,8 @@ func TestCleanStripsEscapes(t *testing.T) {
 		"bad \xff utf8":                   "bad  utf8",
 		"<script>alert(1)</script>":       "<script>alert(1)</script>",
 	} {
-		if got := clean(in); got != want {
-			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		if got := safetext.Clean(in); got != want {
+			t.Errorf("safetext.Clean(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/shell"
 )
 
@@ -83,7 +84,7 @@ func completePostings(cmd *cobra.Command, f *Factory, toComplete string) ([]stri
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		// "ID\tdescription": zsh and fish show the description beside the id.
-		out[i] = strconv.FormatInt(l.ID, 10) + "\t" + oneLine(jobs.DisplayCompany(l.Company)+" · "+l.Title)
+		out[i] = strconv.FormatInt(l.ID, 10) + "\t" + safetext.OneLine(jobs.DisplayCompany(l.Company)+" · "+l.Title)
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
@@ -110,7 +111,7 @@ func completeCompanies(cmd *cobra.Command, f *Factory, toComplete string) ([]str
 	seen := map[string]bool{}
 	var out []string
 	for _, n := range names {
-		d := oneLine(jobs.DisplayCompany(n))
+		d := safetext.OneLine(jobs.DisplayCompany(n))
 		if !seen[d] && strings.HasPrefix(strings.ToLower(d), strings.ToLower(toComplete)) {
 			seen[d] = true
 			out = append(out, d)

@@ -104,7 +104,7 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 	fmt.Fprintln(io.Out)
 	say("$ jobs list")
-	items, err := scoredPostings(ctx, df, target.Selection{})
+	items, err := scoredPostings(ctx, df, target.Query{})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/config"
 	"github.com/jobs-cli/jobs/internal/atomicfile"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/report"
 )
@@ -149,7 +150,7 @@ func watchSet(f *Factory, cfg *config.Config) report.Watch {
 	for _, c := range cfg.Watch.Companies {
 		k := jobs.NormalizeCompany(c)
 		if k == "" {
-			warn.Warnf("watch.companies: %q names no company (it has no letters or digits besides (주), Inc. and the like)", oneLine(c))
+			warn.Warnf("watch.companies: %q names no company (it has no letters or digits besides (주), Inc. and the like)", safetext.OneLine(c))
 			continue
 		}
 		w[k] = true

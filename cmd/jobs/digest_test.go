@@ -17,6 +17,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -150,7 +151,7 @@ func digestTitles(l report.List) []string {
 }
 
 func TestBuildDigestSections(t *testing.T) {
-	clean := oneLine(evilTitle)
+	clean := safetext.OneLine(evilTitle)
 	for _, tc := range []struct {
 		name                        string
 		since                       string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/report"
 )
@@ -65,11 +66,11 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintf(f.IO.Out, "No jobs database at %s yet (the file is empty).\nFix: run 'jobs scrape' (or 'jobs demo' to try jobs offline).\n", path)
 		return nil
 	case db.IsCorrupt(err):
-		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
+		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, safetext.OneLine(err.Error()))
 		fmt.Fprintf(f.IO.Out, "Fix: %s\n", report.RecoverFix(path))
 		return &exitError{code: 1}
 	default:
-		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, oneLine(err.Error()))
+		fmt.Fprintf(f.IO.Out, "The database %s cannot be opened: %s\n", path, safetext.OneLine(err.Error()))
 		fmt.Fprintf(f.IO.Out, "Fix: %s\n", report.OpenFix(path, err))
 		return &exitError{code: 1}
 	}
@@ -78,7 +79,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		if !db.IsCorrupt(err) {
 			return err
 		}
-		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, oneLine(err.Error()), report.RecoverFix(path))
+		fmt.Fprintf(f.IO.Out, "Database   %s\nIntegrity  DAMAGED: %s\n\nTo fix:\n  - the database is damaged: %s\n", path, safetext.OneLine(err.Error()), report.RecoverFix(path))
 		return &exitError{code: 1}
 	}
 	w := f.IO.Out
@@ -91,7 +92,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 	if h.Healthy() {
 		fmt.Fprintln(w, "Integrity  ok")
 	} else {
-		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", oneLine(strings.Join(h.Integrity, "; ")))
+		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", safetext.OneLine(strings.Join(h.Integrity, "; ")))
 		fixes = append(fixes, "the database is damaged: "+report.RecoverFix(path))
 	}
 	readOnly := db.WriteProblem(path)
@@ -125,7 +126,7 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 					if f.IO.OutTTY {
 						width = f.IO.Width
 					}
-					fmt.Fprintln(w, tableprinter.Wrap("      "+oneLine(fl.Error()), width, "        "))
+					fmt.Fprintln(w, tableprinter.Wrap("      "+safetext.OneLine(fl.Error()), width, "        "))
 				}
 			}
 		}

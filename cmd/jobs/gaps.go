@@ -74,7 +74,7 @@ completes), covered (postings complete after this step, cumulative), required, p
 
 func gapsRun(cmd *cobra.Command, opts *gapsOptions) error {
 	f := opts.f
-	items, left, err := targetPostings(cmd.Context(), f, target.Selection{Newcomer: opts.Newcomer, Company: opts.Company})
+	items, left, err := targetPostings(cmd.Context(), f, target.Query{Newcomer: opts.Newcomer, Company: opts.Company})
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ id, score, band, company, title, missing required skills, min years, status, url
 func listRun(cmd *cobra.Command, opts *listOptions) error {
 	ctx := cmd.Context()
 	f := opts.f
-	sel := target.Selection{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
+	sel := target.Query{All: opts.All, Company: opts.Company, Newcomer: opts.Newcomer, Source: opts.Source, Limit: opts.Limit}
 	if opts.minScoreSet {
 		if !(opts.MinScore >= 0 && opts.MinScore <= 1) { // NaN too
 			return &usageError{cmd: cmd, err: fmt.Errorf("--min-score must be between 0 and 1")}

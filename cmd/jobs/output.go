@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/report"
@@ -54,7 +55,7 @@ func majorNote(io *IOStreams, prof *matcher.Profile, fit matcher.MajorFit) strin
 	if prof.Major == "" {
 		return paint(io, "2", " (set profile.major to compare yours)")
 	}
-	yours := oneLine(prof.Major)
+	yours := safetext.OneLine(prof.Major)
 	switch fit {
 	case matcher.MajorListed:
 		return " " + paint(io, "32", "(✓ yours, "+yours+", is listed)")

@@ -14,14 +14,14 @@ import (
 )
 
 // scoredPostings loads the selected postings and scores them against the profile, best first.
-func scoredPostings(ctx context.Context, f *Factory, sel target.Selection) ([]matcher.Scored, error) {
+func scoredPostings(ctx context.Context, f *Factory, sel target.Query) ([]matcher.Scored, error) {
 	items, _, err := targetPostings(ctx, f, sel)
 	return items, err
 }
 
 // targetPostings is scoredPostings that also returns the postings the config's targets (or
 // --min-score) left out, each with the rules that did, in the store's order.
-func targetPostings(ctx context.Context, f *Factory, sel target.Selection) ([]matcher.Scored, []target.Exclusion, error) {
+func targetPostings(ctx context.Context, f *Factory, sel target.Query) ([]matcher.Scored, []target.Exclusion, error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/atomicfile"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 )
 
@@ -165,7 +166,7 @@ func exitCode(err error, io *IOStreams) int {
 	if io.ErrTTY {
 		width = io.Width
 	}
-	fmt.Fprintln(io.ErrOut, tableprinter.Wrap(oneLine(msg), width, "  "))
+	fmt.Fprintln(io.ErrOut, tableprinter.Wrap(safetext.OneLine(msg), width, "  "))
 	if jobs.KindOf(err) == jobs.KindInvalid {
 		return 2
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/jobs-cli/jobs/internal/jsonout"
 	"github.com/jobs-cli/jobs/internal/progress"
 	"github.com/jobs-cli/jobs/internal/runlock"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/matcher"
 	"github.com/jobs-cli/jobs/scraper"
@@ -111,7 +112,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		Analyzer: an,
 		Budget:   time.Duration(cfg.Scrape.Budget),
 		Scored: func(ctx context.Context) ([]matcher.Scored, error) {
-			return scoredPostings(ctx, f, target.Selection{})
+			return scoredPostings(ctx, f, target.Query{})
 		},
 		Reread: func(read, changed int) {
 			if talk {
@@ -126,7 +127,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		},
 		NotRun: func(source, why string) {
 			if talk {
-				fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", source, oneLine(why))
+				fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", source, safetext.OneLine(why))
 			}
 		},
 	})
@@ -138,7 +139,7 @@ func scrapeRun(ctx context.Context, opts *scrapeOptions) error {
 		return &exitError{code: 130, msg: "scrape interrupted: what was collected is stored, and the next run resumes"}
 	}
 	if out.SnapshotErr != nil {
-		warnf(f.IO, "the gaps report of run %d was not saved: %s", out.RunID, oneLine(out.SnapshotErr.Error()))
+		warnf(f.IO, "the gaps report of run %d was not saved: %s", out.RunID, safetext.OneLine(out.SnapshotErr.Error()))
 	}
 	if opts.JSON {
 		if err := jsonout.Write(f.IO.Out, out.Stats); err != nil {
@@ -178,7 +179,7 @@ func printSourceSummary(io *IOStreams, r ingest.SourceResult) {
 		width = io.Width
 	}
 	for _, fl := range show {
-		fmt.Fprintln(w, tableprinter.Wrap("  "+oneLine(fl.Error()), width, "    "))
+		fmt.Fprintln(w, tableprinter.Wrap("  "+safetext.OneLine(fl.Error()), width, "    "))
 	}
 	if len(show) < len(st.Failures) {
 		fmt.Fprintf(w, "  ... and %d more (jobs doctor lists them)\n", len(st.Failures)-len(show))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/report"
 )
@@ -57,9 +58,9 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 		return jsonout.Write(f.IO.Out, r.ShowJSON(p))
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", oneLine(p.Title)), oneLine(p.Company))
+	fmt.Fprintf(w, "%s\n%s", paint(f.IO, "1", safetext.OneLine(p.Title)), safetext.OneLine(p.Company))
 	if p.Location != "" {
-		fmt.Fprintf(w, " · %s", oneLine(p.Location))
+		fmt.Fprintf(w, " · %s", safetext.OneLine(p.Location))
 	}
 	fmt.Fprintf(w, "\n%s\n", p.URL)
 	status := report.PostingStatus(p, f.Now())
@@ -84,10 +85,10 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 			continue
 		}
 		if l.Heading {
-			fmt.Fprintf(w, "\n%s\n", paint(f.IO, "1;4", oneLine(raw)))
+			fmt.Fprintf(w, "\n%s\n", paint(f.IO, "1;4", safetext.OneLine(raw)))
 			continue
 		}
-		line := "  " + clean(raw)
+		line := "  " + safetext.Clean(raw)
 		if gs := groups[jobs.Span{Start: l.Start, End: l.End}]; len(gs) > 0 && !l.Ignored {
 			line += "   " + groupMarks(f.IO, prof, gs)
 		} else if len(l.Skills) > 0 && !l.Ignored {

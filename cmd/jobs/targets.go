@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -16,8 +17,8 @@ func printExclusions(io *IOStreams, ex []target.Exclusion, kept int) {
 		for i, r := range e.Reasons {
 			texts[i] = r.Text
 		}
-		fmt.Fprintf(io.ErrOut, "excluded #%d %s · %s: %s\n", e.Posting.ID, oneLine(e.Posting.Company),
-			oneLine(e.Posting.Title), strings.Join(texts, "; "))
+		fmt.Fprintf(io.ErrOut, "excluded #%d %s · %s: %s\n", e.Posting.ID, safetext.OneLine(e.Posting.Company),
+			safetext.OneLine(e.Posting.Title), strings.Join(texts, "; "))
 	}
 	counts := target.CountRules(ex)
 	parts := make([]string, len(counts))

@@ -9,6 +9,7 @@ import (
 	"github.com/jobs-cli/jobs"
 	"github.com/jobs-cli/jobs/db"
 	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/internal/tableprinter"
 	"github.com/jobs-cli/jobs/report"
 )
@@ -94,7 +95,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 		if app == nil {
 			fmt.Fprintf(f.IO.ErrOut, "#%d %s · %s is not tracked yet: 'jobs track %d saved' starts.\n",
-				id, oneLine(p.Company), oneLine(p.Title), id)
+				id, safetext.OneLine(p.Company), safetext.OneLine(p.Title), id)
 			return nil
 		}
 		printApplication(f.IO, app, now)
@@ -119,7 +120,7 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 		}
 	}
 	loc := now.Location()
-	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, oneLine(jobs.DisplayCompany(app.Posting.Company)), oneLine(app.Posting.Title),
+	msg := fmt.Sprintf("#%d %s · %s: %s on %s", id, safetext.OneLine(jobs.DisplayCompany(app.Posting.Company)), safetext.OneLine(app.Posting.Title),
 		stage, app.Last().At.In(loc).Format("2006-01-02"))
 	if before != nil {
 		msg += fmt.Sprintf(" (was %s since %s)", before.Stage(), before.Last().At.In(loc).Format("2006-01-02"))
@@ -139,9 +140,9 @@ func trackRun(cmd *cobra.Command, opts *trackOptions) error {
 func printApplication(io *IOStreams, app *db.Application, now time.Time) {
 	p := app.Posting
 	loc := now.Location()
-	fmt.Fprintf(io.Out, "#%d %s · %s: %s, %s; due %s\n", p.ID, oneLine(p.Company), oneLine(p.Title), app.Stage(),
+	fmt.Fprintf(io.Out, "#%d %s · %s: %s, %s; due %s\n", p.ID, safetext.OneLine(p.Company), safetext.OneLine(p.Title), app.Stage(),
 		p.Status, report.DueLabel(p, now))
-	fmt.Fprintf(io.Out, "%s\n\n", oneLine(p.URL))
+	fmt.Fprintf(io.Out, "%s\n\n", safetext.OneLine(p.URL))
 	t := newTable(io, "DATE", "STAGE", "NOTE").Flex(2)
 	for _, s := range app.Steps {
 		t.Row(s.At.In(loc).Format("2006-01-02"), string(s.Stage), s.Note)

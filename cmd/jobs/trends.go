@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobs-cli/jobs/internal/jsonout"
+	"github.com/jobs-cli/jobs/internal/safetext"
 	"github.com/jobs-cli/jobs/report"
 	"github.com/jobs-cli/jobs/target"
 )
@@ -90,7 +91,7 @@ func skillTrends(ctx context.Context, f *Factory, weeks int, skills []string) (r
 	now := f.Now()
 	in := report.NewTrendsInput(now, report.TrendPeriods(now, weeks), skills, cfg.TargetRules().Any(), d, prof)
 	if in.Targets {
-		items, ex, err := targetPostings(ctx, f, target.Selection{OpenSince: &in.Periods[0].Start})
+		items, ex, err := targetPostings(ctx, f, target.Query{OpenSince: &in.Periods[0].Start})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -115,7 +116,7 @@ func trendsRun(cmd *cobra.Command, opts *trendsOptions) error {
 		var unknown []string
 		skills, unknown = report.CanonicalSkills(d, opts.Skills)
 		for _, s := range unknown {
-			warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", oneLine(s))
+			warnf(f.IO, "--skill %q is not in the skill dictionary; it is counted only where postings spell it the same way", safetext.OneLine(s))
 		}
 		if len(skills) == 0 {
 			return &usageError{cmd: cmd, err: fmt.Errorf("--skill needs a skill name")}
