@@ -190,3 +190,52 @@ func TestBoardHistoryFlags(t *testing.T) {
 		{args: nil, wantErr: "needs a company name"},
 	})
 }
+
+func TestScheduleFlags(t *testing.T) {
+	runFlagCases(t, newScheduleCmd, []flagCase[scheduleOptions]{
+		{args: nil, want: &scheduleOptions{At: "03:15"}},
+		{args: []string{"--at", "06:30", "--install", "--with", "cron"}, want: &scheduleOptions{At: "06:30", Install: true, With: "cron"}},
+		{args: []string{"--uninstall"}, want: &scheduleOptions{At: "03:15", Uninstall: true}},
+		{args: []string{"--install", "--uninstall"}, wantErr: "do not go together"},
+		{args: []string{"--with", "launchd"}, wantErr: `"launchd"`},
+		{args: []string{"--at", "25:00"}, wantErr: "25:00"},
+	})
+}
+
+func TestShellInitFlags(t *testing.T) {
+	runFlagCases(t, newShellInitCmd, []flagCase[shellInitOptions]{
+		{args: []string{"zsh"}, want: &shellInitOptions{Shell: "zsh"}},
+		{args: []string{"fish"}, want: &shellInitOptions{Shell: "fish"}},
+		{args: []string{"powershell"}, wantErr: `not "powershell"`},
+		{args: nil, wantErr: "a shell"},
+	})
+}
+
+func TestSkillsSourcesDoctorDemoFlags(t *testing.T) {
+	runFlagCases(t, newSkillsCmd, []flagCase[skillsOptions]{
+		{args: []string{"파이토치", "--json"}, want: &skillsOptions{Query: "파이토치", JSON: true}},
+		{args: []string{"a", "b"}, wantErr: "one query"},
+	})
+	runFlagCases(t, newSkillsUnknownCmd, []flagCase[skillsUnknownOptions]{
+		{args: nil, want: &skillsUnknownOptions{Limit: 30, Min: 2}},
+		{args: []string{"--limit", "0", "--min", "5", "--all", "--json"}, want: &skillsUnknownOptions{Limit: 0, Min: 5, All: true, JSON: true}},
+	})
+	runFlagCases(t, newSourcesCmd, []flagCase[sourcesOptions]{
+		{args: nil, want: &sourcesOptions{}},
+		{args: []string{"--check", "--json"}, want: &sourcesOptions{Check: true, JSON: true}},
+		{args: []string{"wanted"}, wantErr: "no arguments"},
+	})
+	runFlagCases(t, newDoctorCmd, []flagCase[doctorOptions]{
+		{args: nil, want: &doctorOptions{Runs: 5}},
+		{args: []string{"--runs", "12"}, want: &doctorOptions{Runs: 12}},
+	})
+	runFlagCases(t, newDemoCmd, []flagCase[demoOptions]{
+		{args: []string{"--keep"}, want: &demoOptions{Keep: true}},
+	})
+	runFlagCases(t, newRematchCmd, []flagCase[rematchOptions]{
+		{args: []string{"now"}, wantErr: "no arguments"},
+	})
+	runFlagCases(t, newConfigCmd, []flagCase[configOptions]{
+		{args: []string{"show"}, wantErr: "no arguments"},
+	})
+}
