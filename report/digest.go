@@ -466,17 +466,6 @@ func (dg *Digest) summary() string {
 		CountOf(dg.Open, "open posting", "open postings"))
 }
 
-// Alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
-func Alternatives(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
 // CountOf is "1 posting", "3 postings".
 func CountOf(n int, one, many string) string {
 	if n == 1 {

@@ -188,12 +188,4 @@ func plural(n int, one, many string) string {
 }
 
 // joinAnd lists s as "a, b and c".
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
+func joinAnd(s []string) string { return joinList(s, " and ") }

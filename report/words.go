@@ -67,3 +67,17 @@ func MajorText(written string, majors []string) string {
 	}
 	return strings.Join(majors, ", ")
 }
+
+// Alternatives names a group's members for people: "R", "React or Vue.js", "AWS, GCP or Azure".
+func Alternatives(names []string) string { return joinList(names, " or ") }
+
+// joinList lists s for people, commas between and last before the last: "a, b or c".
+func joinList(s []string, last string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
+}

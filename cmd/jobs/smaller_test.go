@@ -3,36 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/spf13/cobra"
-
-	"github.com/jobs-cli/jobs/config"
-	"github.com/jobs-cli/jobs/report"
 )
-
-func TestSinceTakesWhatTrackDateTakes(t *testing.T) {
-	kst := time.FixedZone("KST", 9*3600)
-	now := time.Date(2026, 11, 20, 15, 30, 0, 0, kst)
-	for in, want := range map[string]time.Time{
-		"yesterday":  time.Date(2026, 11, 19, 0, 0, 0, 0, kst),
-		"today":      time.Date(2026, 11, 20, 0, 0, 0, 0, kst),
-		"7d":         now.Add(-7 * 24 * time.Hour),
-		"48h":        now.Add(-48 * time.Hour),
-		"2026-11-01": time.Date(2026, 11, 1, 0, 0, 0, 0, kst),
-	} {
-		got, err := config.ParseSince(in, now)
-		if err != nil || !got.Equal(want) {
-			t.Errorf("config.ParseSince(%q) = %v, %v; want %v", in, got, err, want)
-		}
-		if _, err := report.ParseStepDate(in, now); err != nil {
-			t.Errorf("track --date does not take %q: %v", in, err)
-		}
-	}
-	if _, err := config.ParseSince("last tuesday", now); err == nil || !strings.Contains(err.Error(), "yesterday") {
-		t.Errorf("a bad --since: %v", err)
-	}
-}
 
 func TestUnknownSourceIsNamed(t *testing.T) {
 	cfg, dbPath := koreanBoard(t, 3)
