@@ -63,8 +63,11 @@ func TestDigestStartsWithTheLastRunsFailures(t *testing.T) {
 				t.Errorf("%s: lacks %q:\n%s", format, want, r.out)
 			}
 		}
-		if format == "text" {
+		switch format {
+		case "text":
 			golden(t, "digest-failed-night.txt", r.out)
+		case "markdown":
+			golden(t, "digest-failed-night.md", r.out)
 		}
 	}
 	// Three nights later, nothing ran since: the digest says so.
@@ -80,4 +83,10 @@ func TestDigestQuietNightHasNoWarnings(t *testing.T) {
 	if r.code != 0 || strings.Contains(r.out, "LAST RUN") {
 		t.Errorf("exit %d; a sound night has warnings:\n%s", r.code, r.out)
 	}
+	golden(t, "digest-night.txt", r.out)
+	md := runAt(t, fx.now, false, "--config", fx.cfg, "--db", fx.db, "digest", "--format", "markdown")
+	if md.code != 0 {
+		t.Fatalf("markdown: exit %d: %s", md.code, md.err)
+	}
+	golden(t, "digest-night.md", md.out)
 }

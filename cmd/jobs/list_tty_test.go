@@ -61,7 +61,7 @@ func koreanBoard(t *testing.T, n int) (cfg, dbPath string) {
 // legal form and the title keeps the width. Piped and --json, every posting is there.
 func TestListOnATerminal(t *testing.T) {
 	cfg, dbPath := koreanBoard(t, 45)
-	for _, width := range []int{80, 200} {
+	for _, width := range []int{80, 160, 200} {
 		r := runWidth(t, width, "--config", cfg, "--db", dbPath, "list")
 		if r.code != 0 {
 			t.Fatalf("exit %d: %s", r.code, r.err)
@@ -90,6 +90,7 @@ func TestListOnATerminal(t *testing.T) {
 	if rows := strings.Count(piped.out, "\n"); rows != 45 || !strings.Contains(piped.out, "주식회사 카카오모빌리티") {
 		t.Errorf("piped: %d rows:\n%s", rows, piped.out)
 	}
+	golden(t, "list-piped.tsv", piped.out)
 }
 
 var _ = jobs.StatusOpen
