@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
 )
 
 // A failed night must not read as a quiet market: "0 new postings" after a scrape that could
@@ -252,4 +253,38 @@ func OpenFix(path string, err error) string {
 func WriteFix(path, problem string) string {
 	return fmt.Sprintf("%s. Fix the permissions, nothing needs deleting:\n"+
 		"    chmod u+rw %s*; chmod u+rwx %s   (or chown them to you if another user made them)", problem, path, filepath.Dir(path))
+}
+
+// DoctorFixes is what `jobs doctor` advises for the database at path, checked as h, most
+// urgent first: a damaged file, one that cannot be written (readOnly says why), nothing ever
+// collected, a scrape that did not finish, no scrape for two days, an interrupted or failing
+// last run. None means nothing to fix.
+func DoctorFixes(h *db.Health, path, readOnly string, now time.Time) []string {
+	var fixes []string
+	if !h.Healthy() {
+		fixes = append(fixes, "the database is damaged: "+RecoverFix(path))
+	}
+	if readOnly != "" {
+		fixes = append(fixes, WriteFix(path, readOnly))
+	}
+	if len(h.Runs) == 0 {
+		return append(fixes, "nothing was ever collected: run 'jobs scrape', and 'jobs schedule --install' to run it nightly")
+	}
+	last := h.Runs[0]
+	if last.Ended == nil {
+		fixes = append(fixes, "the last scrape did not finish (killed, or still running): the next 'jobs scrape' resumes where it stopped")
+	}
+	if age := now.Sub(last.Started); age > 48*time.Hour {
+		fixes = append(fixes, fmt.Sprintf("the last scrape was %s ago: check that cron runs it ('jobs schedule' prints the line)",
+			age.Round(time.Hour)))
+	}
+	switch {
+	case Interrupted(last):
+		fixes = append(fixes, "the last scrape was interrupted (Ctrl-C or a stop signal): what it collected is stored, "+
+			"and the next 'jobs scrape' resumes where it stopped")
+	case FailedSources(last) > 0:
+		fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
+			"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
+	}
+	return fixes
 }

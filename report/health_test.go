@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jobs-cli/jobs"
+	"github.com/jobs-cli/jobs/db"
 )
 
 func TestRunProblems(t *testing.T) {
@@ -102,5 +103,32 @@ func TestRunFindings(t *testing.T) {
 	}
 	if Interrupted(jobs.Run{}) {
 		t.Error("a run without failures counts as interrupted")
+	}
+}
+
+// doctor's advice follows the trouble, most urgent first, and a sound database gets none.
+func TestDoctorFixes(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	started := now.Add(-6 * time.Hour)
+	ended := started.Add(10 * time.Minute)
+	sound := jobs.Run{Started: started, Ended: &ended, Sources: []jobs.SourceStats{{Source: "wanted", Listed: 10, Kept: 10}}}
+	if got := DoctorFixes(&db.Health{Integrity: []string{"ok"}, Runs: []jobs.Run{sound}}, "/x/jobs.db", "", now); len(got) != 0 {
+		t.Errorf("a sound database: %q", got)
+	}
+	old := sound
+	old.Started = now.Add(-72 * time.Hour)
+	old.Ended = nil
+	got := DoctorFixes(&db.Health{Integrity: []string{"row 3 missing from index"}, Runs: []jobs.Run{old}}, "/x/jobs.db", "the folder is read-only", now)
+	want := []string{"the database is damaged", "chmod u+rw /x/jobs.db", "did not finish", "72h0m0s ago"}
+	if len(got) != len(want) {
+		t.Fatalf("fixes: %q", got)
+	}
+	for i, w := range want {
+		if !strings.Contains(got[i], w) {
+			t.Errorf("fix %d: %q lacks %q", i, got[i], w)
+		}
+	}
+	if got := DoctorFixes(&db.Health{Integrity: []string{"ok"}}, "/x/jobs.db", "", now); len(got) != 1 || !strings.Contains(got[0], "nothing was ever collected") {
+		t.Errorf("no runs: %q", got)
 	}
 }

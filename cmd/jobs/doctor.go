@@ -83,7 +83,6 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		return &exitError{code: 1}
 	}
 	w := f.IO.Out
-	var fixes []string
 	fmt.Fprintf(w, "Database   %s (%s", h.Path, report.ByteSize(h.SizeBytes))
 	if h.WALBytes > 0 {
 		fmt.Fprintf(w, ", write-ahead log %s", report.ByteSize(h.WALBytes))
@@ -93,25 +92,20 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 		fmt.Fprintln(w, "Integrity  ok")
 	} else {
 		fmt.Fprintf(w, "Integrity  DAMAGED: %s\n", safetext.OneLine(strings.Join(h.Integrity, "; ")))
-		fixes = append(fixes, "the database is damaged: "+report.RecoverFix(path))
 	}
 	readOnly := db.WriteProblem(path)
 	if readOnly != "" {
 		fmt.Fprintln(w, "Writable   NO")
-		fixes = append(fixes, report.WriteFix(path, readOnly))
 	}
 	fmt.Fprintf(w, "Postings   %d open, %d closed\n", h.Open, h.Closed)
 	if len(h.Runs) == 0 {
 		fmt.Fprintln(w, "Runs       none yet")
-		fixes = append(fixes, "nothing was ever collected: run 'jobs scrape', and 'jobs schedule --install' to run it nightly")
 	} else {
 		fmt.Fprintln(w, "Runs")
 		for i, r := range h.Runs {
 			took := "did not finish"
 			if r.Ended != nil {
 				took = "took " + r.Ended.Sub(r.Started).Round(time.Second).String()
-			} else if i == 0 {
-				fixes = append(fixes, "the last scrape did not finish (killed, or still running): the next 'jobs scrape' resumes where it stopped")
 			}
 			fmt.Fprintf(w, "  %s  %s\n", r.Started.Local().Format("2006-01-02 15:04"), took)
 			for _, s := range r.Sources {
@@ -130,20 +124,8 @@ func doctorRun(cmd *cobra.Command, opts *doctorOptions) error {
 				}
 			}
 		}
-		last := h.Runs[0]
-		if age := f.Now().Sub(last.Started); age > 48*time.Hour {
-			fixes = append(fixes, fmt.Sprintf("the last scrape was %s ago: check that cron runs it ('jobs schedule' prints the line)",
-				age.Round(time.Hour)))
-		}
-		switch {
-		case report.Interrupted(last):
-			fixes = append(fixes, "the last scrape was interrupted (Ctrl-C or a stop signal): what it collected is stored, "+
-				"and the next 'jobs scrape' resumes where it stopped")
-		case report.FailedSources(last) > 0:
-			fixes = append(fixes, "the last run had failures (above): pages that failed are fetched again next run; "+
-				"a source failing every night may have changed its pages: run 'jobs scrape' by hand and report the message")
-		}
 	}
+	fixes := report.DoctorFixes(h, path, readOnly, f.Now())
 	if len(fixes) == 0 {
 		fmt.Fprintln(w, "\nNothing to fix.")
 		return nil
