@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -69,15 +68,10 @@ func demoRun(cmd *cobra.Command, opts *demoOptions) error {
 	}
 
 	// The example config's profile, pointed at the replay site.
-	cfg := config.Default()
-	if err := config.Parse(jobs.ExampleConfig, cfg); err != nil {
-		return fmt.Errorf("the built-in example config is invalid: %v", err)
+	cfg, err := config.Demo(base)
+	if err != nil {
+		return err
 	}
-	cfg.File = "the example config.yaml"
-	cfg.Sources = &config.SourcesConfig{Wanted: &config.WantedConfig{BaseURL: base, Categories: []int{518}}}
-	cfg.Scrape.Delay = config.Duration(20 * time.Millisecond)
-	cfg.Scrape.Limit = 0
-	cfg.Database = ""
 
 	df := newFactory(io)
 	df.Now = opts.f.Now
