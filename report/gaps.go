@@ -13,18 +13,15 @@ type Gaps struct {
 	Skills   []matcher.Gap // never nil: its JSON is [] when nothing is missing
 	Postings int           // the postings read
 	Complete int           // those whose every requirement is met
-	titles   map[int64]string
+	items    []matcher.Scored
+	titles   map[int64]string // "Company Title" by posting, made when an example is first named
 }
 
 // NewGaps counts the gaps of items, each group of alternatives once per posting.
 func NewGaps(items []matcher.Scored) *Gaps {
-	g := &Gaps{Skills: matcher.Gaps(items), Postings: len(items), Complete: Complete(items),
-		titles: make(map[int64]string, len(items))}
+	g := &Gaps{Skills: matcher.Gaps(items), Postings: len(items), Complete: Complete(items), items: items}
 	if g.Skills == nil {
 		g.Skills = []matcher.Gap{}
-	}
-	for _, it := range items {
-		g.titles[it.Posting.ID] = jobs.DisplayCompany(it.Posting.Company) + " " + it.Posting.Title
 	}
 	return g
 }
@@ -33,7 +30,15 @@ func NewGaps(items []matcher.Scored) *Gaps {
 func (g *Gaps) Top(n int) []matcher.Gap { return g.Skills[:min(n, len(g.Skills))] }
 
 // Examples names the first two postings a gap would help, as "#12 Company Title".
-func (g *Gaps) Examples(gap matcher.Gap) []string { return examples(gap.Examples, g.titles) }
+func (g *Gaps) Examples(gap matcher.Gap) []string {
+	if g.titles == nil {
+		g.titles = make(map[int64]string, len(g.items))
+		for _, it := range g.items {
+			g.titles[it.Posting.ID] = jobs.DisplayCompany(it.Posting.Company) + " " + it.Posting.Title
+		}
+	}
+	return examples(gap.Examples, g.titles)
+}
 
 // Opening is the line above the gaps table: how many of the postings are complete.
 func (g *Gaps) Opening(noun string) string {
