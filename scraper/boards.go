@@ -524,26 +524,33 @@ func doList(ctx context.Context, f *fetcher, u string, q *request, requests *int
 	return r, true
 }
 
-// readOneList reads a board whose whole list is one request: parse turns the body into its
-// postings, and a reason when the list is readable but not whole (its stored postings missing
-// from it are then not closed).
+// readOneList reads a board whose whole list is one request: see fetchWhole.
 func readOneList(ctx context.Context, f *fetcher, u string, failure func(*result) jobs.Failure,
 	parse func(body []byte) (items []boardItem, incomplete string, err error)) boardList {
 	var bl boardList
-	r, ok := getList(ctx, f, u, &bl.requests, &bl.failures, failure)
+	bl.items, bl.complete, bl.failures, bl.requests = fetchWhole(ctx, f, u, nil, "", failure, parse)
+	return bl
+}
+
+// fetchWhole reads a list whose whole is one request (u asked with q, nil for a GET): parse
+// turns the body into its items and, when they are not all of the list, says why (the answer
+// says there are more than it holds). An unreadable answer, or one read short, is a failure
+// of the list (under source, when given) and leaves it incomplete, so that nothing missing
+// from it is closed.
+func fetchWhole[T any](ctx context.Context, f *fetcher, u string, q *request, source string, failure func(*result) jobs.Failure,
+	parse func([]byte) ([]T, string, error)) (items []T, complete bool, failures []jobs.Failure, requests int) {
+	r, ok := doList(ctx, f, u, q, &requests, &failures, failure)
 	if !ok {
-		return bl
+		return nil, false, failures, requests
 	}
 	items, incomplete, err := parse(r.body)
 	if err != nil {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: err.Error()})
-		return bl
+		items, incomplete = nil, err.Error()
 	}
-	bl.items, bl.complete = items, incomplete == ""
 	if incomplete != "" {
-		bl.failures = append(bl.failures, jobs.Failure{URL: u, Status: r.status, Reason: incomplete})
+		failures = append(failures, jobs.Failure{Source: source, URL: u, Status: r.status, Reason: incomplete})
 	}
-	return bl
+	return items, incomplete == "", failures, requests
 }
 
 // siteSource is what every source of one site holds: where the site lives and its policy.

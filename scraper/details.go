@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -137,6 +138,41 @@ func readPagedRequests[T any](ctx context.Context, f *fetcher, source string, pa
 		pl.complete = true
 	}
 	return pl
+}
+
+// readPostingList reads a site's list of postings that is one request (u asked with q),
+// for scrapeDetails: see fetchWhole.
+func readPostingList(ctx context.Context, f *fetcher, source, u string, q *request,
+	parse func([]byte) (items []listedPosting, incomplete string, err error)) pagedList[listedPosting] {
+	pl := pagedList[listedPosting]{url: u}
+	pl.items, pl.complete, pl.failures, pl.requests = fetchWhole(ctx, f, u, q, source,
+		func(r *result) jobs.Failure { return requestFailure(r, source) }, parse)
+	return pl
+}
+
+// dataEnvelope reads an answer that wraps its content as {"status": ..., "data": {...}}, as
+// several group career sites do, and returns the data object. failed reads the envelope's
+// own verdict (a status, a success flag) and returns why the answer is refused, or nil.
+func dataEnvelope(body []byte, failed func(doc map[string]any) error) (map[string]any, error) {
+	b, err := jsonBody(body)
+	if err != nil {
+		return nil, err
+	}
+	if b[0] != '{' {
+		return nil, errors.New("expected a JSON object with \"data\", got a JSON array")
+	}
+	var doc map[string]any
+	if err := decodeJSON(b, &doc); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
+	}
+	if err := failed(doc); err != nil {
+		return nil, err
+	}
+	data, ok := doc["data"].(map[string]any)
+	if !ok {
+		return nil, errors.New("the answer has no \"data\" object")
+	}
+	return data, nil
 }
 
 // requestFailure is the failure of a request; one robots.txt disallowed names the rule's

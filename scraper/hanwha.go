@@ -70,25 +70,12 @@ func (h *Hanwha) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool
 
 // hanwhaData checks an answer, {"success": true, "code": "SUCCESS", "data": {...}}.
 func hanwhaData(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
-	if err != nil {
-		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object with \"data\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
-	}
-	if ok, given := asBool(doc["success"]); given && !ok {
-		return nil, fmt.Errorf("the answer says it did not succeed (%s)", truncate(cleanLine(asString(doc["message"])), 80))
-	}
-	data, ok := doc["data"].(map[string]any)
-	if !ok {
-		return nil, errors.New("the answer has no \"data\" object")
-	}
-	return data, nil
+	return dataEnvelope(body, func(doc map[string]any) error {
+		if ok, given := asBool(doc["success"]); given && !ok {
+			return fmt.Errorf("the answer says it did not succeed (%s)", truncate(cleanLine(asString(doc["message"])), 80))
+		}
+		return nil
+	})
 }
 
 // parseHanwhaList reads one page: data.list, data.hasNext (false on the last page), data.page,

@@ -120,25 +120,12 @@ func (h *Hyundai) readDetail(body []byte, it *listedPosting) (*jobs.Posting, boo
 // hyundaiData checks an answer, {"status": 200, "message": "OK", "data": {...}}, and returns
 // its data.
 func hyundaiData(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
-	if err != nil {
-		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object with \"data\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
-	}
-	if st, ok := asInt(doc["status"]); ok && st != 200 {
-		return nil, fmt.Errorf("the answer's status is %d (%s), not 200", st, truncate(cleanLine(asString(doc["message"])), 80))
-	}
-	data, ok := doc["data"].(map[string]any)
-	if !ok {
-		return nil, errors.New("the answer has no \"data\" object")
-	}
-	return data, nil
+	return dataEnvelope(body, func(doc map[string]any) error {
+		if st, ok := asInt(doc["status"]); ok && st != 200 {
+			return fmt.Errorf("the answer's status is %d (%s), not 200", st, truncate(cleanLine(asString(doc["message"])), 80))
+		}
+		return nil
+	})
 }
 
 // parseHyundaiList reads one tab of the theme hall: data.applyList, each record naming a

@@ -59,23 +59,8 @@ func (l *LG) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, erro
 }
 
 func (l *LG) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] {
-	u := l.baseStr + lgListPath
-	pl := pagedList[listedPosting]{url: u}
-	r, ok := doList(ctx, f, u, postJSON(lgListQuery), &pl.requests, &pl.failures,
-		func(r *result) jobs.Failure { return requestFailure(r, lgName) })
-	if !ok {
-		return pl
-	}
-	items, incomplete, err := parseLGList(r.body, l.baseStr, l.pages)
-	if err != nil {
-		pl.failures = append(pl.failures, jobs.Failure{Source: lgName, URL: u, Status: r.status, Reason: err.Error()})
-		return pl
-	}
-	pl.items, pl.complete = items, incomplete == ""
-	if incomplete != "" {
-		pl.failures = append(pl.failures, jobs.Failure{Source: lgName, URL: u, Status: r.status, Reason: incomplete})
-	}
-	return pl
+	return readPostingList(ctx, f, lgName, l.baseStr+lgListPath, postJSON(lgListQuery),
+		func(body []byte) ([]listedPosting, string, error) { return parseLGList(body, l.baseStr, l.pages) })
 }
 
 func (l *LG) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) {
@@ -85,25 +70,12 @@ func (l *LG) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, er
 // lgData checks an answer, {"status": "S", "msg": "Success", "data": {...}}, and returns
 // its data.
 func lgData(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
-	if err != nil {
-		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object with \"data\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
-	}
-	if st := strings.TrimSpace(asString(doc["status"])); st != "" && st != "S" {
-		return nil, fmt.Errorf("the answer's status is %q (%s), not S", truncate(cleanLine(st), 20), truncate(cleanLine(asString(doc["msg"])), 80))
-	}
-	data, ok := doc["data"].(map[string]any)
-	if !ok {
-		return nil, errors.New("the answer has no \"data\" object")
-	}
-	return data, nil
+	return dataEnvelope(body, func(doc map[string]any) error {
+		if st := strings.TrimSpace(asString(doc["status"])); st != "" && st != "S" {
+			return fmt.Errorf("the answer's status is %q (%s), not S", truncate(cleanLine(st), 20), truncate(cleanLine(asString(doc["msg"])), 80))
+		}
+		return nil
+	})
 }
 
 // parseLGList reads the list, data.jobNoticeList. Postings not in noticeStatus POSTING are

@@ -54,23 +54,8 @@ func (s *SK) Scrape(ctx context.Context, sink jobs.Sink) (jobs.SourceStats, erro
 }
 
 func (s *SK) readList(ctx context.Context, f *fetcher) pagedList[listedPosting] {
-	u := s.baseStr + skListPath
-	pl := pagedList[listedPosting]{url: u}
-	r, ok := doList(ctx, f, u, postForm(skListForm), &pl.requests, &pl.failures,
-		func(r *result) jobs.Failure { return requestFailure(r, skName) })
-	if !ok {
-		return pl
-	}
-	items, incomplete, err := parseSKList(r.body, s.baseStr)
-	if err != nil {
-		pl.failures = append(pl.failures, jobs.Failure{Source: skName, URL: u, Status: r.status, Reason: err.Error()})
-		return pl
-	}
-	pl.items, pl.complete = items, incomplete == ""
-	if incomplete != "" {
-		pl.failures = append(pl.failures, jobs.Failure{Source: skName, URL: u, Status: r.status, Reason: incomplete})
-	}
-	return pl
+	return readPostingList(ctx, f, skName, s.baseStr+skListPath, postForm(skListForm),
+		func(body []byte) ([]listedPosting, string, error) { return parseSKList(body, s.baseStr) })
 }
 
 func (s *SK) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) {
