@@ -304,6 +304,24 @@ func jsonBody(body []byte) ([]byte, error) {
 	return b, nil
 }
 
+// jsonObject decodes an answer that must be a JSON object (checked by jsonBody first).
+// holding names what the object should hold, for the error an array gets: ` with "data"`
+// gives "expected a JSON object with "data", got a JSON array".
+func jsonObject(body []byte, holding string) (map[string]any, error) {
+	b, err := jsonBody(body)
+	if err != nil {
+		return nil, err
+	}
+	if b[0] != '{' {
+		return nil, fmt.Errorf("expected a JSON object%s, got a JSON array", holding)
+	}
+	var doc map[string]any
+	if err := decodeJSON(b, &doc); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
+	}
+	return doc, nil
+}
+
 // postingTooLarge is the problem of a record larger than one posting page may be.
 func postingTooLarge(raw []byte, limit int64) string {
 	if int64(len(raw)) > limit {

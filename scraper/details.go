@@ -154,16 +154,9 @@ func readPostingList(ctx context.Context, f *fetcher, source, u string, q *reque
 // several group career sites do, and returns the data object. failed reads the envelope's
 // own verdict (a status, a success flag) and returns why the answer is refused, or nil.
 func dataEnvelope(body []byte, failed func(doc map[string]any) error) (map[string]any, error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with "data"`)
 	if err != nil {
 		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object with \"data\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	if err := failed(doc); err != nil {
 		return nil, err

@@ -67,3 +67,21 @@ func TestOneRequestListReadShort(t *testing.T) {
 		t.Errorf("stats %+v", stats)
 	}
 }
+
+// Every site's JSON object reader says what it got instead: an array, HTML, broken JSON.
+func TestJSONObject(t *testing.T) {
+	for body, want := range map[string]string{
+		`[{"list":[]}]`:             `expected a JSON object with a "list", got a JSON array`,
+		"<html>점검 중</html>":         "expected JSON, got HTML",
+		`{"list":[`:                 "invalid JSON",
+		"\xef\xbb\xbf{\"list\":[]}": "",
+	} {
+		doc, err := jsonObject([]byte(body), ` with a "list"`)
+		switch {
+		case want == "" && (err != nil || doc["list"] == nil):
+			t.Errorf("%q: %v %v", body, doc, err)
+		case want != "" && (err == nil || err.Error() != want && !strings.HasPrefix(err.Error(), want)):
+			t.Errorf("%q: error %v, want %q", body, err, want)
+		}
+	}
+}

@@ -110,16 +110,9 @@ func (j *Jobflex) readDetail(body []byte, it *listedPosting) (*jobs.Posting, boo
 // jobflexDoc decodes an answer of the API: a JSON object, sometimes wrapped as {"data": ...}.
 // An error answer {"code": "NotFoundCompanyException", "message": ...} is an error.
 func jobflexDoc(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, "")
 	if err != nil {
 		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object, got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	if code := strings.TrimSpace(asString(doc["code"])); strings.HasSuffix(code, "Exception") {
 		return nil, fmt.Errorf("the API answered %s: %s", truncate(cleanLine(code), 60), truncate(cleanLine(asString(doc["message"])), 80))

@@ -84,16 +84,9 @@ func (l *Line) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, 
 
 // lineData returns result.data of a Gatsby page-data document.
 func lineData(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, "")
 	if err != nil {
 		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object, got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	res, _ := doc["result"].(map[string]any)
 	data, _ := res["data"].(map[string]any)

@@ -71,16 +71,9 @@ func (n *Naver) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool,
 // the record's link, so that every request stays on the site.
 func parseNaverList(body []byte, base string) (listPage[listedPosting], error) {
 	pg := listPage[listedPosting]{total: -1}
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with a "list"`)
 	if err != nil {
 		return pg, err
-	}
-	if b[0] != '{' {
-		return pg, errors.New("expected a JSON object with a \"list\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return pg, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	switch res := doc["result"].(type) {
 	case nil:

@@ -156,16 +156,9 @@ var addressKeyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 // page was asked for (a record of another is refused).
 func parseNinehireList(body []byte, origin, companyID, company string) (listPage[listedPosting], error) {
 	pg := listPage[listedPosting]{total: -1}
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with "results"`)
 	if err != nil {
 		return pg, err
-	}
-	if b[0] != '{' {
-		return pg, errors.New(`expected a JSON object with "results", got a JSON array`)
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return pg, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	list, ok := doc["results"].([]any)
 	if !ok {

@@ -72,16 +72,9 @@ func (p *POSCO) readBoard(ctx context.Context, f *fetcher, _ string) boardList {
 // RECU_FIELD, HR_ADOP_CDDT_ELCN_GRD_NM (grade) and END_ACTIVE_DATE.
 func parsePOSCOList(body []byte, base string, maxPosting int64) (listPage[boardItem], error) {
 	pg := listPage[boardItem]{total: -1}
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with "recuList"`)
 	if err != nil {
 		return pg, err
-	}
-	if b[0] != '{' {
-		return pg, errors.New("expected a JSON object with \"recuList\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return pg, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	list, ok := doc["recuList"].([]any)
 	if !ok {

@@ -161,16 +161,9 @@ func digitsOnly(s string) string {
 // "items": [...]}}: the notice (title, company, dates, who may apply) and its duties, each
 // with its tasks (taskKr), requirements (qlfctKr) and preferences (favorKr).
 func parseSamsungDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, "")
 	if err != nil {
 		return nil, false, err
-	}
-	if b[0] != '{' {
-		return nil, false, errors.New("expected a JSON object, got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, false, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	if ok, given := asBool(doc["success"]); given && !ok {
 		return nil, false, fmt.Errorf("the answer says it did not succeed (%s)", truncate(cleanLine(asString(doc["message"])), 80))

@@ -106,16 +106,9 @@ func (s *Saramin) redact(u string) string {
 // "message": ...}. Inactive postings are left out.
 func parseSaraminJobs(body []byte, maxPosting int64) (listPage[boardItem], error) {
 	pg := listPage[boardItem]{total: -1}
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with "jobs"`)
 	if err != nil {
 		return pg, err
-	}
-	if b[0] != '{' {
-		return pg, errors.New("expected a JSON object with \"jobs\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return pg, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	jobsObj, ok := doc["jobs"].(map[string]any)
 	if !ok {

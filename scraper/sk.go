@@ -66,16 +66,9 @@ func (s *SK) readDetail(body []byte, it *listedPosting) (*jobs.Posting, bool, er
 // where the posting pages live. incomplete says why the list is not whole (it holds fewer
 // postings than totalCount says): a stored posting missing from it is then not closed.
 func parseSKList(body []byte, base string) (items []listedPosting, incomplete string, err error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, ` with a "list"`)
 	if err != nil {
 		return nil, "", err
-	}
-	if b[0] != '{' {
-		return nil, "", errors.New("expected a JSON object with a \"list\", got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, "", fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	if ok, given := asBool(doc["success"]); given && !ok {
 		return nil, "", errors.New("the answer says it did not succeed (success: false)")

@@ -149,16 +149,9 @@ func parseWoowaList(body []byte, base string) (listPage[listedPosting], error) {
 // Woowa answers {"code": "2000", "message": "OK", "data": ...}; another code is an error,
 // except 9002 (no such posting), which is returned as errWoowaGone.
 func woowaData(body []byte) (map[string]any, error) {
-	b, err := jsonBody(body)
+	doc, err := jsonObject(body, "")
 	if err != nil {
 		return nil, err
-	}
-	if b[0] != '{' {
-		return nil, errors.New("expected a JSON object, got a JSON array")
-	}
-	var doc map[string]any
-	if err := decodeJSON(b, &doc); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %s", shortJSONError(err))
 	}
 	code := strings.TrimSpace(asString(doc["code"]))
 	switch code {
